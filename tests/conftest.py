@@ -1,0 +1,139 @@
+"""Shared fixtures: fixed actors, services that must be there on CI, and the browser."""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from pytest_factoryboy import register
+
+from tests import factories
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls there are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ON_CI = os.environ.get("CI", "").lower() == "true"
+CHROMIUM = "/usr/bin/chromium"
+
+register(factories.UserFactory)
+register(factories.EditionFactory)
+register(factories.CanvasFactory)
+register(factories.FormatFactory)
+register(factories.WorkshopFactory)
+register(factories.TableFactory)
+register(factories.ParticipantFactory)
+register(factories.ContributionFactory)
+register(factories.ScenarioFactory)
+register(factories.TagFactory)
+register(factories.TimelineEventFactory)
+
+
+def pytest_sessionstart(session):
+    # On CI the suite must run on the real PostgreSQL: an SQLite fallback would hide what matters.
+    if ON_CI and settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise pytest.UsageError("CI=true but DATABASE_URL does not point at PostgreSQL")
+    if ON_CI and not settings.REDIS_URL:
+        raise pytest.UsageError("CI=true but REDIS_URL is not set")
+
+
+def require_service(available: bool, what: str):
+    """Skip locally when a service is missing; fail on CI, where it must be there."""
+    if available:
+        return
+    if ON_CI:
+        pytest.fail(f"{what} is required on CI")
+    pytest.skip(f"{what} is not available here")
+
+
+@pytest.fixture
+def facilitator(db):
+    return factories.FacilitatorFactory(username="alice")
+
+
+@pytest.fixture
+def other_facilitator(db):
+    return factories.FacilitatorFactory(username="bob")
+
+
+@pytest.fixture
+def editor(db):
+    return factories.EditorFactory(username="eve")
+
+
+@pytest.fixture
+def outsider(db):
+    return factories.UserFactory(username="charlie")
+
+
+@pytest.fixture
+def live_workshop(db, facilitator):
+    """A workshop run by alice, with two tables and its first post-it phase open."""
+    workshop = factories.WorkshopFactory(facilitator=facilitator, join_code="QN2012")
+    from workshops.services import phase_open
+
+    phase_open(phase=workshop.phases.order_by("position").first())
+    workshop.refresh_from_db()
+    return workshop
+
+
+@pytest.fixture
+def browser_instance():
+    require_service(shutil.which(CHROMIUM) is not None, "Debian's Chromium (/usr/bin/chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser_instance, live_server):
+    """Open a page in a fresh browser context (its own cookies: another person at another laptop)."""
+    contexts = []
+
+    def open_page(path="/", locale="fr-FR"):
+        context = browser_instance.new_context(base_url=live_server.url, locale=locale, viewport={"width": 1280, "height": 800})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(5000)
+        if path is not None:
+            page.goto(path)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def login(new_page):
+    """A browser page already logged in as the given user (password 'password')."""
+
+    def log_in(user, path="/"):
+        page = new_page("/accounts/login/")
+        page.fill("input[name=username]", user.username)
+        page.fill("input[name=password]", "password")
+        page.click("form button[type=submit]")
+        page.wait_for_load_state()
+        page.goto(path)
+        return page
+
+    return log_in
+
+
+SCREENSHOTS = settings.BASE_DIR / "artifacts" / "screenshots"
+
+
+@pytest.fixture
+def screenshot():
+    """Save a screenshot under artifacts/screenshots/ so a person can look at the page."""
+
+    def take(page, name):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+    return take

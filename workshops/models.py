@@ -1,0 +1,331 @@
+"""The live process: editions, formats and canvases (as data), workshops,
+their phases, tables, participants and post-its."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# Join codes avoid look-alike characters (0/O, 1/I/L) since people type them from a projector.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 6
+
+
+def new_join_code() -> str:
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+class Edition(models.Model):
+    """A foresight cycle, e.g. "Questions Numériques 2012/2013"."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+
+class Canvas(models.Model):
+    """A structured wall: an ordered list of sections, each with optional axes."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("canvas")
+        verbose_name_plural = _("canvases")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CanvasSection(models.Model):
+    canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="sections")
+    position = models.PositiveIntegerField(_("position"))
+    slug = models.SlugField(_("slug"))
+    title = models.CharField(_("title"), max_length=200)
+    prompt = models.TextField(_("prompt"), blank=True)
+    # Optional axes, e.g. ["Pour une entreprise", "Pour un acteur public"]: a post-it picks one.
+    axes = models.JSONField(_("axes"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("canvas section")
+        verbose_name_plural = _("canvas sections")
+        ordering = ["canvas", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["canvas", "slug"], name="unique_section_slug_per_canvas"),
+            models.UniqueConstraint(fields=["canvas", "position"], name="unique_section_position_per_canvas"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Activity(models.TextChoices):
+    POSTITS = "postits", _("Post-its")
+    VOTE = "vote", _("Vote")
+    SYNTHESIS = "synthesis", _("Synthesis")
+
+
+class Format(models.Model):
+    """A workshop format: an ordered list of phases. Data, so facilitators can add one without a deploy."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("format")
+        verbose_name_plural = _("formats")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class FormatPhase(models.Model):
+    format = models.ForeignKey(Format, on_delete=models.CASCADE, related_name="phases")
+    position = models.PositiveIntegerField(_("position"))
+    name = models.CharField(_("name"), max_length=200)
+    activity = models.CharField(_("activity"), max_length=20, choices=Activity.choices)
+    canvas = models.ForeignKey(Canvas, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    duration_seconds = models.PositiveIntegerField(_("timer length (seconds)"), default=0)
+
+    class Meta:
+        ordering = ["format", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["format", "position"], name="unique_phase_position_per_format"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class WorkshopQuerySet(models.QuerySet):
+    def facilitated_by(self, user):
+        """The one place that says which workshops a user may run."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(facilitators=user)
+
+
+class Workshop(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        LIVE = "live", _("Live")
+        CLOSED = "closed", _("Closed")
+
+    edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="workshops")
+    format = models.ForeignKey(Format, on_delete=models.PROTECT, related_name="workshops")
+    title = models.CharField(_("title"), max_length=200)
+    date = models.DateField(_("date"), default=timezone.localdate)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    join_code = models.CharField(_("join code"), max_length=12, unique=True, default=new_join_code)
+    facilitators = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="facilitated_workshops", blank=True)
+    # Bumped by every write a board shows: polls compare it and answer 204 when unchanged.
+    version = models.PositiveBigIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = WorkshopQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("workshop")
+        verbose_name_plural = _("workshops")
+        ordering = ["-date", "title"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_joinable(self) -> bool:
+        return self.status != self.Status.CLOSED
+
+
+class WorkshopPhase(models.Model):
+    """A phase of one workshop, copied from its format so later format edits do not change a live room."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Not started")
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="phases")
+    position = models.PositiveIntegerField(_("position"))
+    name = models.CharField(_("name"), max_length=200)
+    activity = models.CharField(_("activity"), max_length=20, choices=Activity.choices)
+    canvas = models.ForeignKey(Canvas, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    duration_seconds = models.PositiveIntegerField(_("timer length (seconds)"), default=0)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    opened_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    # Timer: seconds already run before the current start, and when it (re)started.
+    timer_elapsed_seconds = models.PositiveIntegerField(default=0)
+    timer_started_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["workshop", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["workshop", "position"], name="unique_phase_position_per_workshop"),
+            # At most one open phase per workshop: participants always know where to post.
+            models.UniqueConstraint(
+                fields=["workshop"], condition=Q(status="open"), name="one_open_phase_per_workshop"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    @property
+    def timer_running(self) -> bool:
+        return self.timer_started_at is not None
+
+    def timer_remaining_seconds(self, now=None) -> int:
+        elapsed = self.timer_elapsed_seconds
+        if self.timer_started_at is not None:
+            elapsed += int(((now or timezone.now()) - self.timer_started_at).total_seconds())
+        return max(self.duration_seconds - elapsed, 0)
+
+
+class Table(models.Model):
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="tables")
+    number = models.PositiveIntegerField(_("number"))
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    scenario = models.ForeignKey(
+        "scenarios.Scenario", on_delete=models.SET_NULL, null=True, blank=True, related_name="tables"
+    )
+    capacity = models.PositiveIntegerField(_("capacity"), default=15)
+
+    class Meta:
+        verbose_name = _("table")
+        verbose_name_plural = _("tables")
+        ordering = ["workshop", "number"]
+        constraints = [models.UniqueConstraint(fields=["workshop", "number"], name="unique_table_number")]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.name or _("Table %(number)s") % {"number": self.number}
+
+
+class Participant(models.Model):
+    """Someone at the workshop, without an account: bound to their browser session."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="participants")
+    display_name = models.CharField(_("display name"), max_length=60)
+    table = models.ForeignKey(Table, on_delete=models.SET_NULL, null=True, blank=True, related_name="participants")
+    is_scribe = models.BooleanField(_("scribe"), default=False)
+    session_key = models.CharField(max_length=64, blank=True)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["workshop", "display_name"]
+        constraints = [
+            models.UniqueConstraint(
+                models.functions.Lower("display_name"), "workshop", name="unique_display_name_per_workshop"
+            ),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+
+class ContributionQuerySet(models.QuerySet):
+    def visible(self):
+        """Post-its a board shows: not hidden by the scribe, not merged into another."""
+        return self.filter(hidden=False, merged_into__isnull=True)
+
+
+class Contribution(models.Model):
+    """A post-it."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="contributions")
+    phase = models.ForeignKey(WorkshopPhase, on_delete=models.CASCADE, related_name="contributions")
+    table = models.ForeignKey(Table, on_delete=models.CASCADE, related_name="contributions")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="contributions")
+    section = models.ForeignKey(CanvasSection, on_delete=models.PROTECT, related_name="contributions")
+    axis = models.CharField(_("axis"), max_length=100, blank=True)
+    text = models.TextField(_("text"))
+    # Kept in step with PlusOne rows by the services, so boards sort without counting.
+    plus_ones = models.PositiveIntegerField(default=0)
+    group_label = models.CharField(_("group"), max_length=100, blank=True)
+    hidden = models.BooleanField(default=False)
+    merged_into = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ContributionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("post-it")
+        verbose_name_plural = _("post-its")
+        ordering = ["-plus_ones", "created_at"]
+        indexes = [models.Index(fields=["table", "phase", "section"])]
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="contribution_text_not_empty"),
+            models.CheckConstraint(condition=~Q(merged_into=F("id")), name="contribution_not_merged_into_itself"),
+        ]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class PlusOne(models.Model):
+    contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="plus_one_set")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="plus_ones")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["contribution", "participant"], name="one_plus_one_per_participant"),
+        ]
+
+
+class TableOutput(models.Model):
+    """What a table produced for one section in one phase, aggregated by a worker."""
+
+    phase = models.ForeignKey(WorkshopPhase, on_delete=models.CASCADE, related_name="outputs")
+    table = models.ForeignKey(Table, on_delete=models.CASCADE, related_name="outputs")
+    section = models.ForeignKey(CanvasSection, on_delete=models.PROTECT, related_name="+")
+    generated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["table", "section__position"]
+        constraints = [
+            models.UniqueConstraint(fields=["phase", "table", "section"], name="one_output_per_table_section"),
+        ]
+
+
+class TableOutputLine(models.Model):
+    output = models.ForeignKey(TableOutput, on_delete=models.CASCADE, related_name="lines")
+    position = models.PositiveIntegerField()
+    axis = models.CharField(max_length=100, blank=True)
+    text = models.TextField()
+    plus_ones = models.PositiveIntegerField(default=0)
+    sources = models.ManyToManyField(Contribution, related_name="output_lines")
+
+    class Meta:
+        ordering = ["output", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["output", "position"], name="unique_output_line_position"),
+        ]
