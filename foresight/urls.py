@@ -12,5 +12,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("scenarios/", include("scenarios.urls")),
+    path("", include("voting.urls")),
     path("", include("workshops.urls")),
 ]
