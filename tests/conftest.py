@@ -9,6 +9,8 @@ from pytest_factoryboy import register
 
 from tests import factories
 
+pytest_plugins = ["tests.celery_worker"]
+
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls there are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

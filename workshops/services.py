@@ -16,6 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .live import forget_version_on_commit
 from .models import (
     Activity,
     Contribution,
@@ -34,6 +35,7 @@ DISPLAY_NAME_MAX_LENGTH = 60
 def workshop_bump_version(*, workshop_id: int) -> None:
     """Tell every board of this workshop that something changed."""
     Workshop.objects.filter(pk=workshop_id).update(version=F("version") + 1)
+    forget_version_on_commit(workshop_id)
 
 
 @transaction.atomic

@@ -155,3 +155,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# Sessions are read on every 2-second poll: the cache answers, the database keeps them safe.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -1,0 +1,106 @@
+"""Reads of the scenario library. Every view reads scenarios through `scenario_visible_to`."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from workshops.models import Edition
+
+from .models import Scenario, SectionEntry, Tag, TimelineEvent
+
+
+def scenario_visible_to(*, user) -> QuerySet[Scenario]:
+    """The one place that says which scenarios a user may see in the library.
+
+    Facilitators and editors (and superusers) see every scenario of every edition;
+    anyone else sees none, so a forged id answers 404 rather than leaking a title.
+    """
+    if not user.is_authenticated or not user.has_perm("scenarios.view_library"):
+        return Scenario.objects.none()
+    return Scenario.objects.all()
+
+
+def scenario_list(
+    *,
+    user,
+    edition_id: int | None = None,
+    status: str = "",
+    tag: str = "",
+    q: str = "",
+) -> QuerySet[Scenario]:
+    """The library: filtered, with edition and tags loaded up front (a fixed number of queries)."""
+    scenarios = scenario_visible_to(user=user).select_related("edition").prefetch_related(
+        Prefetch("tags", queryset=Tag.objects.order_by("name"))
+    )
+    if edition_id:
+        scenarios = scenarios.filter(edition_id=edition_id)
+    if status:
+        scenarios = scenarios.filter(status=status)
+    if tag:
+        scenarios = scenarios.filter(tags__name=tag.strip().lower())
+    q = (q or "").strip()
+    if q:
+        scenarios = scenarios.filter(
+            Q(title__icontains=q) | Q(summary__icontains=q) | Q(narrative__icontains=q)
+        )
+    return scenarios.order_by("edition__title", "title").distinct()
+
+
+def scenario_get(*, user, pk: int) -> Scenario:
+    """One scenario the user may see, or Scenario.DoesNotExist."""
+    return scenario_visible_to(user=user).select_related("edition").get(pk=pk)
+
+
+def scenario_get_detailed(*, user, pk: int) -> Scenario:
+    """A scenario with its tags and canvas entries (by section) loaded; the timeline is read apart."""
+    return (
+        scenario_visible_to(user=user)
+        .select_related("edition")
+        .prefetch_related(
+            Prefetch("tags", queryset=Tag.objects.order_by("name")),
+            Prefetch(
+                "entries",
+                queryset=SectionEntry.objects.select_related("section", "section__canvas").order_by(
+                    "section__canvas__name", "section__position", "section_id", "axis", "position", "pk"
+                ),
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def timeline_ordered(*, scenario: Scenario) -> QuerySet[TimelineEvent]:
+    return TimelineEvent.objects.filter(scenario=scenario).order_by("year", "position", "pk")
+
+
+def timeline_event_get(*, scenario: Scenario, pk: int) -> TimelineEvent:
+    """An event of this scenario only: another scenario's event is TimelineEvent.DoesNotExist."""
+    return TimelineEvent.objects.get(scenario=scenario, pk=pk)
+
+
+def editions_for_library() -> QuerySet[Edition]:
+    return Edition.objects.order_by("title")
+
+
+def tags_in_use() -> QuerySet[Tag]:
+    return Tag.objects.filter(scenarios__isnull=False).distinct().order_by("name")
+
+
+def timeline_by_year(events) -> list[tuple[int, list[TimelineEvent]]]:
+    """[(2013, [event, ...]), (2016, [...])] from events already ordered by year."""
+    years: dict[int, list[TimelineEvent]] = {}
+    for event in events:
+        years.setdefault(event.year, []).append(event)
+    return list(years.items())
+
+
+def entries_by_section(entries) -> list[dict]:
+    """Canvas entries grouped by section, then by axis, keeping the canvas order.
+
+    [{"section": CanvasSection, "axes": [("", [entry, ...]), ("Pour une entreprise", [...])]}, ...]
+    """
+    sections: dict[int, dict] = {}
+    for entry in entries:
+        group = sections.setdefault(entry.section_id, {"section": entry.section, "axes": {}})
+        group["axes"].setdefault(entry.axis, []).append(entry)
+    return [{"section": g["section"], "axes": list(g["axes"].items())} for g in sections.values()]

@@ -1,0 +1,166 @@
+"""Settings: read strictly from the environment, embedded by default, secure in production, spelt right."""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from foresight.settings.env import strict_bool
+
+BASE_DIR = settings.BASE_DIR
+# Variables that would change what the settings read; every subprocess below starts without them.
+SETTINGS_VARIABLES = {"DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "CI",
+                      "DJANGO_ALLOW_ASYNC_UNSAFE"}  # conftest sets this one for Playwright
+
+
+def clean_environment(**extra):
+    env = {key: value for key, value in os.environ.items() if key not in SETTINGS_VARIABLES}
+    return {**env, **extra}
+
+
+def run_python(code, **env):
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=BASE_DIR, env=clean_environment(**env), capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.mark.parametrize("raw", ["true", "True", "TRUE", "1", "yes", "on", " true "])
+def test_strict_bool_reads_true(monkeypatch, raw):
+    monkeypatch.setenv("AGORA_TEST_FLAG", raw)
+    assert strict_bool("AGORA_TEST_FLAG", default=False) is True
+
+
+@pytest.mark.parametrize("raw", ["false", "False", "0", "no", "off"])
+def test_strict_bool_reads_false(monkeypatch, raw):
+    monkeypatch.setenv("AGORA_TEST_FLAG", raw)
+    assert strict_bool("AGORA_TEST_FLAG", default=True) is False
+
+
+@pytest.mark.parametrize("raw", ["maybe", "ture", "flase", "2", "enabled"])
+def test_strict_bool_refuses_anything_else(monkeypatch, raw):
+    monkeypatch.setenv("AGORA_TEST_FLAG", raw)
+    with pytest.raises(ImproperlyConfigured, match="AGORA_TEST_FLAG"):
+        strict_bool("AGORA_TEST_FLAG", default=False)
+
+
+@pytest.mark.parametrize("default", [True, False])
+def test_strict_bool_falls_back_to_its_default_when_unset_or_empty(monkeypatch, default):
+    monkeypatch.delenv("AGORA_TEST_FLAG", raising=False)
+    assert strict_bool("AGORA_TEST_FLAG", default=default) is default
+    monkeypatch.setenv("AGORA_TEST_FLAG", "")
+    assert strict_bool("AGORA_TEST_FLAG", default=default) is default
+
+
+def test_a_misspelt_debug_stops_the_settings_from_loading():
+    result = run_python("import django; django.setup()", DJANGO_SETTINGS_MODULE="foresight.settings.base", DEBUG="maybe")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "DEBUG='maybe'" in result.stderr
+
+
+def test_without_database_url_nor_redis_url_agora_runs_embedded():
+    code = (
+        "import json, django; django.setup(); from django.conf import settings; from foresight import celery_app;"
+        "print(json.dumps({'engine': settings.DATABASES['default']['ENGINE'], 'eager': settings.CELERY_TASK_ALWAYS_EAGER,"
+        " 'app_eager': celery_app.conf.task_always_eager, 'broker': settings.CELERY_BROKER_URL,"
+        " 'cache': settings.CACHES['default']['BACKEND'], 'debug': settings.DEBUG}))"
+    )
+    result = run_python(code, DJANGO_SETTINGS_MODULE="foresight.settings.base")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {
+        "engine": "django.db.backends.sqlite3",
+        "eager": True,
+        "app_eager": True,
+        "broker": "memory://",
+        "cache": "django.core.cache.backends.locmem.LocMemCache",
+        "debug": False,
+    }
+
+
+def test_with_database_url_and_redis_url_agora_uses_the_services():
+    code = (
+        "import json, django; django.setup(); from django.conf import settings; from foresight import celery_app;"
+        "print(json.dumps({'engine': settings.DATABASES['default']['ENGINE'], 'name': settings.DATABASES['default']['NAME'],"
+        " 'app_eager': celery_app.conf.task_always_eager, 'broker': celery_app.conf.broker_url}))"
+    )
+    result = run_python(
+        code,
+        DJANGO_SETTINGS_MODULE="foresight.settings.base",
+        DATABASE_URL="postgres://agora@db.invalid:5432/agora",
+        REDIS_URL="redis://redis.invalid:6379/0",
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {
+        "engine": "django.db.backends.postgresql",
+        "name": "agora",
+        "app_eager": False,
+        "broker": "redis://redis.invalid:6379/0",
+    }
+
+
+def test_production_settings_pass_the_deploy_checks():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=BASE_DIR,
+        env=clean_environment(DJANGO_SETTINGS_MODULE="foresight.settings.production", SECRET_KEY=secrets.token_urlsafe(64)),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_python("import django; django.setup()", DJANGO_SETTINGS_MODULE="foresight.settings.production")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_every_celery_setting_is_one_celery_knows():
+    """A misspelt CELERY_* name is silently ignored by Celery: this is the only place it shows."""
+    from celery.app.defaults import DEFAULTS
+
+    names = [name for name in dir(settings) if name.startswith("CELERY_")]
+    assert "CELERY_TASK_ALWAYS_EAGER" in names
+    assert [name for name in names if name.removeprefix("CELERY_").lower() not in DEFAULTS] == []
+
+
+def test_the_celery_app_reads_django_settings():
+    from foresight import celery_app
+
+    assert celery_app.conf.task_acks_late is settings.CELERY_TASK_ACKS_LATE is True
+    assert celery_app.conf.task_serializer == "json"
+    assert celery_app.conf.broker_url == settings.CELERY_BROKER_URL
+
+
+def test_content_security_policy_allows_only_our_own_scripts():
+    directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    assert directives["script-src"] == ["'self'"]
+    assert directives["default-src"] == ["'self'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert "csp.middleware.CSPMiddleware" in settings.MIDDLEWARE
+
+
+def test_french_is_the_default_language_and_english_is_offered():
+    assert settings.LANGUAGE_CODE == "fr"
+    assert [code for code, _ in settings.LANGUAGES] == ["fr", "en"]
+    assert "django.middleware.locale.LocaleMiddleware" in settings.MIDDLEWARE
+
+
+def test_htmx_is_served_by_django_htmx_not_a_cdn():
+    assert "django_htmx" in settings.INSTALLED_APPS
+    assert "django_htmx.middleware.HtmxMiddleware" in settings.MIDDLEWARE
+
+
+def test_whitenoise_serves_static_files_right_after_security():
+    middleware = settings.MIDDLEWARE
+    assert middleware.index("whitenoise.middleware.WhiteNoiseMiddleware") == middleware.index(
+        "django.middleware.security.SecurityMiddleware"
+    ) + 1
+    assert settings.INSTALLED_APPS.index("whitenoise.runserver_nostatic") < settings.INSTALLED_APPS.index(
+        "django.contrib.staticfiles"
+    )

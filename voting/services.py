@@ -1,0 +1,436 @@
+"""Every write of the voting app: ballots, their life cycle, votes and outcomes.
+
+Services validate first and write nothing on bad input: they raise Django's ValidationError
+with a readable message (the API answers it as a 400, the pages as a form error).
+
+Locks: vote_cast holds the ballot row FOR NO KEY UPDATE, ballot_close/ballot_reveal FOR UPDATE,
+so a vote either lands before the close or sees the ballot closed; then the participant's paper
+row is locked, and the database's unique constraint (one paper per participant and ballot) has
+the last word when two first votes race. Ballot locks are taken before the workshop row.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from scenarios.models import Scenario
+from workshops.models import Activity, Contribution, Participant, Table, Workshop, WorkshopPhase
+from workshops.services import participant_set_table, table_create, workshop_bump_version
+
+from . import tallies
+from .models import Allocation, Ballot, BallotOption, BallotPaper, Method
+from .selectors import ballot_tally
+
+LABEL_MAX_LENGTH = 300
+SCALE_MAX_WIDTH = 10  # a scale of more than 11 values is a form, not a vote
+
+
+class VoteConflict(ValidationError):
+    """The paper changed since the client read it: a double send or a second tab. Answered with a 409."""
+
+
+# --- Options -------------------------------------------------------------------------------------
+
+
+def options_from_scenarios(*, workshop: Workshop, statuses: Iterable[str] | None = None) -> list[dict]:
+    """One option per scenario of the workshop's edition, e.g. the 19 ruptures."""
+    qs = Scenario.objects.filter(edition_id=workshop.edition_id).order_by("title", "pk")
+    if statuses:
+        qs = qs.filter(status__in=list(statuses))
+    return [{"label": s.title, "scenario": s} for s in qs]
+
+
+def options_from_contributions(*, workshop: Workshop, phase_id: int | None = None, table_id: int | None = None) -> list[dict]:
+    """One option per visible post-it of the workshop (of a phase, of a table), most +1'd first."""
+    qs = Contribution.objects.visible().filter(workshop=workshop)
+    if phase_id:
+        qs = qs.filter(phase_id=phase_id)
+    if table_id:
+        qs = qs.filter(table_id=table_id)
+    return [{"label": c.text[:LABEL_MAX_LENGTH], "contribution": c} for c in qs.order_by("-plus_ones", "created_at")]
+
+
+def options_from_lines(text: str) -> list[dict]:
+    """Options typed by the facilitator, one per line."""
+    return [{"label": line} for line in (" ".join(raw.split()) for raw in (text or "").splitlines()) if line]
+
+
+# --- Ballots -------------------------------------------------------------------------------------
+
+
+def _check_settings(ballot: Ballot, option_count: int) -> None:
+    errors = {}
+    if not ballot.title:
+        errors["title"] = _("Give the ballot a title.")
+    if ballot.method not in Method.values:
+        errors["method"] = _("Choose a voting method.")
+    if option_count == 0:
+        errors["options"] = _("A ballot needs at least one option.")
+    elif ballot.method == Method.RANKING and option_count < 2:
+        errors["options"] = _("A ranking needs at least two options.")
+    if ballot.method == Method.DOTS:
+        if ballot.budget < 1:
+            errors["budget"] = _("Give each participant at least one dot.")
+        elif not 1 <= ballot.max_per_option <= ballot.budget:
+            errors["max_per_option"] = _("The maximum on one option must be between 1 and the budget.")
+    if ballot.method in (Method.APPROVAL, Method.RANKING):
+        top = ballot.max_choices if ballot.max_choices is not None else option_count
+        if ballot.max_choices is not None and not 1 <= ballot.max_choices <= option_count:
+            errors["max_choices"] = _("The maximum must be between 1 and the number of options (%(n)d).") % {"n": option_count}
+        elif ballot.min_choices > top:
+            errors["min_choices"] = _("The minimum cannot exceed the maximum.")
+    if ballot.method == Method.SCALE:
+        if ballot.scale_min >= ballot.scale_max:
+            errors["scale_max"] = _("The top of the scale must be above its bottom.")
+        elif ballot.scale_max - ballot.scale_min > SCALE_MAX_WIDTH or abs(ballot.scale_min) > 100 or abs(ballot.scale_max) > 100:
+            errors["scale_max"] = _("A scale has at most %(n)d steps.") % {"n": SCALE_MAX_WIDTH + 1}
+    if ballot.retain_count is not None:
+        if not 1 <= ballot.retain_count < max(option_count, 2):
+            errors["retain_count"] = _("Retain fewer scenarios than there are options.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def ballot_create(
+    *,
+    workshop: Workshop,
+    title: str,
+    method: str,
+    options: list[Mapping],
+    phase: WorkshopPhase | None = None,
+    table: Table | None = None,
+    question: str = "",
+    **settings,
+) -> Ballot:
+    """Create a draft ballot with its options (see options_from_*); settings are Ballot fields."""
+    allowed = {
+        "budget", "max_per_option", "min_choices", "max_choices", "scale_min", "scale_max",
+        "scale_min_label", "scale_max_label", "retain_count", "shuffle_options", "hide_results",
+        "forbid_own", "anonymous",
+    }  # fmt: skip
+    unknown = set(settings) - allowed
+    if unknown:
+        raise TypeError(f"Unknown ballot settings: {sorted(unknown)}")
+    if phase is None:
+        phase = workshop.phases.filter(activity=Activity.VOTE).order_by("position").first()
+    elif phase.workshop_id != workshop.pk:
+        raise ValidationError({"phase": _("This phase belongs to another workshop.")})
+    if table is not None and table.workshop_id != workshop.pk:
+        raise ValidationError({"table": _("This table belongs to another workshop.")})
+    ballot = Ballot(
+        workshop=workshop,
+        phase=phase,
+        table=table,
+        title=" ".join((title or "").split())[:200],
+        question=(question or "").strip(),
+        method=method,
+        **settings,
+    )
+    if method == Method.APPROVAL and ballot.max_choices is None and ballot.retain_count:
+        ballot.max_choices = ballot.retain_count
+    cleaned = []
+    for spec in options:
+        label = " ".join(str(spec.get("label") or "").split())
+        scenario, contribution = spec.get("scenario"), spec.get("contribution")
+        if scenario is not None:
+            if scenario.edition_id != workshop.edition_id:
+                raise ValidationError({"options": _("This scenario belongs to another edition.")})
+            label = label or scenario.title
+        if contribution is not None and contribution.workshop_id != workshop.pk:
+            raise ValidationError({"options": _("This post-it belongs to another workshop.")})
+        if not label:
+            continue
+        if len(label) > LABEL_MAX_LENGTH:
+            raise ValidationError({"options": _("An option has at most %(max)d characters.") % {"max": LABEL_MAX_LENGTH}})
+        cleaned.append(BallotOption(label=label, scenario=scenario, contribution=contribution))
+    if len({(o.scenario_id or o.contribution_id or o.label.lower(), bool(o.scenario_id), bool(o.contribution_id)) for o in cleaned}) != len(cleaned):
+        raise ValidationError({"options": _("An option appears twice.")})
+    _check_settings(ballot, len(cleaned))
+    if ballot.retain_count is not None and any(o.scenario is None for o in cleaned):
+        raise ValidationError({"retain_count": _("Only a ballot over scenarios can retain scenarios.")})
+    ballot.save()
+    for position, option in enumerate(cleaned, start=1):
+        option.ballot = ballot
+        option.position = position
+    BallotOption.objects.bulk_create(cleaned)
+    workshop_bump_version(workshop_id=workshop.pk)
+    return ballot
+
+
+def _lock(ballot: Ballot) -> Ballot:
+    return Ballot.objects.select_for_update().get(pk=ballot.pk)
+
+
+def _changed(ballot: Ballot) -> None:
+    Ballot.objects.filter(pk=ballot.pk).update(version=F("version") + 1)
+    workshop_bump_version(workshop_id=ballot.workshop_id)
+
+
+@transaction.atomic
+def ballot_open(*, ballot: Ballot) -> Ballot:
+    ballot = _lock(ballot)
+    if ballot.status != Ballot.Status.DRAFT:
+        raise ValidationError(_("Only a draft ballot can be opened."))
+    if Workshop.objects.filter(pk=ballot.workshop_id, status=Workshop.Status.CLOSED).exists():
+        raise ValidationError(_("This workshop is closed."))
+    ballot.status = Ballot.Status.OPEN
+    ballot.opened_at = timezone.now()
+    ballot.save(update_fields=["status", "opened_at"])
+    _changed(ballot)
+    ballot.refresh_from_db()
+    return ballot
+
+
+@transaction.atomic
+def ballot_close(*, ballot: Ballot) -> Ballot:
+    """Close the ballot; a retain ballot retains its top scenarios, or waits for a tie to be settled."""
+    ballot = _lock(ballot)
+    if not ballot.is_open:
+        raise ValidationError(_("This ballot is not open."))
+    ballot.status = Ballot.Status.CLOSED
+    ballot.closed_at = timezone.now()
+    ballot.save(update_fields=["status", "closed_at"])
+    if ballot.retain_count:
+        scores = ballot_tally(ballot=ballot).scores()
+        retained, tied = tallies.top_n(scores, ballot.retain_count)
+        BallotOption.objects.filter(ballot=ballot, pk__in=retained).update(retained=True)
+        if tied:
+            ballot.outcome_pending = True
+            ballot.save(update_fields=["outcome_pending"])
+        else:
+            _apply_retain(ballot)
+    _changed(ballot)
+    ballot.refresh_from_db()
+    return ballot
+
+
+def ballot_tied_options(*, ballot: Ballot) -> list[BallotOption]:
+    """The options tied on the retain boundary, for the facilitator to settle."""
+    if not ballot.outcome_pending:
+        return []
+    tally = ballot_tally(ballot=ballot)
+    retained, tied = tallies.top_n(tally.scores(), ballot.retain_count)
+    by_id = {row.option.pk: row.option for row in tally.rows}
+    return [by_id[pk] for pk in tied]
+
+
+@transaction.atomic
+def ballot_settle_tie(*, ballot: Ballot, option_ids: Iterable) -> Ballot:
+    """The facilitator picks, among the tied options, the ones that fill the remaining places."""
+    ballot = _lock(ballot)
+    if not ballot.outcome_pending:
+        raise ValidationError(_("There is no tie to settle on this ballot."))
+    tied = {o.pk for o in ballot_tied_options(ballot=ballot)}
+    try:
+        chosen = {int(pk) for pk in option_ids}
+    except (TypeError, ValueError):
+        chosen = None
+    places = ballot.retain_count - ballot.options.filter(retained=True).count()
+    if chosen is None or not chosen <= tied:
+        raise ValidationError(_("Pick among the tied options."))
+    if len(chosen) != places:
+        raise ValidationError(_("Pick exactly %(n)d of the tied options.") % {"n": places})
+    BallotOption.objects.filter(ballot=ballot, pk__in=chosen).update(retained=True)
+    ballot.outcome_pending = False
+    ballot.save(update_fields=["outcome_pending"])
+    _apply_retain(ballot)
+    _changed(ballot)
+    ballot.refresh_from_db()
+    return ballot
+
+
+def _apply_retain(ballot: Ballot) -> None:
+    """Retained scenarios move on (proposed → retained) and get a table each, capacities balanced."""
+    options = list(ballot.options.filter(retained=True, scenario__isnull=False).select_related("scenario"))
+    scenario_ids = [o.scenario_id for o in options]
+    # The scenarios app has no service for this yet; a status only ever moves forward here.
+    Scenario.objects.filter(pk__in=scenario_ids, status=Scenario.Status.PROPOSED).update(status=Scenario.Status.RETAINED)
+    workshop = Workshop.objects.get(pk=ballot.workshop_id)
+    people = Participant.objects.filter(workshop=workshop).count()
+    capacity = max(math.ceil(people / max(len(options), 1)), 1)
+    existing = dict(Table.objects.filter(workshop=workshop, scenario_id__in=scenario_ids).values_list("scenario_id", "pk"))
+    for option in options:
+        if option.scenario_id in existing:
+            Table.objects.filter(pk=existing[option.scenario_id]).update(capacity=max(capacity, 1))
+        else:
+            table_create(workshop=workshop, name=option.scenario.title[:200], scenario=option.scenario, capacity=capacity)
+    ballot.assignment_open = True
+    ballot.save(update_fields=["assignment_open"])
+
+
+@transaction.atomic
+def ballot_reveal(*, ballot: Ballot, revealed: bool = True) -> Ballot:
+    ballot = _lock(ballot)
+    if ballot.status == Ballot.Status.DRAFT:
+        raise ValidationError(_("Open the ballot before revealing its results."))
+    ballot.revealed = revealed
+    ballot.save(update_fields=["revealed"])
+    _changed(ballot)
+    ballot.refresh_from_db()
+    return ballot
+
+
+# --- Votes ---------------------------------------------------------------------------------------
+
+
+def _as_int(value, message):
+    if isinstance(value, bool):
+        return int(value)
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        raise ValidationError(message)
+
+
+def clean_choices(*, ballot: Ballot, options: Mapping[int, BallotOption], participant: Participant, choices) -> list[tuple]:
+    """Check a ballot paper against the ballot's method and rules: [(option_id, value, rank)]."""
+    if isinstance(choices, (list, tuple)) and ballot.method == Method.APPROVAL:
+        choices = {pk: 1 for pk in choices}
+    if not isinstance(choices, Mapping):
+        raise ValidationError(_("A vote is a set of choices per option."))
+    parsed: dict[int, int] = {}
+    for key, value in choices.items():
+        option_id = _as_int(key, _("This option is not part of this ballot."))
+        if option_id not in options:
+            raise ValidationError(_("This option is not part of this ballot."))
+        if value is None or value == "":
+            continue
+        parsed[option_id] = _as_int(value, _("Enter whole numbers only."))
+    method = ballot.method
+    rows: list[tuple] = []
+    if method == Method.DOTS:
+        parsed = {k: v for k, v in parsed.items() if v != 0}
+        if any(v < 0 for v in parsed.values()):
+            raise ValidationError(_("Dots cannot be negative."))
+        if any(v > ballot.max_per_option for v in parsed.values()):
+            raise ValidationError(_("At most %(k)d dots on one option.") % {"k": ballot.max_per_option})
+        used = sum(parsed.values())
+        if used > ballot.budget:
+            raise ValidationError(
+                _("You placed %(used)d dots but have only %(budget)d.") % {"used": used, "budget": ballot.budget}
+            )
+        if used == 0:
+            raise ValidationError(_("Place at least one dot."))
+        rows = [(k, v, None) for k, v in parsed.items()]
+    elif method == Method.APPROVAL:
+        if any(v not in (0, 1) for v in parsed.values()):
+            raise ValidationError(_("An approval is yes or no."))
+        picked = [k for k, v in parsed.items() if v == 1]
+        top = ballot.max_choices if ballot.max_choices is not None else len(options)
+        if len(picked) > top:
+            raise ValidationError(_("Pick at most %(n)d options (you picked %(m)d).") % {"n": top, "m": len(picked)})
+        if len(picked) < max(ballot.min_choices, 1):
+            raise ValidationError(
+                _("Pick at least %(n)d options (you picked %(m)d).") % {"n": max(ballot.min_choices, 1), "m": len(picked)}
+            )
+        rows = [(k, 1, None) for k in picked]
+    elif method == Method.RANKING:
+        ranks = sorted(parsed.values())
+        if len(set(ranks)) != len(ranks):
+            raise ValidationError(_("Each place can be given only once: your ranking repeats a place."))
+        if ranks != list(range(1, len(ranks) + 1)):
+            raise ValidationError(_("Number your choices 1, 2, 3… without gaps."))
+        top = ballot.max_choices if ballot.max_choices is not None else len(options)
+        if len(ranks) > top:
+            raise ValidationError(_("Rank at most %(n)d options.") % {"n": top})
+        if len(ranks) < max(ballot.min_choices, 1):
+            raise ValidationError(_("Rank at least %(n)d options.") % {"n": max(ballot.min_choices, 1)})
+        rows = [(k, v, v) for k, v in parsed.items()]
+    elif method == Method.SCALE:
+        if any(not ballot.scale_min <= v <= ballot.scale_max for v in parsed.values()):
+            raise ValidationError(
+                _("Answer between %(min)d and %(max)d.") % {"min": ballot.scale_min, "max": ballot.scale_max}
+            )
+        if not parsed:
+            raise ValidationError(_("Answer at least one question."))
+        rows = [(k, v, None) for k, v in parsed.items()]
+    else:
+        if any(v not in (0, 1) for v in parsed.values()):
+            raise ValidationError(_("Answer yes or no."))
+        if not parsed:
+            raise ValidationError(_("Answer at least one question."))
+        rows = [(k, v, None) for k, v in parsed.items()]
+    if ballot.forbid_own:
+        for option_id, value, _rank in rows:
+            contribution = options[option_id].contribution
+            if contribution is not None and contribution.participant_id == participant.pk:
+                raise ValidationError(_("You cannot vote for your own post-it on this ballot."))
+    return rows
+
+
+@transaction.atomic
+def vote_cast(*, participant: Participant, ballot_id, choices, revision: int | None = None) -> BallotPaper:
+    """Record the participant's vote, replacing their previous one on this ballot, all or nothing.
+
+    `revision` is the paper revision the client saw (0 before a first vote): when given and
+    stale, the vote is refused with VoteConflict, so the same vote sent twice at once counts once.
+    """
+    try:
+        ballot_pk = int(ballot_id)
+    except (TypeError, ValueError):
+        ballot_pk = None
+    # Votes of one ballot queue on its row (NO KEY UPDATE), which also excludes a concurrent close.
+    ballot = Ballot.objects.select_for_update(no_key=True).filter(pk=ballot_pk).first() if ballot_pk else None
+    if ballot is None or ballot.workshop_id != participant.workshop_id:
+        raise ValidationError(_("This ballot does not exist in your workshop."))
+    if ballot.table_id and ballot.table_id != participant.table_id:
+        raise ValidationError(_("This ballot is for another table."))
+    if ballot.status != Ballot.Status.OPEN:
+        raise ValidationError(_("This ballot is closed: votes are no longer accepted."))
+    options = {o.pk: o for o in ballot.options.select_related("contribution")}
+    rows = clean_choices(ballot=ballot, options=options, participant=participant, choices=choices)
+
+    paper, _created = BallotPaper.objects.get_or_create(ballot=ballot, participant=participant)
+    paper = BallotPaper.objects.select_for_update().get(pk=paper.pk)
+    if revision is not None and paper.revision != revision:
+        raise VoteConflict(_("Your vote was already recorded from another request: check it below and vote again to change it."))
+    Allocation.objects.filter(paper=paper).delete()
+    Allocation.objects.bulk_create(Allocation(paper=paper, option_id=pk, value=value, rank=rank) for pk, value, rank in rows)
+    paper.revision += 1
+    paper.save(update_fields=["revision", "updated_at"])
+    _changed(ballot)
+    return paper
+
+
+# --- Table assignment ----------------------------------------------------------------------------
+
+
+def assignment_tables(*, workshop_id: int):
+    """Tables open for picking: those of scenarios retained by a ballot whose assignment is open."""
+    scenario_ids = BallotOption.objects.filter(
+        ballot__workshop_id=workshop_id, ballot__assignment_open=True, retained=True, scenario__isnull=False
+    ).values("scenario_id")
+    return (
+        Table.objects.filter(workshop_id=workshop_id, scenario_id__in=scenario_ids)
+        .select_related("scenario")
+        .annotate(seated=Count("participants"))
+        .order_by("number")
+    )
+
+
+@transaction.atomic
+def table_pick(*, participant: Participant, table_id) -> Participant:
+    """A participant takes a seat at a retained scenario's table, if one is left."""
+    try:
+        table_pk = int(table_id)
+    except (TypeError, ValueError):
+        table_pk = None
+    allowed = assignment_tables(workshop_id=participant.workshop_id).values("pk")
+    # The table row is the lock: two people taking the last seat queue here.
+    table = Table.objects.select_for_update().filter(pk=table_pk, pk__in=allowed).first() if table_pk else None
+    if table is None:
+        raise ValidationError({"table": _("Choose one of the tables of the retained scenarios.")})
+    if participant.table_id == table.pk:
+        return participant
+    seated = Participant.objects.filter(table=table).exclude(pk=participant.pk).count()
+    if seated >= table.capacity:
+        raise ValidationError({"table": _("This table is full: pick another one.")})
+    return participant_set_table(participant=participant, table_id=table.pk)

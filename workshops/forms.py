@@ -1,0 +1,70 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from scenarios.models import Scenario
+
+from .models import Edition, Format, Table
+
+
+class JoinCodeForm(forms.Form):
+    code = forms.CharField(label=_("Workshop code"), max_length=12, widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off", "autofocus": True}))
+
+
+class JoinForm(forms.Form):
+    display_name = forms.CharField(label=_("Your display name"), max_length=60, widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "nickname"}))
+    table = forms.ModelChoiceField(label=_("Your table"), queryset=Table.objects.none(), required=False, empty_label=_("I'll choose later"))
+
+    def __init__(self, *args, workshop, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["table"].queryset = workshop.tables.select_related("scenario").order_by("number")
+        self.fields["table"].label_from_instance = lambda t: t.label
+
+
+class TableChoiceForm(forms.Form):
+    table = forms.ModelChoiceField(label=_("Table"), queryset=Table.objects.none(), required=False, empty_label=_("No table"))
+
+    def __init__(self, *args, workshop, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["table"].queryset = workshop.tables.order_by("number")
+        self.fields["table"].label_from_instance = lambda t: t.label
+
+
+class ContributionForm(forms.Form):
+    section = forms.IntegerField(widget=forms.HiddenInput)
+    axis = forms.CharField(label=_("Axis"), required=False, max_length=100)
+    text = forms.CharField(
+        label=_("Your post-it"),
+        max_length=settings.CONTRIBUTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": settings.CONTRIBUTION_MAX_LENGTH}),
+        error_messages={"max_length": _("A post-it has at most %(limit_value)d characters (this one has %(show_value)d).")},
+    )
+
+
+class WorkshopCreateForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    edition = forms.ModelChoiceField(label=_("Edition"), queryset=Edition.objects.all())
+    format = forms.ModelChoiceField(label=_("Format"), queryset=Format.objects.all())
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    table_count = forms.IntegerField(label=_("Number of tables"), min_value=0, max_value=50, initial=7)
+
+
+class TableForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    scenario = forms.ModelChoiceField(label=_("Scenario"), queryset=Scenario.objects.none(), required=False, empty_label=_("No scenario"))
+    capacity = forms.IntegerField(label=_("Capacity"), min_value=1, max_value=200, initial=15)
+
+    def __init__(self, *args, workshop, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["scenario"].queryset = Scenario.objects.filter(edition_id=workshop.edition_id).order_by("title")
+
+
+class GroupForm(forms.Form):
+    label = forms.CharField(label=_("Group label"), max_length=100, required=False)
+    contributions = forms.CharField(required=False)  # filled from checkboxes named "contributions"
+
+
+class MergeForm(forms.Form):
+    source = forms.IntegerField(widget=forms.HiddenInput)
+    target = forms.IntegerField(label=_("Merge into"))

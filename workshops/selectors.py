@@ -1,0 +1,104 @@
+"""Reads for the live pages, each with a fixed number of queries whatever the size of the room."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch
+
+from .models import (
+    CanvasSection,
+    Contribution,
+    Participant,
+    PlusOne,
+    Table,
+    TableOutput,
+    TableOutputLine,
+    Workshop,
+    WorkshopPhase,
+)
+
+
+def open_phase(workshop: Workshop) -> WorkshopPhase | None:
+    return workshop.phases.select_related("canvas").filter(status=WorkshopPhase.Status.OPEN).first()
+
+
+@dataclass
+class SectionBoard:
+    section: CanvasSection
+    contributions: list[Contribution] = field(default_factory=list)
+
+
+def table_board(*, phase: WorkshopPhase, table_id: int, include_hidden: bool = False) -> list[SectionBoard]:
+    """The sections of the phase's canvas with the table's post-its, most +1'd first (2 queries)."""
+    if phase.canvas_id is None:
+        return []
+    boards = {s.pk: SectionBoard(s) for s in phase.canvas.sections.all()}
+    contributions = Contribution.objects.filter(phase=phase, table_id=table_id).select_related("participant")
+    contributions = contributions if include_hidden else contributions.visible()
+    for contribution in contributions.order_by("-plus_ones", "created_at"):
+        boards[contribution.section_id].contributions.append(contribution)
+    return list(boards.values())
+
+
+def plus_oned_ids(*, participant: Participant, phase: WorkshopPhase) -> set[int]:
+    return set(
+        PlusOne.objects.filter(participant=participant, contribution__phase=phase).values_list(
+            "contribution_id", flat=True
+        )
+    )
+
+
+@dataclass
+class TableColumn:
+    table: Table
+    sections: list[SectionBoard]
+    count: int
+
+
+def room_board(*, workshop: Workshop, phase: WorkshopPhase) -> list[TableColumn]:
+    """Every table's post-its for the projector (3 queries)."""
+    tables = list(workshop.tables.select_related("scenario").order_by("number"))
+    sections = list(phase.canvas.sections.all()) if phase.canvas_id else []
+    per_table = {t.pk: {s.pk: SectionBoard(s) for s in sections} for t in tables}
+    counts = dict.fromkeys(per_table, 0)
+    for c in Contribution.objects.visible().filter(phase=phase).order_by("-plus_ones", "created_at"):
+        board = per_table.get(c.table_id, {}).get(c.section_id)
+        if board is not None:
+            board.contributions.append(c)
+            counts[c.table_id] += 1
+    return [
+        TableColumn(table=t, sections=[b for b in per_table[t.pk].values() if b.contributions], count=counts[t.pk])
+        for t in tables
+    ]
+
+
+def phase_outputs(*, phase: WorkshopPhase, table_id: int | None = None) -> list[TableOutput]:
+    """Table outputs of a phase with their lines and each line's source post-its (3 queries)."""
+    outputs = TableOutput.objects.filter(phase=phase).select_related("table", "section").order_by(
+        "table__number", "section__position"
+    )
+    if table_id is not None:
+        outputs = outputs.filter(table_id=table_id)
+    lines = TableOutputLine.objects.order_by("position").prefetch_related(
+        Prefetch("sources", queryset=Contribution.objects.order_by("created_at"))
+    )
+    return list(outputs.prefetch_related(Prefetch("lines", queryset=lines)))
+
+
+def latest_closed_postit_phase(workshop: Workshop) -> WorkshopPhase | None:
+    return (
+        workshop.phases.filter(status=WorkshopPhase.Status.CLOSED, activity="postits")
+        .order_by("-closed_at", "-position")
+        .first()
+    )
+
+
+def workshop_tables(workshop: Workshop) -> list[Table]:
+    return list(
+        workshop.tables.select_related("scenario").annotate(seated=Count("participants")).order_by("number")
+    )
+
+
+def workshop_participants(workshop: Workshop) -> list[Participant]:
+    return list(workshop.participants.select_related("table").order_by("display_name"))

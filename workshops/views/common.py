@@ -1,0 +1,21 @@
+"""Small helpers shared by the workshop views."""
+
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+
+
+def add_errors(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: field errors where it names a field we show."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)
+
+
+def no_change() -> HttpResponse:
+    """What an unchanged poll gets: nothing to render, nothing to swap."""
+    return HttpResponse(status=204)
+
+
+INVALID = 422  # a form re-rendered with its errors; htmx is configured to swap it

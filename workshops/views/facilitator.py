@@ -1,0 +1,212 @@
+"""The facilitator's pages: dashboard, the control room of one workshop, the projector."""
+
+import segno
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from .. import live, selectors, services
+from ..forms import TableChoiceForm, TableForm, WorkshopCreateForm
+from ..models import Participant, Table, Workshop, WorkshopPhase
+from .common import INVALID, add_errors, no_change
+
+
+def _workshop_for(request, pk) -> Workshop:
+    """The workshop, if this user may run it; 403 otherwise (404 if it does not exist)."""
+    workshop = get_object_or_404(Workshop.objects.select_related("edition", "format"), pk=pk)
+    if not request.user.has_perm("workshops.run_workshop", workshop):
+        raise PermissionDenied
+    return workshop
+
+
+@login_required
+def dashboard(request):
+    if not request.user.has_perm("workshops.create_workshop"):
+        raise PermissionDenied
+    form = WorkshopCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            workshop = services.workshop_create(
+                edition=data["edition"],
+                format=data["format"],
+                title=data["title"],
+                date=data["date"],
+                place=data["place"],
+                table_count=data["table_count"],
+                user=request.user,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            return redirect("workshops:control", pk=workshop.pk)
+    workshops = Workshop.objects.facilitated_by(request.user).select_related("edition", "format")
+    return render(
+        request,
+        "workshops/dashboard.html",
+        {"form": form, "workshops": workshops},
+        status=INVALID if form.errors else 200,
+    )
+
+
+def _control_context(workshop):
+    phases = list(workshop.phases.select_related("canvas").order_by("position"))
+    return {
+        "workshop": workshop,
+        "phases": phases,
+        "open_phase": next((p for p in phases if p.is_open), None),
+        "tables": selectors.workshop_tables(workshop),
+        "participants": selectors.workshop_participants(workshop),
+        "table_form": TableForm(workshop=workshop),
+        "seat_form": TableChoiceForm(workshop=workshop),
+        "version": live.workshop_version(workshop.pk),
+        "join_url": _join_url(workshop),
+    }
+
+
+@login_required
+@require_GET
+def control(request, pk):
+    workshop = _workshop_for(request, pk)
+    if request.GET.get("v") and live.unchanged(request, workshop.pk):
+        return no_change()
+    template = "workshops/control.html#live" if request.htmx and request.GET.get("v") else "workshops/control.html"
+    return render(request, template, _control_context(workshop))
+
+
+def _back(request, workshop, error: ValidationError | None = None):
+    if error is not None:
+        for message in error.messages:
+            messages.error(request, message)
+    return redirect("workshops:control", pk=workshop.pk)
+
+
+def _phase_of(workshop, phase_id) -> WorkshopPhase:
+    return get_object_or_404(WorkshopPhase, pk=phase_id, workshop=workshop)
+
+
+PHASE_ACTIONS = {
+    "open": services.phase_open,
+    "close": services.phase_close,
+    "timer-start": services.timer_start,
+    "timer-pause": services.timer_pause,
+    "timer-reset": services.timer_reset,
+}
+
+
+@login_required
+@require_POST
+def phase_action(request, pk, phase_id, action):
+    workshop = _workshop_for(request, pk)
+    phase = _phase_of(workshop, phase_id)
+    try:
+        PHASE_ACTIONS[action](phase=phase)
+    except KeyError:
+        return HttpResponse(status=404)
+    except ValidationError as error:
+        return _back(request, workshop, error)
+    return _back(request, workshop)
+
+
+@login_required
+@require_POST
+def close_workshop(request, pk):
+    workshop = _workshop_for(request, pk)
+    services.workshop_close(workshop=workshop)
+    return _back(request, workshop)
+
+
+@login_required
+@require_POST
+def add_table(request, pk):
+    workshop = _workshop_for(request, pk)
+    form = TableForm(request.POST, workshop=workshop)
+    if form.is_valid():
+        try:
+            services.table_create(workshop=workshop, **form.cleaned_data)
+        except ValidationError as error:
+            return _back(request, workshop, error)
+        return _back(request, workshop)
+    return _back(request, workshop, ValidationError([e for errs in form.errors.values() for e in errs]))
+
+
+@login_required
+@require_POST
+def edit_table(request, pk, table_id):
+    workshop = _workshop_for(request, pk)
+    table = get_object_or_404(Table, pk=table_id, workshop=workshop)
+    form = TableForm(request.POST, workshop=workshop)
+    if form.is_valid():
+        try:
+            services.table_update(table=table, **form.cleaned_data)
+        except ValidationError as error:
+            return _back(request, workshop, error)
+        return _back(request, workshop)
+    return _back(request, workshop, ValidationError([e for errs in form.errors.values() for e in errs]))
+
+
+@login_required
+@require_POST
+def seat_participant(request, pk, participant_id):
+    workshop = _workshop_for(request, pk)
+    participant = get_object_or_404(Participant, pk=participant_id, workshop=workshop)
+    form = TableChoiceForm(request.POST, workshop=workshop)
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errs in form.errors.values() for e in errs])
+        table = form.cleaned_data["table"]
+        services.participant_set_table(participant=participant, table_id=table.pk if table else None)
+        if "scribe" in request.POST:
+            services.participant_set_scribe(participant=participant, is_scribe=request.POST["scribe"] == "1")
+    except ValidationError as error:
+        return _back(request, workshop, error)
+    return _back(request, workshop)
+
+
+def _join_url(workshop) -> str:
+    return reverse("workshops:join") + f"?code={workshop.join_code}"
+
+
+@login_required
+@require_GET
+def join_qr(request, pk):
+    workshop = _workshop_for(request, pk)
+    qr = segno.make(request.build_absolute_uri(_join_url(workshop)), error="m")
+    return HttpResponse(qr.svg_inline(scale=8, border=2, dark="#1b1f3b"), content_type="image/svg+xml")
+
+
+def _projector_context(workshop):
+    phase = selectors.open_phase(workshop)
+    context = {"workshop": workshop, "phase": phase, "version": live.workshop_version(workshop.pk), "join_url": _join_url(workshop)}
+    if phase and phase.canvas_id:
+        context["columns"] = selectors.room_board(workshop=workshop, phase=phase)
+    else:
+        last_closed = selectors.latest_closed_postit_phase(workshop)
+        if last_closed:
+            context["outputs_phase"] = last_closed
+            context["outputs"] = selectors.phase_outputs(phase=last_closed)
+    return context
+
+
+@login_required
+@require_GET
+def projector(request, pk):
+    workshop = _workshop_for(request, pk)
+    return render(request, "workshops/projector.html", _projector_context(workshop))
+
+
+@login_required
+@require_GET
+def projector_live(request, pk):
+    workshop_id = int(pk)
+    if live.unchanged(request, workshop_id):
+        # Authorisation still holds for the 204: only a facilitator of this workshop learns "unchanged".
+        if not request.user.has_perm("workshops.run_workshop", Workshop(pk=workshop_id)):
+            raise PermissionDenied
+        return no_change()
+    workshop = _workshop_for(request, pk)
+    return render(request, "workshops/projector.html#live", _projector_context(workshop))

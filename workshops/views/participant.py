@@ -1,0 +1,189 @@
+"""Pages of the people in the room: joining, the canvas of their table, the scribe's board."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import reswap, retarget
+
+from .. import live, selectors, services
+from ..forms import ContributionForm, JoinCodeForm, JoinForm, TableChoiceForm
+from ..models import Activity, Workshop
+from ..participation import current_participant, participant_required, remember_participant
+from .common import INVALID, add_errors, no_change
+
+
+def join(request):
+    """Step 1: the code (typed, or from the projector's QR code which links here with ?code=)."""
+    data = request.POST if request.method == "POST" else (request.GET if "code" in request.GET else None)
+    form = JoinCodeForm(data)
+    if data is not None and form.is_valid():
+        try:
+            workshop = services.workshop_for_join_code(form.cleaned_data["code"])
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            return redirect("workshops:join_workshop", code=workshop.join_code)
+    status = INVALID if form.errors else 200
+    return render(request, "workshops/join.html", {"form": form}, status=status)
+
+
+def join_workshop(request, code):
+    """Step 2: a display name and a table; the browser session remembers the participant."""
+    workshop = Workshop.objects.filter(join_code=code.upper()).first()
+    if workshop is None or not workshop.is_joinable:
+        form = JoinCodeForm({"code": code})
+        form.is_valid()
+        form.add_error("code", _("No workshop has this code.") if workshop is None else _("This workshop is over: its code has expired."))
+        return render(request, "workshops/join.html", {"form": form}, status=404 if workshop is None else 410)
+    if current_participant(request, workshop) is not None:
+        return redirect("workshops:canvas", code=workshop.join_code)
+    form = JoinForm(request.POST or None, workshop=workshop)
+    if request.method == "POST" and form.is_valid():
+        if not request.session.session_key:
+            request.session.save()
+        table = form.cleaned_data["table"]
+        try:
+            participant = services.participant_join(
+                workshop=workshop,
+                display_name=form.cleaned_data["display_name"],
+                table_id=table.pk if table else None,
+                session_key=request.session.session_key,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            request.session.cycle_key()
+            remember_participant(request, participant)
+            return redirect("workshops:canvas", code=workshop.join_code)
+    status = INVALID if form.errors else 200
+    return render(request, "workshops/join_workshop.html", {"form": form, "workshop": workshop}, status=status)
+
+
+def _canvas_context(workshop, participant, form=None, form_section_id=None):
+    phase = selectors.open_phase(workshop)
+    context = {
+        "workshop": workshop,
+        "participant": participant,
+        "phase": phase,
+        "version": live.workshop_version(workshop.pk),
+        "stage_key": _stage_key(phase, participant),
+        "table_form": TableChoiceForm(workshop=workshop, initial={"table": participant.table_id}),
+        "form": form,
+        "form_section_id": form_section_id,
+    }
+    if phase and phase.activity == Activity.POSTITS and participant.table_id:
+        context["boards"] = selectors.table_board(phase=phase, table_id=participant.table_id)
+        context["plus_oned"] = selectors.plus_oned_ids(participant=participant, phase=phase)
+    last_closed = selectors.latest_closed_postit_phase(workshop)
+    if last_closed and participant.table_id:
+        context["outputs_phase"] = last_closed
+        context["outputs"] = selectors.phase_outputs(phase=last_closed, table_id=participant.table_id)
+    return context
+
+
+def _stage_key(phase, participant) -> str:
+    """What decides the page's layout: when it changes, the whole stage is swapped."""
+    return f"{phase.pk if phase else 0}-{participant.table_id or 0}-{int(participant.is_scribe)}"
+
+
+@require_GET
+@participant_required
+def canvas(request, *, workshop, participant):
+    return render(request, "workshops/canvas.html", _canvas_context(workshop, participant))
+
+
+@require_GET
+def canvas_live(request, code):
+    """The canvas page's poll: 204 when nothing changed, otherwise out-of-band fragments."""
+    workshop_id = live.workshop_id_for_code(code)
+    if workshop_id is None:
+        return render(request, "workshops/gone.html", status=404)
+    if str(workshop_id) not in request.session.get("agora_participants", {}):
+        return render(request, "workshops/gone.html", status=403)
+    if live.unchanged(request, workshop_id):
+        return no_change()
+    workshop = get_object_or_404(Workshop, pk=workshop_id)
+    participant = current_participant(request, workshop)
+    context = _canvas_context(workshop, participant)
+    context["restage"] = request.GET.get("s") != context["stage_key"]
+    return render(request, "workshops/canvas.html#live", context)
+
+
+@require_POST
+@participant_required
+def post_contribution(request, *, workshop, participant):
+    form = ContributionForm(request.POST)
+    section_id = request.POST.get("section")
+    if form.is_valid():
+        try:
+            services.contribution_post(
+                participant=participant,
+                section_id=form.cleaned_data["section"],
+                text=form.cleaned_data["text"],
+                axis=form.cleaned_data["axis"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+    if form.errors:
+        if request.htmx:
+            context = _canvas_context(workshop, participant, form=form, form_section_id=_int(section_id))
+            return render(request, "workshops/canvas.html#section-form", {**context, **_section_for(context, section_id)}, status=INVALID)
+        return render(request, "workshops/canvas.html", _canvas_context(workshop, participant, form=form, form_section_id=_int(section_id)), status=INVALID)
+    if request.htmx:
+        context = _canvas_context(workshop, participant)
+        return render(request, "workshops/canvas.html#section-form", {**context, **_section_for(context, section_id), "posted": True})
+    return redirect("workshops:canvas", code=workshop.join_code)
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _section_for(context, section_id) -> dict:
+    """The board of one section, for re-rendering only that section's form and list."""
+    section_id = _int(section_id)
+    for board in context.get("boards", []):
+        if board.section.pk == section_id:
+            return {"board": board}
+    return {"board": None}
+
+
+@require_POST
+@participant_required
+def plus_one(request, *, workshop, participant, contribution_id):
+    try:
+        services.contribution_plus_one(participant=participant, contribution_id=contribution_id)
+    except ValidationError as error:
+        if request.htmx:
+            response = render(request, "workshops/partials/flash.html", {"errors": error.messages}, status=INVALID)
+            return reswap(retarget(response, "#flash"), "innerHTML")
+        for message in error.messages:
+            messages.error(request, message)
+    if request.htmx:
+        context = _canvas_context(workshop, participant)
+        contribution_section = next(
+            (b for b in context.get("boards", []) for c in b.contributions if c.pk == contribution_id), None
+        )
+        return render(request, "workshops/canvas.html#notes", {**context, "board": contribution_section})
+    return redirect("workshops:canvas", code=workshop.join_code)
+
+
+@require_POST
+@participant_required
+def choose_table(request, *, workshop, participant):
+    form = TableChoiceForm(request.POST, workshop=workshop)
+    if form.is_valid():
+        table = form.cleaned_data["table"]
+        try:
+            services.participant_set_table(participant=participant, table_id=table.pk if table else None)
+        except ValidationError as error:
+            add_errors(form, error)
+    if form.errors:
+        for message in form.errors.get("table", []) + form.non_field_errors():
+            messages.error(request, message)
+    return redirect("workshops:canvas", code=workshop.join_code)

@@ -1,0 +1,92 @@
+"""The table scribe's board: group, merge and hide the table's post-its."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from .. import live, selectors, services
+from ..participation import participant_required
+from .common import no_change
+
+
+def _scribe_only(participant):
+    if not participant.is_scribe or participant.table_id is None:
+        raise PermissionDenied(_("Only your table's scribe can use this page."))
+
+
+def _context(workshop, participant):
+    phase = selectors.open_phase(workshop)
+    context = {
+        "workshop": workshop,
+        "participant": participant,
+        "phase": phase,
+        "version": live.workshop_version(workshop.pk),
+    }
+    if phase and phase.canvas_id:
+        context["boards"] = selectors.table_board(phase=phase, table_id=participant.table_id, include_hidden=True)
+    last_closed = selectors.latest_closed_postit_phase(workshop)
+    if last_closed:
+        context["outputs_phase"] = last_closed
+        context["outputs"] = selectors.phase_outputs(phase=last_closed, table_id=participant.table_id)
+    return context
+
+
+@require_GET
+@participant_required
+def scribe_board(request, *, workshop, participant):
+    _scribe_only(participant)
+    if request.GET.get("v") and live.unchanged(request, workshop.pk):
+        return no_change()
+    template = "workshops/scribe.html#live" if request.htmx else "workshops/scribe.html"
+    return render(request, template, _context(workshop, participant))
+
+
+def _done(request, workshop, participant, error: ValidationError | None = None):
+    if error is not None:
+        for message in error.messages:
+            messages.error(request, message)
+    if request.htmx:
+        response = render(request, "workshops/scribe.html#live", _context(workshop, participant), status=422 if error else 200)
+        return response
+    return redirect("workshops:scribe", code=workshop.join_code)
+
+
+@require_POST
+@participant_required
+def scribe_hide(request, *, workshop, participant, contribution_id):
+    _scribe_only(participant)
+    try:
+        services.contribution_set_hidden(
+            scribe=participant, contribution_id=contribution_id, hidden=request.POST.get("hidden") != "0"
+        )
+    except ValidationError as error:
+        return _done(request, workshop, participant, error)
+    return _done(request, workshop, participant)
+
+
+@require_POST
+@participant_required
+def scribe_group(request, *, workshop, participant):
+    _scribe_only(participant)
+    try:
+        services.contribution_group(
+            scribe=participant, contribution_ids=request.POST.getlist("contributions"), label=request.POST.get("label", "")
+        )
+    except ValidationError as error:
+        return _done(request, workshop, participant, error)
+    return _done(request, workshop, participant)
+
+
+@require_POST
+@participant_required
+def scribe_merge(request, *, workshop, participant):
+    _scribe_only(participant)
+    try:
+        services.contribution_merge(
+            scribe=participant, target_id=request.POST.get("target"), source_id=request.POST.get("source")
+        )
+    except ValidationError as error:
+        return _done(request, workshop, participant, error)
+    return _done(request, workshop, participant)
