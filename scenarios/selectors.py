@@ -43,7 +43,7 @@ def scenario_list(
         scenarios = scenarios.filter(
             Q(title__icontains=q) | Q(summary__icontains=q) | Q(narrative__icontains=q)
         )
-    return scenarios.order_by("edition__title", "title").distinct()
+    return scenarios.order_by("edition__title", "title")
 
 
 def scenario_get(*, user, pk: int) -> Scenario:

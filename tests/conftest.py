@@ -47,6 +47,16 @@ def require_service(available: bool, what: str):
     pytest.skip(f"{what} is not available here")
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The cache outlives a test's rolled-back rows: start each test with none of it."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def facilitator(db):
     return factories.FacilitatorFactory(username="alice")

@@ -20,6 +20,11 @@ class Row:
     detail: str = ""
     voters: list = field(default_factory=list)  # display names, for named ballots
 
+    @property
+    def bar_width(self) -> str:
+        # An SVG attribute, not a style (CSP): formatted with a dot whatever the locale.
+        return f"{100 * self.fraction:.1f}"
+
 
 @dataclass
 class Tally:
@@ -37,6 +42,10 @@ class Tally:
     @property
     def turnout_percent(self) -> int:
         return round(100 * self.turnout_fraction)
+
+    @property
+    def turnout_width(self) -> str:
+        return f"{100 * self.turnout_fraction:.1f}"
 
     @property
     def ranked_rows(self) -> list[Row]:

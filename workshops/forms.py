@@ -37,7 +37,7 @@ class ContributionForm(forms.Form):
         label=_("Your post-it"),
         max_length=settings.CONTRIBUTION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2, "maxlength": settings.CONTRIBUTION_MAX_LENGTH}),
-        error_messages={"max_length": _("A post-it has at most %(limit_value)d characters (this one has %(show_value)d).")},
+        error_messages={"required": _("A post-it cannot be empty."), "max_length": _("A post-it has at most %(limit_value)d characters (this one has %(show_value)d).")},
     )
 
 

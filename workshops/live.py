@@ -41,6 +41,8 @@ def workshop_version(workshop_id: int) -> int:
 
 
 def forget_version_on_commit(workshop_id: int) -> None:
+    # Now, and again after the commit in case a poll re-read the old value in between.
+    cache.delete(_version_key(workshop_id))
     transaction.on_commit(lambda: cache.delete(_version_key(workshop_id)))
 
 

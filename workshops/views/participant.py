@@ -2,6 +2,8 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -129,12 +131,21 @@ def post_contribution(request, *, workshop, participant):
     if form.errors:
         if request.htmx:
             context = _canvas_context(workshop, participant, form=form, form_section_id=_int(section_id))
-            return render(request, "workshops/canvas.html#section-form", {**context, **_section_for(context, section_id)}, status=INVALID)
+            section = _section_for(context, section_id)
+            if section["board"] is None:
+                # The section is gone from the page (phase closed or changed): say so above the canvas.
+                return _flash([e for errs in form.errors.values() for e in errs])
+            return render(request, "workshops/canvas.html#section-form", {**context, **section}, status=INVALID)
         return render(request, "workshops/canvas.html", _canvas_context(workshop, participant, form=form, form_section_id=_int(section_id)), status=INVALID)
     if request.htmx:
         context = _canvas_context(workshop, participant)
         return render(request, "workshops/canvas.html#section-form", {**context, **_section_for(context, section_id), "posted": True})
     return redirect("workshops:canvas", code=workshop.join_code)
+
+
+def _flash(errors):
+    response = render_to_string("workshops/partials/flash.html", {"errors": errors})
+    return reswap(retarget(HttpResponse(response, status=INVALID), "#flash"), "innerHTML")
 
 
 def _int(value):
@@ -160,8 +171,7 @@ def plus_one(request, *, workshop, participant, contribution_id):
         services.contribution_plus_one(participant=participant, contribution_id=contribution_id)
     except ValidationError as error:
         if request.htmx:
-            response = render(request, "workshops/partials/flash.html", {"errors": error.messages}, status=INVALID)
-            return reswap(retarget(response, "#flash"), "innerHTML")
+            return _flash(error.messages)
         for message in error.messages:
             messages.error(request, message)
     if request.htmx:

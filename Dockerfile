@@ -1,0 +1,28 @@
+# The Agora image, for web (gunicorn) and worker (celery) alike; see docker-compose.yml.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PYTHONPATH=/app
+
+WORKDIR /app
+
+# Dependencies first, from pyproject.toml alone (the project installs no package of
+# its own), so that a code change does not reinstall them.
+COPY pyproject.toml ./
+RUN pip install '.[server]'
+
+COPY . .
+
+# Static files are collected into the image and served by WhiteNoise. The key is
+# only for this build step: the running container gets SECRET_KEY from its environment.
+RUN DJANGO_SETTINGS_MODULE=foresight.settings.production SECRET_KEY=collectstatic-only-not-a-secret \
+    python manage.py collectstatic --noinput
+
+RUN useradd --system --no-create-home --uid 10001 agora
+USER agora
+
+EXPOSE 8000
+CMD ["gunicorn", "foresight.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

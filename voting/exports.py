@@ -1,0 +1,130 @@
+"""Results as CSV and JSON, per ballot and per workshop, at any moment (also mid-workshop)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from .models import Ballot, BallotPaper
+from .selectors import ballot_tally, cartography
+
+CSV_HEADER = [
+    "ballot_id", "ballot", "method", "status", "revealed", "table", "papers", "eligible",
+    "option_id", "position", "option", "scenario", "score", "display", "detail", "retained", "voters",
+]  # fmt: skip
+
+
+def _score(value):
+    return None if value == float("-inf") else value
+
+
+def ballot_csv_rows(ballot: Ballot) -> list[list]:
+    tally = ballot_tally(ballot=ballot)
+    rows = []
+    for row in tally.rows:
+        o = row.option
+        rows.append(
+            [
+                ballot.pk, ballot.title, ballot.method, ballot.status, ballot.revealed,
+                ballot.table.label if ballot.table_id else "", tally.papers, tally.eligible,
+                o.pk, o.position, o.label, o.scenario.slug if o.scenario_id else "",
+                "" if _score(row.score) is None else round(row.score, 4), row.display, row.detail,
+                o.retained, "; ".join(row.voters),
+            ]
+        )  # fmt: skip
+    return rows
+
+
+def _write_csv(rows) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_HEADER)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def ballot_csv(ballot: Ballot) -> str:
+    return _write_csv(ballot_csv_rows(ballot))
+
+
+def workshop_csv(ballots) -> str:
+    return _write_csv([row for ballot in ballots for row in ballot_csv_rows(ballot)])
+
+
+def ballot_data(ballot: Ballot) -> dict:
+    """A ballot, its settings, results and papers (names only when the ballot is named)."""
+    tally = ballot_tally(ballot=ballot)
+    papers = []
+    qs = BallotPaper.objects.filter(ballot=ballot).select_related("participant").prefetch_related("allocations")
+    for index, paper in enumerate(qs.order_by("cast_at", "pk"), start=1):
+        papers.append(
+            {
+                "voter": index if ballot.anonymous else paper.participant.display_name,
+                "choices": [
+                    {"option_id": a.option_id, "value": a.value, "rank": a.rank}
+                    for a in sorted(paper.allocations.all(), key=lambda a: (a.rank or 0, a.option_id))
+                ],
+            }
+        )
+    data = {
+        "id": ballot.pk,
+        "title": ballot.title,
+        "question": ballot.question,
+        "method": ballot.method,
+        "status": ballot.status,
+        "revealed": ballot.revealed,
+        "table": ballot.table.label if ballot.table_id else None,
+        "phase": ballot.phase.name if ballot.phase_id else None,
+        "settings": {
+            "budget": ballot.budget,
+            "max_per_option": ballot.max_per_option,
+            "min_choices": ballot.min_choices,
+            "max_choices": ballot.max_choices,
+            "scale_min": ballot.scale_min,
+            "scale_max": ballot.scale_max,
+            "retain_count": ballot.retain_count,
+            "shuffle_options": ballot.shuffle_options,
+            "hide_results": ballot.hide_results,
+            "forbid_own": ballot.forbid_own,
+            "anonymous": ballot.anonymous,
+        },
+        "turnout": {"papers": tally.papers, "eligible": tally.eligible},
+        "options": [
+            {
+                "id": row.option.pk,
+                "position": row.option.position,
+                "label": row.option.label,
+                "scenario": row.option.scenario.slug if row.option.scenario_id else None,
+                "contribution_id": row.option.contribution_id,
+                "score": _score(row.score),
+                "display": row.display,
+                "retained": row.option.retained,
+                **({"voters": row.voters} if not ballot.anonymous else {}),
+            }
+            for row in tally.rows
+        ],
+        "papers": papers,
+    }
+    if tally.schulze:
+        data["condorcet_winner"] = tally.condorcet.pk if tally.condorcet else None
+        data["schulze"] = [[o.pk for o in tier] for tier in tally.schulze]
+    return data
+
+
+def workshop_data(workshop, ballots) -> dict:
+    ballots = list(ballots)
+    data = {
+        "workshop": {"id": workshop.pk, "title": workshop.title, "date": workshop.date.isoformat()},
+        "ballots": [ballot_data(b) for b in ballots],
+    }
+    scales = [b for b in ballots if b.method == "scale"]
+    if len(scales) >= 2:
+        data["cartography"] = {
+            "x": scales[0].pk,
+            "y": scales[1].pk,
+            "points": [
+                {"option": p.option.label, "scenario": p.option.scenario.slug if p.option.scenario_id else None, "x": p.x, "y": p.y}
+                for p in cartography(x_ballot=scales[0], y_ballot=scales[1])
+            ],
+        }
+    return data

@@ -1,0 +1,46 @@
+"""Forms of the facilitator's pages; the participant's ballot paper is parsed in views (its fields follow the options)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Method
+
+
+class BallotForm(forms.Form):
+    SOURCES = [
+        ("scenarios", _("The scenarios of the edition")),
+        ("postits", _("The post-its of the workshop")),
+        ("lines", _("Options typed below, one per line")),
+    ]
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    question = forms.CharField(label=_("Question"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    method = forms.ChoiceField(label=_("Method"), choices=Method.choices)
+    source = forms.ChoiceField(label=_("Options"), choices=SOURCES, initial="scenarios")
+    lines = forms.CharField(label=_("Typed options"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    table = forms.TypedChoiceField(label=_("For"), coerce=int, required=False, empty_value=None)
+    budget = forms.IntegerField(label=_("Dots per participant"), min_value=1, max_value=100, initial=5)
+    max_per_option = forms.IntegerField(label=_("Max dots on one option"), min_value=1, max_value=100, initial=3)
+    min_choices = forms.IntegerField(label=_("Minimum choices"), min_value=0, max_value=100, initial=1)
+    max_choices = forms.IntegerField(label=_("Maximum choices"), min_value=1, max_value=100, required=False)
+    scale_min = forms.IntegerField(label=_("Scale from"), min_value=-100, max_value=100, initial=1)
+    scale_max = forms.IntegerField(label=_("Scale to"), min_value=-100, max_value=100, initial=5)
+    scale_min_label = forms.CharField(label=_("Label of the bottom"), max_length=60, required=False)
+    scale_max_label = forms.CharField(label=_("Label of the top"), max_length=60, required=False)
+    retain_count = forms.IntegerField(
+        label=_("Scenarios to retain"), min_value=1, max_value=100, required=False,
+        help_text=_("Closing the ballot retains this many scenarios and opens table assignment."),
+    )  # fmt: skip
+    shuffle_options = forms.BooleanField(label=_("Random order for each participant"), required=False, initial=True)
+    hide_results = forms.BooleanField(label=_("Hide results until I reveal them"), required=False, initial=True)
+    forbid_own = forms.BooleanField(label=_("No vote for one's own post-it"), required=False, initial=True)
+    anonymous = forms.BooleanField(label=_("Anonymous results"), required=False, initial=True)
+
+    def __init__(self, *args, workshop, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["table"].choices = [("", _("The whole room"))] + [(t.pk, t.label) for t in workshop.tables.all()]
+
+    SETTINGS = [
+        "budget", "max_per_option", "min_choices", "max_choices", "scale_min", "scale_max", "scale_min_label",
+        "scale_max_label", "retain_count", "shuffle_options", "hide_results", "forbid_own", "anonymous",
+    ]  # fmt: skip

@@ -1,0 +1,390 @@
+"""Pages of the voting app: the participant's ballot paper, the facilitator's ballots, the projector.
+
+Each view serves its full page and, for htmx, the fragment (a {% partialdef %} of the same template).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from workshops.models import Workshop
+from workshops.participation import participant_required
+
+from . import exports, selectors, services
+from .cartography import cartography_context, cartography_svg
+from .forms import BallotForm
+from .models import Ballot, Method
+
+# --- Helpers -------------------------------------------------------------------------------------
+
+
+def facilitator_required(view):
+    """For views under /facilitate/<workshop_pk>/: logged in, and allowed to run this workshop (403 otherwise)."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, workshop_pk, *args, **kwargs):
+        workshop = get_object_or_404(Workshop, pk=workshop_pk)
+        if not request.user.has_perm("voting.run_ballots", workshop):
+            raise PermissionDenied
+        return view(request, *args, workshop=workshop, **kwargs)
+
+    return wrapper
+
+
+def error_text(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+def parse_choices(ballot: Ballot, data) -> dict:
+    """A ballot paper from a form: `choice` checkboxes for approval, `o<option id>` fields otherwise."""
+    if ballot.method == Method.APPROVAL:
+        return {value: 1 for value in data.getlist("choice")}
+    return {key[1:]: data.get(key) for key in data if key.startswith("o") and key[1:].lstrip("-").isdigit()}
+
+
+def parse_revision(data):
+    try:
+        return int(data.get("revision"))
+    except (TypeError, ValueError):
+        return None
+
+
+def _card_context(ballot, participant, *, choices=None, error="", saved=False, with_results=True):
+    options = list(ballot.options.select_related("contribution", "scenario"))
+    paper = selectors.paper_of(ballot=ballot, participant_id=participant.pk)
+    saved_choices = selectors.paper_choices(paper)
+    shown = choices if choices is not None else saved_choices
+    ordered = selectors.option_order(ballot=ballot, options=options, participant_id=participant.pk)
+    rows = []
+    for option in ordered:
+        value = shown.get(option.pk, shown.get(str(option.pk)))
+        rows.append(
+            {
+                "option": option,
+                "value": "" if value in (None, "") else str(value),
+                "own": option.contribution_id is not None and option.contribution.participant_id == participant.pk,
+            }
+        )
+    used = 0
+    if ballot.method == Method.DOTS:
+        for value in shown.values():
+            try:
+                used += max(int(value), 0)
+            except (TypeError, ValueError):
+                pass
+    tally = selectors.ballot_tally(ballot=ballot, options=options) if with_results and ballot.results_visible else None
+    return {
+        "ballot": ballot,
+        "rows": rows,
+        "paper": paper,
+        "revision": paper.revision if paper else 0,
+        "error": error,
+        "saved": saved,
+        "used": used,
+        "remaining": ballot.budget - used,
+        "tally": tally,
+        "scale_values": ballot.scale_values,
+        "picked": sum(1 for v in shown.values() if str(v) == "1"),
+    }
+
+
+def _signature(workshop, participant) -> str:
+    state = list(
+        Ballot.objects.for_participant(participant).order_by("pk").values_list("pk", "status", "revealed", "assignment_open")
+    )
+    return hashlib.sha1(json.dumps([state, participant.table_id]).encode()).hexdigest()[:16]
+
+
+def _participant_page_context(workshop, participant):
+    ballots = list(Ballot.objects.for_participant(participant).select_related("table").order_by("-opened_at", "-pk"))
+    cards = [_card_context(b, participant) for b in ballots if b.is_open or b.results_visible]
+    closed_hidden = [b for b in ballots if b.is_closed and not b.results_visible]
+    tables = list(services.assignment_tables(workshop_id=workshop.pk))
+    return {
+        "workshop": workshop,
+        "participant": participant,
+        "cards": cards,
+        "closed_hidden": closed_hidden,
+        "tables": tables,
+        "signature": _signature(workshop, participant),
+    }
+
+
+# --- Participant ---------------------------------------------------------------------------------
+
+
+@require_GET
+@participant_required
+def cast(request, *, workshop, participant):
+    """The participant's page: every ballot they may vote on, their remaining budget, revealed results."""
+    return render(request, "voting/cast.html", _participant_page_context(workshop, participant))
+
+
+@require_GET
+@participant_required
+def cast_live(request, *, workshop, participant):
+    """Polled every 2 s: 204 unless a ballot opened, closed or was revealed (then the list is redrawn)."""
+    if request.GET.get("v") == str(workshop.version):
+        return HttpResponse(status=204)
+    context = _participant_page_context(workshop, participant)
+    if request.GET.get("s") == context["signature"]:
+        # Something else changed in the workshop: only tell the poller the new version.
+        response = HttpResponse(status=204)
+        response["HX-Trigger"] = json.dumps({"voting:version": workshop.version})
+        return response
+    return render(request, "voting/cast.html#ballot-list", context)
+
+
+@require_http_methods(["GET", "POST"])
+@participant_required
+def vote(request, ballot_pk, *, workshop, participant):
+    """Cast or change a vote on one ballot; htmx gets the ballot card back, with the error if any (4xx)."""
+    ballot = get_object_or_404(Ballot.objects.for_participant(participant), pk=ballot_pk)
+    if request.method == "GET":
+        return render(request, "voting/cast.html#ballot-card", {"card": _card_context(ballot, participant), "workshop": workshop})
+    choices = parse_choices(ballot, request.POST)
+    status = 200
+    try:
+        services.vote_cast(participant=participant, ballot_id=ballot.pk, choices=choices, revision=parse_revision(request.POST))
+    except services.VoteConflict as error:
+        card = _card_context(ballot, participant, error=error_text(error))
+        status = 409
+    except ValidationError as error:
+        ballot.refresh_from_db()
+        card = _card_context(ballot, participant, choices=choices, error=error_text(error))
+        status = 400
+    else:
+        ballot.refresh_from_db()
+        card = _card_context(ballot, participant, saved=True)
+    if request.htmx:
+        return render(request, "voting/cast.html#ballot-card", {"card": card, "workshop": workshop}, status=status)
+    if status == 200:
+        messages.success(request, _("Your vote is recorded. You can change it until the ballot closes."))
+        return redirect("voting:cast", code=workshop.join_code)
+    context = _participant_page_context(workshop, participant)
+    context["cards"] = [card if c["ballot"].pk == ballot.pk else c for c in context["cards"]]
+    return render(request, "voting/cast.html", context, status=status)
+
+
+@require_POST
+@participant_required
+def pick_table(request, *, workshop, participant):
+    try:
+        services.table_pick(participant=participant, table_id=request.POST.get("table"))
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+        context = _participant_page_context(workshop, participant)
+        return render(request, "voting/cast.html", context, status=400)
+    messages.success(request, _("You are seated. See you at your table!"))
+    return redirect("voting:cast", code=workshop.join_code)
+
+
+# --- Facilitator ---------------------------------------------------------------------------------
+
+METHOD_SETTINGS = {
+    Method.DOTS: ["budget", "max_per_option"],
+    Method.APPROVAL: ["min_choices", "max_choices"],
+    Method.RANKING: ["min_choices", "max_choices"],
+    Method.SCALE: ["scale_min", "scale_max", "scale_min_label", "scale_max_label"],
+    Method.YESNO: [],
+}
+COMMON_SETTINGS = ["retain_count", "shuffle_options", "hide_results", "forbid_own", "anonymous"]
+
+
+@require_http_methods(["GET", "POST"])
+@facilitator_required
+def ballots(request, *, workshop):
+    """The facilitator's ballots of a workshop, and the form to prepare a new one."""
+    form = BallotForm(request.POST or None, workshop=workshop)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            source = data["source"]
+            if source == "scenarios":
+                options = services.options_from_scenarios(workshop=workshop)
+            elif source == "postits":
+                options = services.options_from_contributions(workshop=workshop, table_id=data["table"])
+            else:
+                options = services.options_from_lines(data["lines"])
+            settings = {k: data[k] for k in METHOD_SETTINGS[data["method"]] + COMMON_SETTINGS}
+            if settings.get("min_choices") is None and "min_choices" in settings:
+                settings["min_choices"] = 1
+            table = workshop.tables.filter(pk=data["table"]).first() if data["table"] else None
+            try:
+                ballot = services.ballot_create(
+                    workshop=workshop,
+                    title=data["title"],
+                    question=data["question"],
+                    method=data["method"],
+                    options=options,
+                    table=table,
+                    **settings,
+                )
+            except ValidationError as error:
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, _("Ballot prepared: open it when the room is ready."))
+                return redirect("voting:ballot", workshop_pk=workshop.pk, ballot_pk=ballot.pk)
+        status = 400
+    items = list(selectors.ballots_of_workshop(workshop_id=workshop.pk).order_by("-created_at", "-pk"))
+    scale_count = sum(1 for b in items if b.method == Method.SCALE)
+    return render(
+        request,
+        "voting/ballots.html",
+        {"workshop": workshop, "ballots": items, "form": form, "has_map": scale_count >= 2},
+        status=status,
+    )
+
+
+def _ballot_of(workshop, ballot_pk) -> Ballot:
+    return get_object_or_404(Ballot.objects.select_related("table", "phase"), pk=ballot_pk, workshop=workshop)
+
+
+@require_GET
+@facilitator_required
+def ballot(request, ballot_pk, *, workshop):
+    """One ballot for the facilitator: controls, live tally, ties to settle, exports."""
+    ballot = _ballot_of(workshop, ballot_pk)
+    tally = selectors.ballot_tally(ballot=ballot)
+    return render(
+        request,
+        "voting/ballot.html",
+        {
+            "workshop": workshop,
+            "ballot": ballot,
+            "tally": tally,
+            "tied": services.ballot_tied_options(ballot=ballot),
+            "places": (ballot.retain_count or 0) - sum(1 for r in tally.rows if r.option.retained),
+        },
+    )
+
+
+ACTIONS = {
+    "open": (services.ballot_open, _("Ballot open: participants can vote.")),
+    "close": (services.ballot_close, _("Ballot closed.")),
+    "reveal": (services.ballot_reveal, _("Results revealed.")),
+}
+
+
+@require_POST
+@facilitator_required
+def ballot_action(request, ballot_pk, action, *, workshop):
+    ballot = _ballot_of(workshop, ballot_pk)
+    try:
+        if action == "settle":
+            services.ballot_settle_tie(ballot=ballot, option_ids=request.POST.getlist("option"))
+            message = _("Tie settled: the retained scenarios have their tables.")
+        elif action == "hide":
+            services.ballot_reveal(ballot=ballot, revealed=False)
+            message = _("Results hidden again.")
+        elif action in ACTIONS:
+            service, message = ACTIONS[action]
+            service(ballot=ballot)
+        else:
+            return HttpResponse(status=404)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, message)
+    return redirect("voting:ballot", workshop_pk=workshop.pk, ballot_pk=ballot.pk)
+
+
+@require_GET
+@facilitator_required
+def projector(request, ballot_pk, *, workshop):
+    """The big screen: turnout and bars, live."""
+    ballot = _ballot_of(workshop, ballot_pk)
+    return render(request, "voting/projector.html", {"workshop": workshop, "ballot": ballot, "tally": selectors.ballot_tally(ballot=ballot)})
+
+
+@require_GET
+@facilitator_required
+def tally(request, ballot_pk, *, workshop):
+    """Polled every 2 s by the projector: 204 while the ballot's version is unchanged, the fragment otherwise."""
+    version = request.GET.get("v")
+    if version is not None:
+        current = Ballot.objects.filter(pk=ballot_pk, workshop=workshop).values_list("version", flat=True).first()
+        if current is None:
+            return HttpResponse(status=404)
+        if version == str(current):
+            return HttpResponse(status=204)
+    ballot = _ballot_of(workshop, ballot_pk)
+    return render(request, "voting/projector.html#tally", {"workshop": workshop, "ballot": ballot, "tally": selectors.ballot_tally(ballot=ballot)})
+
+
+@require_GET
+@facilitator_required
+def export_ballot(request, ballot_pk, fmt, *, workshop):
+    if fmt not in ("csv", "json"):
+        return HttpResponse(status=404)
+    ballot = _ballot_of(workshop, ballot_pk)
+    name = f"ballot-{ballot.pk}"
+    if fmt == "csv":
+        response = HttpResponse(exports.ballot_csv(ballot), content_type="text/csv; charset=utf-8")
+    else:
+        response = JsonResponse(exports.ballot_data(ballot), json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@require_GET
+@facilitator_required
+def export_workshop(request, fmt, *, workshop):
+    if fmt not in ("csv", "json"):
+        return HttpResponse(status=404)
+    items = list(selectors.ballots_of_workshop(workshop_id=workshop.pk).order_by("created_at", "pk"))
+    name = f"workshop-{workshop.pk}-votes"
+    if fmt == "csv":
+        response = HttpResponse(exports.workshop_csv(items), content_type="text/csv; charset=utf-8")
+    else:
+        response = JsonResponse(exports.workshop_data(workshop, items), json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+def _map_ballots(request, workshop):
+    scales = list(selectors.scale_ballots(workshop_id=workshop.pk))
+    by_id = {str(b.pk): b for b in scales}
+    x = by_id.get(request.GET.get("x")) or (scales[0] if scales else None)
+    y = by_id.get(request.GET.get("y")) or next((b for b in scales if b != x), None)
+    return scales, x, y
+
+
+@require_GET
+@facilitator_required
+def cartography_page(request, *, workshop):
+    """The map of scenarios on two scale questions (e.g. plausibility × desirability)."""
+    scales, x, y = _map_ballots(request, workshop)
+    context = {"workshop": workshop, "scales": scales, "x_ballot": x, "y_ballot": y}
+    if x and y and x != y:
+        context["map"] = cartography_context(x_ballot=x, y_ballot=y)
+    return render(request, "voting/cartography.html", context)
+
+
+@require_GET
+@facilitator_required
+def cartography_export(request, *, workshop):
+    scales, x, y = _map_ballots(request, workshop)
+    if not (x and y and x != y):
+        return HttpResponse(_("Two scale ballots are needed to draw the map."), status=404, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(cartography_svg(x_ballot=x, y_ballot=y), content_type="image/svg+xml; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="cartographie-{workshop.pk}.svg"'
+    return response
+
+
+def cast_url(workshop) -> str:
+    return reverse("voting:cast", kwargs={"code": workshop.join_code})
