@@ -58,6 +58,15 @@ def empty_cache():
 
 
 @pytest.fixture
+def english(client):
+    """The test client with English chosen in the FR/EN switch (French is the default)."""
+    from django.conf import settings as django_settings
+
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
+@pytest.fixture
 def facilitator(db):
     return factories.FacilitatorFactory(username="alice")
 
@@ -129,7 +138,7 @@ def login(new_page):
         page = new_page("/accounts/login/")
         page.fill("input[name=username]", user.username)
         page.fill("input[name=password]", "password")
-        page.click("form button[type=submit]")
+        page.click("main form button[type=submit]")
         page.wait_for_load_state()
         page.goto(path)
         return page

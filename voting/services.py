@@ -190,8 +190,11 @@ def ballot_open(*, ballot: Ballot) -> Ballot:
 
 
 @transaction.atomic
-def ballot_close(*, ballot: Ballot) -> Ballot:
-    """Close the ballot; a retain ballot retains its top scenarios, or waits for a tie to be settled."""
+def ballot_close(*, ballot: Ballot, open_assignment: bool = True) -> Ballot:
+    """Close the ballot; a retain ballot retains its top scenarios, or waits for a tie to be settled.
+
+    With open_assignment, the retained scenarios get a table each and participants pick their seat.
+    """
     ballot = _lock(ballot)
     if not ballot.is_open:
         raise ValidationError(_("This ballot is not open."))
@@ -206,7 +209,7 @@ def ballot_close(*, ballot: Ballot) -> Ballot:
             ballot.outcome_pending = True
             ballot.save(update_fields=["outcome_pending"])
         else:
-            _apply_retain(ballot)
+            _apply_retain(ballot, open_assignment=open_assignment)
     _changed(ballot)
     ballot.refresh_from_db()
     return ballot
@@ -247,12 +250,14 @@ def ballot_settle_tie(*, ballot: Ballot, option_ids: Iterable) -> Ballot:
     return ballot
 
 
-def _apply_retain(ballot: Ballot) -> None:
+def _apply_retain(ballot: Ballot, *, open_assignment: bool = True) -> None:
     """Retained scenarios move on (proposed → retained) and get a table each, capacities balanced."""
     options = list(ballot.options.filter(retained=True, scenario__isnull=False).select_related("scenario"))
     scenario_ids = [o.scenario_id for o in options]
     # The scenarios app has no service for this yet; a status only ever moves forward here.
     Scenario.objects.filter(pk__in=scenario_ids, status=Scenario.Status.PROPOSED).update(status=Scenario.Status.RETAINED)
+    if not open_assignment:
+        return
     workshop = Workshop.objects.get(pk=ballot.workshop_id)
     people = Participant.objects.filter(workshop=workshop).count()
     capacity = max(math.ceil(people / max(len(options), 1)), 1)

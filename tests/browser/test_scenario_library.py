@@ -2,20 +2,39 @@
 
 import pytest
 
-from scenarios.models import Scenario
+from scenarios.models import Scenario, SectionEntry
 from tests.factories import CanvasFactory, EditionFactory, ScenarioFactory, TagFactory, TimelineEventFactory
-from scenarios.models import SectionEntry
 
 pytestmark = [pytest.mark.browser]
 
 
+@pytest.fixture
+def signed_in(new_page):
+    """Like conftest's `login`, but clicks the login form's own button.
+
+    conftest's `login` clicks the first `form button[type=submit]` of the page, which is now
+    the FR/EN switch in the top bar, so it never signs in. Replace with `login` once fixed.
+    """
+
+    def sign_in(user, path="/"):
+        page = new_page("/accounts/login/")
+        page.fill("input[name=username]", user.username)
+        page.fill("input[name=password]", "password")
+        with page.expect_navigation():
+            page.click("main form button[type=submit]")
+        page.goto(path)
+        return page
+
+    return sign_in
+
+
 def test_a_facilitator_creates_a_scenario_dates_it_moves_it_on_and_finds_it_in_the_library(
-    transactional_db, facilitator, login, screenshot
+    transactional_db, facilitator, signed_in, screenshot
 ):
     edition = EditionFactory(title="Questions Numériques 2012/2013")
     ScenarioFactory(edition=edition, title="La fin du salariat", status="developed").tags.add(TagFactory(name="travail"))
 
-    page = login(facilitator, "/scenarios/")
+    page = signed_in(facilitator, "/scenarios/")
     screenshot(page, "scenarios-library-before")
     page.click(f"a.button.primary[href^='/scenarios/new/']")
 
@@ -42,14 +61,16 @@ def test_a_facilitator_creates_a_scenario_dates_it_moves_it_on_and_finds_it_in_t
     page.wait_for_selector("#timeline .sc-event:has-text('Les plateformes de partage')")
     assert page.input_value("#id_event-text") == ""
 
-    # A bad year is refused in place, with the form error shown.
+    # A year out of range is stopped by the browser already (the server refuses it too, see the view tests).
     page.fill("#id_event-year", "1850")
     page.fill("#id_event-text", "Trop tôt")
     page.click("form.sc-event-add button[type=submit]")
-    page.wait_for_selector("form.sc-event-add .errorlist")
+    assert page.evaluate("document.querySelector('#id_event-year').validity.rangeUnderflow") is True
+    page.fill("#id_event-year", "")
+    page.fill("#id_event-text", "")
 
     page.click("#scenario-status input[value=retained] ~ button")
-    page.wait_for_selector("#scenario-status input[name=status][value=developed]")
+    page.wait_for_selector("#scenario-status input[name=status][value=developed]", state="attached")
     assert page.evaluate("window.stillTheSamePage") is True
     assert list(scenario.timeline.values_list("year", "text")) == [
         (2016, "Les plateformes de partage dépassent la vente en volume.")
@@ -69,11 +90,10 @@ def test_a_facilitator_creates_a_scenario_dates_it_moves_it_on_and_finds_it_in_t
     page.wait_for_selector(".sc-card:has-text('Posséder')", state="detached")
     assert "status=developed" in page.url
     assert page.locator(".sc-card", has_text="La fin du salariat").count() == 1
-    assert page.evaluate("window.stillTheSamePage") is None or True
     screenshot(page, "scenarios-library-filtered")
 
 
-def test_the_library_and_a_developed_scenario_read_well_on_a_phone(transactional_db, facilitator, login, screenshot):
+def test_the_library_and_a_developed_scenario_read_well_on_a_phone(transactional_db, facilitator, signed_in, screenshot):
     edition = EditionFactory(title="Questions Numériques 2012/2013")
     scenario = ScenarioFactory(
         edition=edition,
@@ -90,7 +110,7 @@ def test_the_library_and_a_developed_scenario_read_well_on_a_phone(transactional
     SectionEntry.objects.create(scenario=scenario, section=opportunities, axis="Pour une entreprise", text="Vendre l'usage")
     SectionEntry.objects.create(scenario=scenario, section=opportunities, axis="Pour un acteur public", text="Réguler les plateformes")
 
-    page = login(facilitator, f"/scenarios/{scenario.pk}/")
+    page = signed_in(facilitator, f"/scenarios/{scenario.pk}/")
     page.set_viewport_size({"width": 390, "height": 844})
     page.wait_for_selector(".sc-canvas")
     screenshot(page, "scenarios-detail-phone")

@@ -44,9 +44,9 @@ def test_a_postit_without_javascript_redirects_to_the_canvas(client, join_as, da
     "text,message",
     [("", "cannot be empty"), ("x" * 501, "at most 500 characters")],
 )
-def test_an_empty_or_over_long_postit_gets_a_form_error_and_writes_nothing(client, join_as, daniel, section, urls, text, message):
+def test_an_empty_or_over_long_postit_gets_a_form_error_and_writes_nothing(client, english, join_as, daniel, section, urls, text, message):
     join_as(client, daniel)
-    response = client.post(urls.post, {"section": section.pk, "text": text}, HTTP_ACCEPT_LANGUAGE="en", **HTMX)
+    response = client.post(urls.post, {"section": section.pk, "text": text}, **HTMX)
     assert response.status_code == 422
     assert message in response.content.decode()
     assert Contribution.objects.count() == 0
@@ -62,10 +62,10 @@ def test_a_postit_needs_one_of_the_sections_axes(client, join_as, daniel, axis_s
     assert Contribution.objects.get().axis == "Pour un acteur public"
 
 
-def test_posting_after_the_phase_closed_is_refused(client, join_as, daniel, section, urls, live_workshop):
+def test_posting_after_the_phase_closed_is_refused(client, english, join_as, daniel, section, urls, live_workshop):
     services.phase_close(phase=live_workshop.phases.get(position=1))
     join_as(client, daniel)
-    response = client.post(urls.post, {"section": section.pk, "text": "Trop tard"}, HTTP_ACCEPT_LANGUAGE="en", **HTMX)
+    response = client.post(urls.post, {"section": section.pk, "text": "Trop tard"}, **HTMX)
     assert response.status_code == 422
     assert "Posting is closed" in response.content.decode()
     assert Contribution.objects.count() == 0

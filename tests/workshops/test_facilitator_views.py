@@ -95,10 +95,10 @@ def test_the_timer_starts_pauses_and_resets(client, live_workshop, facilitator):
     assert phase.timer_remaining_seconds() == phase.duration_seconds
 
 
-def test_a_timer_of_a_pending_phase_cannot_start(client, live_workshop, facilitator):
+def test_a_timer_of_a_pending_phase_cannot_start(client, english, live_workshop, facilitator):
     client.force_login(facilitator)
     phase = live_workshop.phases.get(position=2)
-    response = client.post(phase_action(live_workshop, phase, "timer-start"), follow=True, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(phase_action(live_workshop, phase, "timer-start"), follow=True)
     assert "Open the phase before starting its timer" in response.content.decode()
     phase.refresh_from_db()
     assert not phase.timer_running

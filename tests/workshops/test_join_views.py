@@ -23,11 +23,11 @@ def test_a_wrong_code_gets_a_clear_message(client, live_workshop):
     assert "Aucun atelier" in response.content.decode() or "No workshop" in response.content.decode()
 
 
-def test_an_expired_code_gets_a_clear_message(client, live_workshop):
+def test_an_expired_code_gets_a_clear_message(client, english, live_workshop):
     from workshops.services import workshop_close
 
     workshop_close(workshop=live_workshop)
-    response = client.post(reverse("workshops:join"), {"code": "QN2012"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(reverse("workshops:join"), {"code": "QN2012"})
     assert response.status_code == 422
     assert "expired" in response.content.decode()
     assert client.get(reverse("workshops:join_workshop", args=["QN2012"])).status_code == 410
@@ -46,9 +46,9 @@ def test_joining_binds_the_participant_to_the_browser(client, live_workshop):
     assert "Daniel" in page.content.decode()
 
 
-def test_a_taken_name_is_refused_and_nothing_is_written(client, live_workshop, participant_factory):
+def test_a_taken_name_is_refused_and_nothing_is_written(client, english, live_workshop, participant_factory):
     participant_factory(workshop=live_workshop, display_name="Daniel")
-    response = client.post(reverse("workshops:join_workshop", args=["QN2012"]), {"display_name": "daniel"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(reverse("workshops:join_workshop", args=["QN2012"]), {"display_name": "daniel"})
     assert response.status_code == 422
     assert "already uses this name" in response.content.decode()
     assert Participant.objects.count() == 1

@@ -176,7 +176,9 @@ def _join_url(workshop) -> str:
 def join_qr(request, pk):
     workshop = _workshop_for(request, pk)
     qr = segno.make(request.build_absolute_uri(_join_url(workshop)), error="m")
-    return HttpResponse(qr.svg_inline(scale=8, border=2, dark="#1b1f3b"), content_type="image/svg+xml")
+    response = HttpResponse(content_type="image/svg+xml")
+    qr.save(response, kind="svg", scale=8, border=2, dark="#1b1f3b", xmldecl=False)
+    return response
 
 
 def _projector_context(workshop):

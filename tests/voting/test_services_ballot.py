@@ -1,0 +1,112 @@
+"""Ballot life cycle and outcomes: open, close, reveal, retain the top N, settle ties, seat people."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from scenarios.models import Scenario
+from tests.voting.factories import make_ballot, option_ids
+from voting import services
+from voting.models import Ballot
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "method, settings, field",
+    [
+        ("dots", {"budget": 3, "max_per_option": 4}, "max_per_option"),
+        ("approval", {"min_choices": 3, "max_choices": 2}, "min_choices"),
+        ("approval", {"max_choices": 9}, "max_choices"),
+        ("scale", {"scale_min": 5, "scale_max": 1}, "scale_max"),
+        ("dots", {"retain_count": 3}, "retain_count"),
+    ],
+)
+def test_inconsistent_settings_are_refused(live_workshop, method, settings, field):
+    with pytest.raises(ValidationError) as error:
+        make_ballot(live_workshop, method, open=False, **settings)
+    assert field in error.value.message_dict
+    assert not Ballot.objects.exists()
+
+
+def test_a_ballot_needs_options(live_workshop):
+    with pytest.raises(ValidationError, match="at least one option"):
+        make_ballot(live_workshop, "dots", labels=["  ", ""], open=False)
+
+
+def test_a_ballot_defaults_to_the_workshops_vote_phase(live_workshop):
+    ballot = make_ballot(live_workshop, "dots", open=False)
+    assert ballot.phase.activity == "vote"
+
+
+def test_reveal_needs_an_opened_ballot(live_workshop):
+    ballot = make_ballot(live_workshop, "dots", open=False)
+    with pytest.raises(ValidationError):
+        services.ballot_reveal(ballot=ballot)
+    services.ballot_open(ballot=ballot)
+    assert services.ballot_reveal(ballot=ballot).revealed
+
+
+def _retain_ballot(workshop, scenario_factory, n_options=4, retain=2):
+    scenarios = [scenario_factory(edition=workshop.edition, title=f"Scénario {i}") for i in range(n_options)]
+    ballot = make_ballot(
+        workshop, "approval", options=services.options_from_scenarios(workshop=workshop), retain_count=retain, max_choices=retain
+    )
+    return ballot, scenarios
+
+
+def test_closing_a_retain_ballot_retains_the_top_scenarios_and_opens_tables(live_workshop, participant_factory, scenario_factory):
+    ballot, scenarios = _retain_ballot(live_workshop, scenario_factory)
+    a, b, c, d = option_ids(ballot)
+    voters = [participant_factory(workshop=live_workshop) for _ in range(3)]
+    for voter, picks in zip(voters, [[a, b], [a, c], [a, b]]):
+        services.vote_cast(participant=voter, ballot_id=ballot.pk, choices=picks)
+
+    ballot = services.ballot_close(ballot=ballot)
+
+    assert not ballot.outcome_pending and ballot.assignment_open
+    assert set(ballot.options.filter(retained=True).values_list("pk", flat=True)) == {a, b}
+    retained = Scenario.objects.filter(status="retained")
+    assert set(retained) == {scenarios[0], scenarios[1]}
+    tables = live_workshop.tables.filter(scenario__in=retained)
+    assert tables.count() == 2
+    assert all(t.capacity == 2 for t in tables)  # 3 people over 2 tables
+
+
+def test_a_tie_on_the_boundary_waits_for_the_facilitator(live_workshop, participant_factory, scenario_factory):
+    ballot, scenarios = _retain_ballot(live_workshop, scenario_factory)
+    a, b, c, d = option_ids(ballot)
+    for picks in ([a, b], [a, c]):
+        services.vote_cast(participant=participant_factory(workshop=live_workshop), ballot_id=ballot.pk, choices=picks)
+
+    ballot = services.ballot_close(ballot=ballot)
+
+    assert ballot.outcome_pending and not ballot.assignment_open
+    assert [o.pk for o in services.ballot_tied_options(ballot=ballot)] == [b, c]
+    with pytest.raises(ValidationError, match="exactly 1"):
+        services.ballot_settle_tie(ballot=ballot, option_ids=[b, c])
+    with pytest.raises(ValidationError, match="among the tied"):
+        services.ballot_settle_tie(ballot=ballot, option_ids=[d])
+    ballot = services.ballot_settle_tie(ballot=ballot, option_ids=[c])
+    assert set(ballot.options.filter(retained=True).values_list("pk", flat=True)) == {a, c}
+    assert ballot.assignment_open
+
+
+def test_participants_pick_a_table_within_its_capacity(live_workshop, participant_factory, scenario_factory):
+    ballot, scenarios = _retain_ballot(live_workshop, scenario_factory)
+    a, b, c, d = option_ids(ballot)
+    people = [participant_factory(workshop=live_workshop) for _ in range(4)]
+    for person in people:
+        services.vote_cast(participant=person, ballot_id=ballot.pk, choices=[a, b])
+    services.ballot_close(ballot=ballot)
+    first, second = services.assignment_tables(workshop_id=live_workshop.pk)
+    assert first.capacity == 2
+
+    services.table_pick(participant=people[0], table_id=first.pk)
+    services.table_pick(participant=people[1], table_id=first.pk)
+    with pytest.raises(ValidationError, match="full"):
+        services.table_pick(participant=people[2], table_id=first.pk)
+    services.table_pick(participant=people[2], table_id=second.pk)
+    with pytest.raises(ValidationError, match="retained scenarios"):
+        services.table_pick(participant=people[3], table_id=live_workshop.tables.filter(scenario__isnull=True).first().pk)
+    people[2].refresh_from_db()
+    assert people[2].table == second
