@@ -95,7 +95,7 @@ def timeline_by_year(events) -> list[tuple[int, list[TimelineEvent]]]:
 
 
 def entries_by_section(entries) -> list[dict]:
-    """Canvas entries grouped by section, then by axis, keeping the canvas order.
+    """Canvas entries grouped by section, then by axis, in the canvas's order (axes as the section lists them).
 
     [{"section": CanvasSection, "axes": [("", [entry, ...]), ("Pour une entreprise", [...])]}, ...]
     """
@@ -103,4 +103,13 @@ def entries_by_section(entries) -> list[dict]:
     for entry in entries:
         group = sections.setdefault(entry.section_id, {"section": entry.section, "axes": {}})
         group["axes"].setdefault(entry.axis, []).append(entry)
-    return [{"section": g["section"], "axes": list(g["axes"].items())} for g in sections.values()]
+
+    def axis_order(section):
+        known = list(section.axes or [])
+        # No axis first, then the section's axes in their order, then any other axis by name.
+        return lambda item: (item[0] != "", known.index(item[0]) if item[0] in known else len(known), item[0])
+
+    return [
+        {"section": g["section"], "axes": sorted(g["axes"].items(), key=axis_order(g["section"]))}
+        for g in sections.values()
+    ]

@@ -6,14 +6,19 @@ works without JavaScript (full POST, then a redirect).
 
 from __future__ import annotations
 
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 from rules.contrib.views import permission_required
 
 from . import selectors, services
@@ -29,7 +34,18 @@ def staff_only(perm: str):
     """Anonymous visitors go to the login page; a signed-in user without the role gets a 403."""
 
     def decorator(view):
-        return login_required(permission_required(perm, raise_exception=True)(view))
+        guarded = login_required(permission_required(perm, raise_exception=True)(view))
+
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.htmx and not request.user.is_authenticated:
+                # A session that expired mid-page: send the whole page to the login form,
+                # rather than letting htmx swap the login form into a fragment.
+                back_to = request.htmx.current_url_abs_path or request.get_full_path()
+                return HttpResponseClientRedirect(f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': back_to})}")
+            return guarded(request, *args, **kwargs)
+
+        return wrapper
 
     return decorator
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 
-from .models import Contribution, TableOutput, TableOutputLine, WorkshopPhase
+from .models import Contribution, TableOutput, TableOutputLine, Workshop, WorkshopPhase
 from .services import workshop_bump_version
 
 
@@ -63,7 +63,9 @@ def cluster_contributions(contributions: list[Contribution], threshold: float) -
 @transaction.atomic
 def phase_aggregate(*, phase_id: int) -> int:
     """(Re)build every table output of a phase; returns the number of lines written."""
-    phase = WorkshopPhase.objects.select_for_update().get(pk=phase_id)
+    phase = WorkshopPhase.objects.get(pk=phase_id)
+    # Same lock order as the phase services (workshop row first), so a re-run never deadlocks with them.
+    Workshop.objects.select_for_update().filter(pk=phase.workshop_id).first()
     threshold = settings.AGGREGATION_SIMILARITY
     contributions = list(
         Contribution.objects.filter(phase=phase, hidden=False).select_related("section").order_by("created_at", "pk")

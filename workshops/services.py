@@ -286,6 +286,8 @@ def contribution_post(*, participant: Participant, section_id: int, text: str, a
         )
     if participant.table_id is None:
         raise ValidationError(_("Pick a table before posting."))
+    # Holding the workshop row means the phase cannot close between this check and the commit.
+    _lock_workshop(participant.workshop_id)
     phase = _open_postit_phase(participant.workshop_id)
     section = phase.canvas.sections.filter(pk=section_id).first() if phase.canvas_id else None
     if section is None:

@@ -8,33 +8,13 @@ from tests.factories import CanvasFactory, EditionFactory, ScenarioFactory, TagF
 pytestmark = [pytest.mark.browser]
 
 
-@pytest.fixture
-def signed_in(new_page):
-    """Like conftest's `login`, but clicks the login form's own button.
-
-    conftest's `login` clicks the first `form button[type=submit]` of the page, which is now
-    the FR/EN switch in the top bar, so it never signs in. Replace with `login` once fixed.
-    """
-
-    def sign_in(user, path="/"):
-        page = new_page("/accounts/login/")
-        page.fill("input[name=username]", user.username)
-        page.fill("input[name=password]", "password")
-        with page.expect_navigation():
-            page.click("main form button[type=submit]")
-        page.goto(path)
-        return page
-
-    return sign_in
-
-
 def test_a_facilitator_creates_a_scenario_dates_it_moves_it_on_and_finds_it_in_the_library(
-    transactional_db, facilitator, signed_in, screenshot
+    transactional_db, facilitator, login, screenshot
 ):
     edition = EditionFactory(title="Questions Numériques 2012/2013")
     ScenarioFactory(edition=edition, title="La fin du salariat", status="developed").tags.add(TagFactory(name="travail"))
 
-    page = signed_in(facilitator, "/scenarios/")
+    page = login(facilitator, "/scenarios/")
     screenshot(page, "scenarios-library-before")
     page.click(f"a.button.primary[href^='/scenarios/new/']")
 
@@ -69,11 +49,24 @@ def test_a_facilitator_creates_a_scenario_dates_it_moves_it_on_and_finds_it_in_t
     page.fill("#id_event-year", "")
     page.fill("#id_event-text", "")
 
+    # Edit the event in place: the link swaps the timeline for one with a form in the event's row.
+    page.click("#timeline .sc-event-actions a")
+    page.wait_for_selector("#id_edit-text")
+    page.fill("#id_edit-year", "2017")
+    page.fill("#id_edit-text", "   ")  # passes the browser's `required`, not the server
+    page.click("form.sc-event-form:not(.sc-event-add) button[type=submit]")
+    page.wait_for_selector("#timeline .sc-event .errorlist")
+    screenshot(page, "scenarios-timeline-edit-error")
+    page.fill("#id_edit-text", "Les plateformes de partage dépassent la vente en volume.")
+    page.click("form.sc-event-form:not(.sc-event-add) button[type=submit]")
+    page.wait_for_selector("#id_edit-text", state="detached")
+    assert page.locator("#timeline .sc-year-label").all_inner_texts() == ["2017"]
+
     page.click("#scenario-status input[value=retained] ~ button")
     page.wait_for_selector("#scenario-status input[name=status][value=developed]", state="attached")
     assert page.evaluate("window.stillTheSamePage") is True
     assert list(scenario.timeline.values_list("year", "text")) == [
-        (2016, "Les plateformes de partage dépassent la vente en volume.")
+        (2017, "Les plateformes de partage dépassent la vente en volume.")
     ]
     scenario.refresh_from_db()
     assert scenario.status == Scenario.Status.RETAINED
@@ -93,7 +86,7 @@ def test_a_facilitator_creates_a_scenario_dates_it_moves_it_on_and_finds_it_in_t
     screenshot(page, "scenarios-library-filtered")
 
 
-def test_the_library_and_a_developed_scenario_read_well_on_a_phone(transactional_db, facilitator, signed_in, screenshot):
+def test_the_library_and_a_developed_scenario_read_well_on_a_phone(transactional_db, facilitator, login, screenshot):
     edition = EditionFactory(title="Questions Numériques 2012/2013")
     scenario = ScenarioFactory(
         edition=edition,
@@ -110,7 +103,7 @@ def test_the_library_and_a_developed_scenario_read_well_on_a_phone(transactional
     SectionEntry.objects.create(scenario=scenario, section=opportunities, axis="Pour une entreprise", text="Vendre l'usage")
     SectionEntry.objects.create(scenario=scenario, section=opportunities, axis="Pour un acteur public", text="Réguler les plateformes")
 
-    page = signed_in(facilitator, f"/scenarios/{scenario.pk}/")
+    page = login(facilitator, f"/scenarios/{scenario.pk}/")
     page.set_viewport_size({"width": 390, "height": 844})
     page.wait_for_selector(".sc-canvas")
     screenshot(page, "scenarios-detail-phone")

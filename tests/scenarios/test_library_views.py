@@ -68,6 +68,20 @@ def test_every_view_sends_anonymous_visitors_to_the_login_page(client, scenario)
     assert TimelineEvent.objects.filter(pk=event.pk).exists()
 
 
+def test_an_htmx_request_after_the_session_expired_sends_the_whole_page_to_login(client, scenario):
+    detail = reverse("scenarios:detail", args=[scenario.pk])
+
+    response = client.post(
+        reverse("scenarios:timeline_add", args=[scenario.pk]),
+        {"event-year": "2016", "event-text": "Perdu ?"},
+        headers={**HTMX, "HX-Current-URL": f"http://testserver{detail}"},
+    )
+
+    assert response.status_code == 200
+    assert response["HX-Redirect"] == f"{reverse('login')}?next={detail.replace('/', '%2F')}"
+    assert not TimelineEvent.objects.exists()
+
+
 def test_every_view_refuses_a_signed_in_user_without_the_role(client, outsider, scenario):
     event = TimelineEventFactory(scenario=scenario)
     client.force_login(outsider)
@@ -198,7 +212,7 @@ def test_the_detail_groups_canvas_entries_by_section_and_axis(facilitator_client
     ]
     assert sections == [
         ("signes-avant-coureurs", [("", ["Vélib'", "Autopartage"])]),
-        ("opportunites", [("Pour un acteur public", ["Réguler"]), ("Pour une entreprise", ["Louer"])]),
+        ("opportunites", [("Pour une entreprise", ["Louer"]), ("Pour un acteur public", ["Réguler"])]),
     ]
     assert "Repérer les opportunités" in response.content.decode()
 

@@ -96,7 +96,7 @@ def test_a_vote_racing_the_close_either_lands_before_it_or_is_refused(room):
     a = option_ids(ballot)[0]
 
     calls = [(lambda p=p: services.vote_cast(participant=p, ballot_id=ballot.pk, choices=[a])) for p in people]
-    results = run_together(services_close := (lambda: services.ballot_close(ballot=ballot)), *calls)
+    results = run_together(lambda: services.ballot_close(ballot=ballot), *calls)
 
     assert not isinstance(results[0], Exception)
     refused = [r for r in results[1:] if isinstance(r, ValidationError)]

@@ -2,7 +2,6 @@
 
 import pytest
 
-from foresight import celery_app
 from workshops import services
 from workshops.aggregation import normalise, phase_aggregate
 from workshops.models import TableOutput, TableOutputLine
@@ -13,15 +12,6 @@ PERMIS = "Les jeunes ne passent plus le permis de conduire"
 LOCATION = "Essor des plateformes de location entre particuliers"
 IMPRIMANTES = "Les imprimantes 3D entrent dans les foyers"
 KILOMETRES = "Les constructeurs automobiles vendent des kilomètres"
-
-
-@pytest.fixture(autouse=True)
-def eager_tasks():
-    """Tasks run in this process, whatever REDIS_URL says."""
-    was_eager = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = True
-    yield
-    celery_app.conf.task_always_eager = was_eager
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 import pytest
 
+from foresight import celery_app
 from tests.celery_worker import wait_for
 from workshops import services
 from workshops.models import TableOutput, TableOutputLine
@@ -41,6 +42,7 @@ def closed_phase_outputs(celery_worker, live_workshop, participant_factory, cont
     services.contribution_plus_one(participant=at_table_1[2], contribution_id=location.pk)
     services.contribution_plus_one(participant=at_table_1[0], contribution_id=location.pk)
 
+    assert not celery_app.conf.task_always_eager, "the task must go through Redis to the worker"
     services.phase_close(phase=phase)
 
     lines = wait_for(lambda: lines_of(phase))

@@ -4,7 +4,8 @@
 
   // htmx does not swap 4xx answers by default; a vote form's answer carries the message to show.
   document.addEventListener("htmx:beforeSwap", function (event) {
-    var elt = event.detail.elt;
+    var config = event.detail.requestConfig;
+    var elt = config && config.elt;
     var status = event.detail.xhr.status;
     if (elt && elt.closest && elt.closest("[data-swap-errors]") && status >= 400 && status < 500) {
       event.detail.shouldSwap = true;

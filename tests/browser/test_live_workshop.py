@@ -1,0 +1,97 @@
+"""A live workshop in real browsers: the facilitator, and two participants at separate laptops."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from workshops.models import WorkshopPhase
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+LIVE = 2500  # ms: a board must show a new post-it within 2 s of its poll cycle
+
+
+@pytest.fixture
+def workshop(facilitator):
+    from tests.factories import WorkshopFactory
+
+    return WorkshopFactory(facilitator=facilitator, join_code="QN2012", title="Atelier des ruptures")
+
+
+def join(new_page, name, table_label="Table 1"):
+    page = new_page("/w/join/")
+    page.fill("input[name=code]", "qn2012")
+    page.click("main form button[type=submit]")
+    expect(page.locator("h1")).to_have_text("Atelier des ruptures")
+    page.fill("input[name=display_name]", name)
+    page.select_option("select[name=table]", label=table_label)
+    page.click("main form button[type=submit]")
+    expect(page.locator("h1.who")).to_contain_text(name)
+    return page
+
+
+def post(page, section_title, text):
+    section = page.locator("section.canvas-section", has=page.locator("h2", has_text=section_title))
+    section.locator("textarea").fill(text)
+    section.locator("button[type=submit]").click()
+    expect(section.locator("textarea")).to_have_value("")
+
+
+def test_the_join_flow_by_code_refuses_a_wrong_code_then_lets_a_participant_in(new_page, workshop, screenshot):
+    page = new_page("/w/join/")
+    page.fill("input[name=code]", "ZZZZZZ")
+    page.click("main form button[type=submit]")
+    expect(page.locator(".errorlist")).to_contain_text("Aucun atelier")
+    screenshot(page, "join-wrong-code")
+    page.fill("input[name=code]", "QN2012")
+    page.click("main form button[type=submit]")
+    page.fill("input[name=display_name]", "Zoé")
+    page.click("main form button[type=submit]")
+    expect(page.locator(".notice")).to_contain_text("table")
+    screenshot(page, "join-no-table")
+
+
+def test_a_live_phase_from_opening_to_table_output(login, new_page, workshop, facilitator, screenshot):
+    control = login(facilitator, f"/facilitate/{workshop.pk}/")
+    expect(control.locator(".phase").first).to_contain_text("Développer le scénario")
+
+    amina = join(new_page, "Amina")
+    bruno = join(new_page, "Bruno")
+    expect(amina.locator("#phase-banner")).to_contain_text("En attente")
+
+    # The facilitator opens the first phase: both laptops follow without a reload.
+    control.locator(".phase", has_text="Développer le scénario").get_by_role("button", name="Ouvrir").click()
+    expect(control.locator(".phase.status-open")).to_contain_text("Développer le scénario")
+    for page in (amina, bruno):
+        expect(page.locator("#phase-banner")).to_contain_text("Développer le scénario", timeout=LIVE)
+        expect(page.locator("section.canvas-section")).to_have_count(2)
+
+    post(amina, "Signes avant-coureurs", "Les jeunes ne passent plus le permis")
+    post(bruno, "Signes avant-coureurs", "Autopartage dans les grandes villes")
+    expect(bruno.locator(".postit", has_text="Les jeunes ne passent plus le permis")).to_be_visible(timeout=LIVE)
+    expect(amina.locator(".postit", has_text="Autopartage dans les grandes villes")).to_be_visible(timeout=LIVE)
+
+    # Bruno +1s Amina's post-it; she sees the count move.
+    bruno.locator(".postit", has_text="Les jeunes ne passent plus le permis").get_by_role("button").click()
+    expect(bruno.locator(".postit", has_text="Les jeunes ne passent plus le permis").locator(".plus-count.given")).to_have_text("+1")
+    expect(amina.locator(".postit", has_text="Les jeunes ne passent plus le permis").locator(".plus-count")).to_have_text("1", timeout=LIVE)
+    post(amina, "Repérer les opportunités", "Services de location entre voisins")
+    screenshot(amina, "canvas-participant")
+
+    projector = control.context.new_page()
+    projector.goto(f"/facilitate/{workshop.pk}/projector/")
+    expect(projector.locator(".table-column").first).to_contain_text("Services de location entre voisins")
+    screenshot(projector, "projector-live")
+
+    control.locator(".phase", has_text="Développer le scénario").get_by_role("button", name="Clore la phase").click()
+    expect(control.locator(".phase", has_text="Développer le scénario")).to_contain_text("Clos")
+    assert WorkshopPhase.objects.get(workshop=workshop, position=1).status == "closed"
+
+    # The table output replaces the live board, most +1'd line first, on every screen.
+    first_line = projector.locator(".output", has_text="Signes avant-coureurs").locator(".output-lines li").first
+    expect(first_line).to_contain_text("Les jeunes ne passent plus le permis", timeout=LIVE)
+    expect(amina.locator("#outputs")).to_contain_text("Autopartage dans les grandes villes", timeout=LIVE)
+    expect(amina.locator("#phase-banner")).to_contain_text("En attente")
+    screenshot(projector, "projector-output")
+    screenshot(control, "control-room")

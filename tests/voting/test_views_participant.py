@@ -1,0 +1,116 @@
+"""The participant's voting page and the cast endpoint (form, htmx and JSON API)."""
+
+import json
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.voting.factories import make_ballot, option_ids
+from voting.models import Allocation, BallotPaper
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def alice(live_workshop, participant_factory):
+    return participant_factory(workshop=live_workshop, display_name="Alice")
+
+
+def vote_url(workshop, ballot):
+    return reverse("voting:vote", kwargs={"code": workshop.join_code, "ballot_pk": ballot.pk})
+
+
+def test_a_visitor_who_has_not_joined_is_sent_to_the_join_page(client, live_workshop):
+    response = client.get(reverse("voting:cast", kwargs={"code": live_workshop.join_code}))
+    assert response.status_code == 302 and "/w/join/" in response.url
+
+
+def test_the_page_lists_open_ballots_with_the_remaining_budget(client, live_workshop, alice, as_participant):
+    ballot = make_ballot(live_workshop, "dots", budget=5, max_per_option=3, labels=["<b>Tout se loue</b>", "B"])
+    make_ballot(live_workshop, "approval", open=False)  # a draft is not shown
+    as_participant(client, alice)
+    response = client.get(reverse("voting:cast", kwargs={"code": live_workshop.join_code}))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert ballot.title in html and "Vote approval" not in html
+    assert "&lt;b&gt;Tout se loue&lt;/b&gt;" in html  # escaped
+    assert 'data-remaining>5<' in html
+    assert 'style="' not in html
+
+
+def test_an_htmx_vote_returns_the_card_with_the_new_budget(client, live_workshop, alice, as_participant):
+    ballot = make_ballot(live_workshop, "dots", budget=5, max_per_option=3)
+    a, b, c = option_ids(ballot)
+    as_participant(client, alice)
+    response = client.post(vote_url(live_workshop, ballot), {f"o{a}": "3", f"o{b}": "1", "revision": "0"}, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "data-remaining>1<" in html and "vote-saved" in html
+    assert BallotPaper.objects.get().revision == 1
+
+
+def test_a_broken_rule_answers_400_with_the_message_and_writes_nothing(client, live_workshop, alice, as_participant):
+    ballot = make_ballot(live_workshop, "dots", budget=5, max_per_option=3)
+    a, b, c = option_ids(ballot)
+    as_participant(client, alice)
+    response = client.post(vote_url(live_workshop, ballot), {f"o{a}": "3", f"o{b}": "3", "revision": "0"}, headers={"HX-Request": "true"})
+    assert response.status_code == 400
+    assert "vote-error" in response.content.decode()
+    assert not BallotPaper.objects.exists()
+
+
+def test_a_double_send_answers_409(client, live_workshop, alice, as_participant):
+    ballot = make_ballot(live_workshop, "approval")
+    a = option_ids(ballot)[0]
+    as_participant(client, alice)
+    assert client.post(vote_url(live_workshop, ballot), {"choice": a, "revision": "0"}).status_code == 302
+    assert client.post(vote_url(live_workshop, ballot), {"choice": a, "revision": "0"}).status_code == 409
+    assert Allocation.objects.count() == 1
+
+
+def test_another_workshops_ballot_is_a_404(client, live_workshop, alice, as_participant, workshop_factory):
+    elsewhere = make_ballot(workshop_factory(), "approval")
+    as_participant(client, alice)
+    response = client.post(vote_url(live_workshop, elsewhere), {"choice": option_ids(elsewhere)[0]})
+    assert response.status_code == 404
+    assert not BallotPaper.objects.exists()
+
+
+def test_the_live_poll_answers_204_while_nothing_changed(client, live_workshop, alice, as_participant):
+    as_participant(client, alice)
+    url = reverse("voting:cast_live", kwargs={"code": live_workshop.join_code})
+    live_workshop.refresh_from_db()
+    assert client.get(url, {"v": live_workshop.version}).status_code == 204
+    make_ballot(live_workshop, "approval")
+    response = client.get(url, {"v": live_workshop.version, "s": "old"})
+    assert response.status_code == 200 and "Vote approval" in response.content.decode()
+
+
+def test_the_api_casts_a_vote_and_answers_errors_as_json(live_workshop, alice, as_participant):
+    client = Client(enforce_csrf_checks=True)
+    ballot = make_ballot(live_workshop, "ranking")
+    a, b, c = option_ids(ballot)
+    as_participant(client, alice)
+    client.get(reverse("voting:cast", kwargs={"code": live_workshop.join_code}))
+    token = client.cookies["csrftoken"].value
+    url = reverse("voting:api_vote", kwargs={"code": live_workshop.join_code, "ballot_pk": ballot.pk})
+
+    bad = client.post(url, json.dumps({"choices": {a: 1, b: 1}}), content_type="application/json", headers={"X-CSRFToken": token})
+    assert bad.status_code == 400 and "repeats" in json.dumps(bad.json())
+
+    ok = client.post(url, json.dumps({"choices": {a: 2, b: 1}, "revision": 0}), content_type="application/json", headers={"X-CSRFToken": token})
+    assert ok.status_code == 200 and ok.json() == {"ballot": ballot.pk, "revision": 1, "choices": {str(a): 2, str(b): 1}}
+
+    again = client.post(url, json.dumps({"choices": {a: 1}, "revision": 0}), content_type="application/json", headers={"X-CSRFToken": token})
+    assert again.status_code == 409
+
+    no_token = client.post(url, json.dumps({"choices": {a: 1}}), content_type="application/json")
+    assert no_token.status_code == 403
+
+
+def test_the_api_refuses_someone_who_has_not_joined(live_workshop):
+    ballot = make_ballot(live_workshop, "approval")
+    url = reverse("voting:api_vote", kwargs={"code": live_workshop.join_code, "ballot_pk": ballot.pk})
+    response = Client().post(url, {"choices": "[1]"})
+    assert response.status_code == 403
