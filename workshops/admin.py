@@ -1,0 +1,51 @@
+"""Formats and canvases are data: staff edit them here without a deploy."""
+
+from django.contrib import admin
+
+from .models import Canvas, CanvasSection, Edition, Format, FormatPhase, Workshop, WorkshopPhase
+
+
+class CanvasSectionInline(admin.TabularInline):
+    model = CanvasSection
+    extra = 1
+    prepopulated_fields = {"slug": ("title",)}
+
+
+@admin.register(Canvas)
+class CanvasAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = [CanvasSectionInline]
+
+
+class FormatPhaseInline(admin.TabularInline):
+    model = FormatPhase
+    extra = 1
+
+
+@admin.register(Format)
+class FormatAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = [FormatPhaseInline]
+
+
+@admin.register(Edition)
+class EditionAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug"]
+    prepopulated_fields = {"slug": ("title",)}
+
+
+class WorkshopPhaseInline(admin.TabularInline):
+    model = WorkshopPhase
+    extra = 0
+    fields = ["position", "name", "activity", "canvas", "duration_seconds", "status"]
+    readonly_fields = ["status"]
+
+
+@admin.register(Workshop)
+class WorkshopAdmin(admin.ModelAdmin):
+    list_display = ["title", "edition", "date", "status", "join_code"]
+    list_filter = ["status", "edition"]
+    filter_horizontal = ["facilitators"]
+    inlines = [WorkshopPhaseInline]
