@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import AllowAny
@@ -24,10 +25,11 @@ class VoteOutputSerializer(serializers.Serializer):
     revision = serializers.IntegerField()
     choices = serializers.SerializerMethodField()
 
-    def get_choices(self, paper):
+    def get_choices(self, paper) -> dict[str, int]:
         return {str(a.option_id): (a.rank if a.rank is not None else a.value) for a in paper.allocations.all()}
 
 
+@extend_schema(request=VoteInputSerializer, responses={200: VoteOutputSerializer})
 class VoteCastApi(APIView):
     """POST /api/w/<code>/ballots/<id>/vote/ — participants have no account: their session says who they are."""
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 
-from .models import Contribution, TableOutput, TableOutputLine, Workshop, WorkshopPhase
+from .models import Contribution, PlusOne, TableOutput, TableOutputLine, Workshop, WorkshopPhase
 from .services import workshop_bump_version
 
 
@@ -26,8 +26,40 @@ def normalise(text: str) -> str:
     return " ".join(letters.split())
 
 
+# Small words whose absence changes nothing; any other word added or removed is a different idea.
+FILLERS = frozenset("le la les l de des du d un une et a au aux en the a an of and to".split())
+TYPO_MIN_LENGTH = 4
+
+
+def _is_typo(a: str, b: str) -> bool:
+    """Two words a slip of the keyboard apart; never numbers, never short words (pas/non, CDI/CDD)."""
+    if a.isdigit() or b.isdigit() or min(len(a), len(b)) < TYPO_MIN_LENGTH:
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
 def similar(a: str, b: str, threshold: float) -> bool:
-    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= threshold
+    """Same normalised text, or the same words but for typos and filler words.
+
+    Character similarity alone merges opposites ("Plus de CDI" / "Plus de CDD",
+    "Souhaitable : oui" / "non"), so the words that differ must each be a typo.
+    """
+    if a == b:
+        return True
+    if difflib.SequenceMatcher(None, a, b).ratio() < threshold:
+        return False
+    words_a, words_b = a.split(), b.split()
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, words_a, words_b).get_opcodes():
+        left, right = words_a[i1:i2], words_b[j1:j2]
+        if tag == "equal":
+            continue
+        if tag == "replace" and len(left) == len(right):
+            if all(_is_typo(x, y) for x, y in zip(left, right)):
+                continue
+            return False
+        if not set(left + right) <= FILLERS:
+            return False
+    return True
 
 
 @dataclass
@@ -35,10 +67,14 @@ class Cluster:
     axis: str
     key: str
     members: list[Contribution] = field(default_factory=list)
+    # Who +1'd which post-it: a person who +1'd two post-its of one line counts once, as in a scribe's merge.
+    fans: dict[int, set[int]] = field(default_factory=dict, repr=False)
 
     @property
     def plus_ones(self) -> int:
-        return sum(c.plus_ones for c in self.members)
+        if not self.fans:
+            return sum(c.plus_ones for c in self.members)
+        return len(set().union(*(self.fans.get(c.pk, set()) for c in self.members)))
 
     @property
     def representative(self) -> Contribution:
@@ -46,7 +82,9 @@ class Cluster:
         return min(self.members, key=lambda c: (-c.plus_ones, c.created_at, c.pk))
 
 
-def cluster_contributions(contributions: list[Contribution], threshold: float) -> list[Cluster]:
+def cluster_contributions(
+    contributions: list[Contribution], threshold: float, fans: dict[int, set[int]] | None = None
+) -> list[Cluster]:
     clusters: list[Cluster] = []
     for contribution in sorted(contributions, key=lambda c: (c.created_at, c.pk)):
         key = normalise(contribution.text)
@@ -54,7 +92,7 @@ def cluster_contributions(contributions: list[Contribution], threshold: float) -
             (cl for cl in clusters if cl.axis == contribution.axis and similar(cl.key, key, threshold)), None
         )
         if match is None:
-            clusters.append(Cluster(axis=contribution.axis, key=key, members=[contribution]))
+            clusters.append(Cluster(axis=contribution.axis, key=key, members=[contribution], fans=fans or {}))
         else:
             match.members.append(contribution)
     return sorted(clusters, key=lambda cl: (-cl.plus_ones, cl.representative.created_at, cl.representative.pk))
@@ -79,11 +117,17 @@ def phase_aggregate(*, phase_id: int) -> int:
         else:
             on_board.setdefault((contribution.table_id, contribution.section_id), []).append(contribution)
 
+    fans: dict[int, set[int]] = {}
+    for contribution_id, participant_id in PlusOne.objects.filter(contribution__phase=phase).values_list(
+        "contribution_id", "participant_id"
+    ):
+        fans.setdefault(contribution_id, set()).add(participant_id)
+
     TableOutput.objects.filter(phase=phase).delete()
     written = 0
     for (table_id, section_id), items in on_board.items():
         output = TableOutput.objects.create(phase=phase, table_id=table_id, section_id=section_id)
-        for position, cluster in enumerate(cluster_contributions(items, threshold), start=1):
+        for position, cluster in enumerate(cluster_contributions(items, threshold, fans), start=1):
             line = TableOutputLine.objects.create(
                 output=output,
                 position=position,

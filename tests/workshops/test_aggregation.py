@@ -248,3 +248,34 @@ def test_closing_the_phase_aggregates_it_after_commit(phase, sections, table_mat
 
     (line,) = lines_of(phase, sections[0])
     assert source_ids(line) == {postit.pk}
+
+
+@pytest.mark.parametrize(
+    "one,other",
+    [
+        ("Plus de voitures en ville", "Pas de voitures en ville"),
+        ("Souhaitable : oui", "Souhaitable : non"),
+        ("Plus de CDI", "Plus de CDD"),
+        ("Le permis à 16 ans", "Le permis à 18 ans"),
+        ("Les jeunes louent", "Les jeunes ne louent pas"),
+    ],
+)
+def test_postits_that_say_the_opposite_are_not_merged(phase, sections, table_mates, post, one, other):
+    post(table_mates[0], one)
+    post(table_mates[1], other)
+
+    phase_aggregate(phase_id=phase.pk)
+
+    assert len(lines_of(phase, sections[0])) == 2
+
+
+def test_a_person_who_plus_oned_two_merged_postits_counts_once(phase, sections, table_mates, post):
+    original = post(table_mates[0], PERMIS)
+    duplicate = post(table_mates[1], PERMIS.lower())
+    plus_one(original, table_mates[2], table_mates[3])
+    plus_one(duplicate, table_mates[2])
+
+    phase_aggregate(phase_id=phase.pk)
+
+    (line,) = lines_of(phase, sections[0])
+    assert line.plus_ones == 2
