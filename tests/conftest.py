@@ -139,7 +139,7 @@ def login(new_page):
         page.fill("input[name=username]", user.username)
         page.fill("input[name=password]", "password")
         page.click("main form button[type=submit]")
-        page.wait_for_load_state()
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
         page.goto(path)
         return page
 
