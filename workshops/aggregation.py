@@ -138,5 +138,6 @@ def phase_aggregate(*, phase_id: int) -> int:
             sources = [s for m in cluster.members for s in [m, *merged_sources.get(m.pk, [])]]
             line.sources.set(sources)
             written += 1
-    workshop_bump_version(workshop_id=phase.workshop_id)
+    # Outputs show on every laptop of the room.
+    workshop_bump_version(workshop_id=phase.workshop_id, stage=True)
     return written

@@ -1,25 +1,45 @@
-"""The per-workshop version boards poll, kept in the cache so an unchanged poll touches no database.
+"""The versions boards poll, kept in the cache so an unchanged poll touches no database.
 
-Every write bumps Workshop.version in the database (services.workshop_bump_version);
-after the commit the cached copy is dropped, so the next poll reads the new value.
-A short timeout bounds how stale a copy filled during a concurrent commit can be.
+Three counters live in the database and are copied into the cache:
+- Workshop.version, bumped by every write (the projector and the control room);
+- Workshop.stage_version, bumped when phases, timer, tables, seats or outputs change;
+- Table.version, bumped by every write on that table's post-its.
+A participant's laptop polls with "<stage>.<table>", so a post-it at another table costs it nothing.
+Writes drop the cached copies now and again after the commit; a short timeout bounds how
+stale a copy refilled during a concurrent commit can be.
 """
 
 from django.core.cache import cache
 from django.db import transaction
 
-from .models import Workshop
+from .models import Table, Workshop
 
 VERSION_TIMEOUT = 5  # seconds
 CODE_TIMEOUT = 60 * 60
 
 
-def _version_key(workshop_id: int) -> str:
+def _workshop_key(workshop_id: int) -> str:
     return f"agora:workshop-version:{workshop_id}"
+
+
+def _stage_key(workshop_id: int) -> str:
+    return f"agora:workshop-stage:{workshop_id}"
+
+
+def _table_key(table_id: int) -> str:
+    return f"agora:table-version:{table_id}"
 
 
 def _code_key(code: str) -> str:
     return f"agora:workshop-code:{code}"
+
+
+def _cached(key: str, load) -> int:
+    value = cache.get(key)
+    if value is None:
+        value = load() or 0
+        cache.set(key, value, VERSION_TIMEOUT)
+    return value
 
 
 def workshop_id_for_code(code: str) -> int | None:
@@ -33,19 +53,35 @@ def workshop_id_for_code(code: str) -> int | None:
 
 
 def workshop_version(workshop_id: int) -> int:
-    version = cache.get(_version_key(workshop_id))
-    if version is None:
-        version = Workshop.objects.filter(pk=workshop_id).values_list("version", flat=True).first() or 0
-        cache.set(_version_key(workshop_id), version, VERSION_TIMEOUT)
-    return version
+    return _cached(
+        _workshop_key(workshop_id),
+        lambda: Workshop.objects.filter(pk=workshop_id).values_list("version", flat=True).first(),
+    )
 
 
-def forget_version_on_commit(workshop_id: int) -> None:
+def participant_version(workshop_id: int, table_id: int | None) -> str:
+    """What a participant's page depends on: the workshop's stage and their own table."""
+    stage = _cached(
+        _stage_key(workshop_id),
+        lambda: Workshop.objects.filter(pk=workshop_id).values_list("stage_version", flat=True).first(),
+    )
+    if table_id is None:
+        return f"{stage}.0"
+    table = _cached(_table_key(table_id), lambda: Table.objects.filter(pk=table_id).values_list("version", flat=True).first())
+    return f"{stage}.{table}"
+
+
+def forget_on_commit(*, workshop_id: int, stage: bool = False, table_id: int | None = None) -> None:
+    keys = [_workshop_key(workshop_id)]
+    if stage:
+        keys.append(_stage_key(workshop_id))
+    if table_id is not None:
+        keys.append(_table_key(table_id))
     # Now, and again after the commit in case a poll re-read the old value in between.
-    cache.delete(_version_key(workshop_id))
-    transaction.on_commit(lambda: cache.delete(_version_key(workshop_id)))
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def unchanged(request, workshop_id: int) -> bool:
-    """True when the poll's ?v= matches the current version: answer 204 without rendering."""
+    """True when the poll's ?v= matches the workshop's version: answer 204 without rendering."""
     return request.GET.get("v") == str(workshop_version(workshop_id))

@@ -138,6 +138,9 @@ class Workshop(models.Model):
     facilitators = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="facilitated_workshops", blank=True)
     # Bumped by every write a board shows: polls compare it and answer 204 when unchanged.
     version = models.PositiveBigIntegerField(default=1)
+    # Bumped only when what every participant's page is built on changes (phases, timer, tables,
+    # seats, outputs): a laptop re-renders for its own table's post-its or for this, not for the room.
+    stage_version = models.PositiveBigIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = WorkshopQuerySet.as_manager()
@@ -212,6 +215,8 @@ class Table(models.Model):
         "scenarios.Scenario", on_delete=models.SET_NULL, null=True, blank=True, related_name="tables"
     )
     capacity = models.PositiveIntegerField(_("capacity"), default=15)
+    # Bumped by every write on this table's post-its: its participants' polls compare it.
+    version = models.PositiveBigIntegerField(default=1)
 
     class Meta:
         verbose_name = _("table")

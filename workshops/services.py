@@ -16,7 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .live import forget_version_on_commit
+from .live import forget_on_commit
 from .models import (
     Activity,
     Contribution,
@@ -32,10 +32,19 @@ from .models import (
 DISPLAY_NAME_MAX_LENGTH = 60
 
 
-def workshop_bump_version(*, workshop_id: int) -> None:
-    """Tell every board of this workshop that something changed."""
-    Workshop.objects.filter(pk=workshop_id).update(version=F("version") + 1)
-    forget_version_on_commit(workshop_id)
+def workshop_bump_version(*, workshop_id: int, stage: bool = False, table_id: int | None = None) -> None:
+    """Tell the boards of this workshop that something changed.
+
+    `stage`: every participant's page must follow (phase, timer, tables, seats, outputs);
+    `table_id`: that table's post-its changed. The projector and control room follow every bump.
+    """
+    changes = {"version": F("version") + 1}
+    if stage:
+        changes["stage_version"] = F("stage_version") + 1
+    Workshop.objects.filter(pk=workshop_id).update(**changes)
+    if table_id is not None:
+        Table.objects.filter(pk=table_id).update(version=F("version") + 1)
+    forget_on_commit(workshop_id=workshop_id, stage=stage, table_id=table_id)
 
 
 @transaction.atomic
@@ -95,7 +104,7 @@ def phase_open(*, phase: WorkshopPhase) -> WorkshopPhase:
     phase.save(update_fields=["status", "opened_at", "closed_at"])
     if workshop.status == Workshop.Status.DRAFT:
         Workshop.objects.filter(pk=workshop.pk).update(status=Workshop.Status.LIVE)
-    workshop_bump_version(workshop_id=workshop.pk)
+    workshop_bump_version(workshop_id=workshop.pk, stage=True)
     return phase
 
 
@@ -123,7 +132,7 @@ def phase_close(*, phase: WorkshopPhase) -> WorkshopPhase:
     if not phase.is_open:
         raise ValidationError(_("This phase is not open."))
     _close(phase)
-    workshop_bump_version(workshop_id=phase.workshop_id)
+    workshop_bump_version(workshop_id=phase.workshop_id, stage=True)
     return phase
 
 
@@ -134,7 +143,7 @@ def workshop_close(*, workshop: Workshop) -> Workshop:
         _close(current)
     workshop.status = Workshop.Status.CLOSED
     workshop.save(update_fields=["status"])
-    workshop_bump_version(workshop_id=workshop.pk)
+    workshop_bump_version(workshop_id=workshop.pk, stage=True)
     return workshop
 
 
@@ -146,7 +155,7 @@ def timer_start(*, phase: WorkshopPhase) -> WorkshopPhase:
     if phase.timer_started_at is None:
         phase.timer_started_at = timezone.now()
         phase.save(update_fields=["timer_started_at"])
-        workshop_bump_version(workshop_id=phase.workshop_id)
+        workshop_bump_version(workshop_id=phase.workshop_id, stage=True)
     return phase
 
 
@@ -157,7 +166,7 @@ def timer_pause(*, phase: WorkshopPhase) -> WorkshopPhase:
         phase.timer_elapsed_seconds += int((timezone.now() - phase.timer_started_at).total_seconds())
         phase.timer_started_at = None
         phase.save(update_fields=["timer_started_at", "timer_elapsed_seconds"])
-        workshop_bump_version(workshop_id=phase.workshop_id)
+        workshop_bump_version(workshop_id=phase.workshop_id, stage=True)
     return phase
 
 
@@ -167,7 +176,7 @@ def timer_reset(*, phase: WorkshopPhase) -> WorkshopPhase:
     phase.timer_started_at = None
     phase.timer_elapsed_seconds = 0
     phase.save(update_fields=["timer_started_at", "timer_elapsed_seconds"])
-    workshop_bump_version(workshop_id=phase.workshop_id)
+    workshop_bump_version(workshop_id=phase.workshop_id, stage=True)
     return phase
 
 
@@ -178,7 +187,7 @@ def table_create(*, workshop: Workshop, name: str = "", scenario=None, capacity:
     _lock_workshop(workshop.pk)
     number = (workshop.tables.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     table = Table.objects.create(workshop=workshop, number=number, name=name.strip(), scenario=scenario, capacity=capacity)
-    workshop_bump_version(workshop_id=workshop.pk)
+    workshop_bump_version(workshop_id=workshop.pk, stage=True)
     return table
 
 
@@ -191,7 +200,7 @@ def table_update(*, table: Table, name: str, scenario=None, capacity: int | None
     if capacity is not None:
         table.capacity = capacity
     table.save(update_fields=["name", "scenario", "capacity"])
-    workshop_bump_version(workshop_id=table.workshop_id)
+    workshop_bump_version(workshop_id=table.workshop_id, stage=True)
     return table
 
 
@@ -252,7 +261,7 @@ def participant_set_table(*, participant: Participant, table_id: int | None) -> 
     if table is None:
         participant.is_scribe = False
     participant.save(update_fields=["table", "is_scribe"])
-    workshop_bump_version(workshop_id=participant.workshop_id)
+    workshop_bump_version(workshop_id=participant.workshop_id, stage=True)
     return participant
 
 
@@ -262,7 +271,7 @@ def participant_set_scribe(*, participant: Participant, is_scribe: bool) -> Part
         raise ValidationError(_("A scribe must sit at a table."))
     participant.is_scribe = is_scribe
     participant.save(update_fields=["is_scribe"])
-    workshop_bump_version(workshop_id=participant.workshop_id)
+    workshop_bump_version(workshop_id=participant.workshop_id, stage=True)
     return participant
 
 
@@ -307,7 +316,7 @@ def contribution_post(*, participant: Participant, section_id: int, text: str, a
         axis=axis,
         text=text,
     )
-    workshop_bump_version(workshop_id=participant.workshop_id)
+    workshop_bump_version(workshop_id=participant.workshop_id, table_id=participant.table_id)
     return contribution
 
 
@@ -342,7 +351,7 @@ def contribution_plus_one(*, participant: Participant, contribution_id) -> Contr
     except IntegrityError:
         raise ValidationError(_("You already gave this post-it a +1."))
     Contribution.objects.filter(pk=contribution.pk).update(plus_ones=F("plus_ones") + 1)
-    workshop_bump_version(workshop_id=participant.workshop_id)
+    workshop_bump_version(workshop_id=participant.workshop_id, table_id=contribution.table_id)
     contribution.refresh_from_db(fields=["plus_ones"])
     return contribution
 
@@ -360,7 +369,7 @@ def contribution_set_hidden(*, scribe: Participant, contribution_id, hidden: boo
     _check_scribe(scribe, contribution)
     contribution.hidden = hidden
     contribution.save(update_fields=["hidden"])
-    workshop_bump_version(workshop_id=scribe.workshop_id)
+    workshop_bump_version(workshop_id=scribe.workshop_id, table_id=contribution.table_id)
     return contribution
 
 
@@ -378,7 +387,7 @@ def contribution_group(*, scribe: Participant, contribution_ids: list, label: st
     for contribution in contributions:
         _check_scribe(scribe, contribution)
     Contribution.objects.filter(pk__in=[c.pk for c in contributions]).update(group_label=label)
-    workshop_bump_version(workshop_id=scribe.workshop_id)
+    workshop_bump_version(workshop_id=scribe.workshop_id, table_id=scribe.table_id)
     return contributions
 
 
@@ -405,5 +414,5 @@ def contribution_merge(*, scribe: Participant, target_id, source_id) -> Contribu
     source.save(update_fields=["merged_into", "plus_ones"])
     target.plus_ones = PlusOne.objects.filter(contribution=target).count()
     target.save(update_fields=["plus_ones"])
-    workshop_bump_version(workshop_id=scribe.workshop_id)
+    workshop_bump_version(workshop_id=scribe.workshop_id, table_id=target.table_id)
     return target

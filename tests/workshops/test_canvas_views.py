@@ -132,10 +132,10 @@ def test_a_plus_one_on_another_tables_postit_is_refused(client, join_as, daniel,
 
 def test_an_unchanged_poll_answers_204_without_touching_the_database(client, join_as, daniel, urls, live_workshop, django_assert_max_num_queries):
     join_as(client, daniel)
-    version = Workshop.objects.get(pk=live_workshop.pk).version
-    client.get(urls.live + f"?v={version}")  # warms the cached session and version
+    poll = urls.live + f"?v={client.get(urls.canvas).context['version']}&t={daniel.table_id}"
+    client.get(poll)  # warms the cached session and versions
     with django_assert_max_num_queries(0):
-        response = client.get(urls.live + f"?v={version}")
+        response = client.get(poll)
     assert response.status_code == 204
     assert response.content == b""
 
@@ -146,7 +146,7 @@ def test_a_poll_after_a_new_postit_brings_the_new_list(client, join_as, daniel, 
     version = page.context["version"]
     stage = page.context["stage_key"]
     contribution_factory(participant=participant_factory(workshop=live_workshop), text="Nouveau post-it")
-    response = client.get(urls.live + f"?v={version}&s={stage}", **HTMX)
+    response = client.get(urls.live + f"?v={version}&t={daniel.table_id}&s={stage}", **HTMX)
     assert response.status_code == 200
     body = response.content.decode()
     assert "Nouveau post-it" in body
@@ -157,7 +157,7 @@ def test_a_poll_after_the_phase_changes_swaps_the_whole_stage(client, join_as, d
     join_as(client, daniel)
     page = client.get(urls.canvas)
     services.phase_open(phase=live_workshop.phases.get(position=2))
-    response = client.get(urls.live + f"?v={page.context['version']}&s={page.context['stage_key']}", **HTMX)
+    response = client.get(urls.live + f"?v={page.context['version']}&t={daniel.table_id}&s={page.context['stage_key']}", **HTMX)
     assert 'id="stage" hx-swap-oob="true"' in response.content.decode()
     assert "Comment anticiper" in response.content.decode()
 
@@ -175,3 +175,13 @@ def test_the_canvas_page_query_count_does_not_grow_with_the_board(client, join_a
         response = client.get(urls.canvas)
     assert response.status_code == 200
     assert response.content.decode().count('<li class="postit') == 30
+
+
+def test_a_postit_at_another_table_leaves_a_participants_poll_unchanged(client, join_as, daniel, urls, live_workshop, contribution_factory, participant_factory):
+    join_as(client, daniel)
+    poll = urls.live + f"?v={client.get(urls.canvas).context['version']}&t={daniel.table_id}"
+    neighbour = participant_factory(workshop=live_workshop, table=live_workshop.tables.get(number=2))
+    contribution_factory(participant=neighbour, text="Ailleurs")
+    assert client.get(poll).status_code == 204
+    contribution_factory(participant=participant_factory(workshop=live_workshop, table=daniel.table), text="Ici")
+    assert client.get(poll, **HTMX).status_code == 200

@@ -35,7 +35,7 @@ def test_a_second_plus_one_by_the_same_participant_is_refused(live_workshop, par
     postit = contribution_factory(participant=author)
 
     services.contribution_plus_one(participant=fan, contribution_id=postit.pk)
-    with pytest.raises(ValidationError, match="already"):
+    with pytest.raises(ValidationError, match="déjà"):
         services.contribution_plus_one(participant=fan, contribution_id=postit.pk)
 
     postit.refresh_from_db()

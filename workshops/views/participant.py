@@ -69,7 +69,7 @@ def _canvas_context(workshop, participant, form=None, form_section_id=None):
         "workshop": workshop,
         "participant": participant,
         "phase": phase,
-        "version": live.workshop_version(workshop.pk),
+        "version": live.participant_version(workshop.pk, participant.table_id),
         "stage_key": _stage_key(phase, participant),
         "table_form": TableChoiceForm(workshop=workshop, initial={"table": participant.table_id}),
         "form": form,
@@ -104,7 +104,8 @@ def canvas_live(request, code):
         return render(request, "workshops/gone.html", status=404)
     if str(workshop_id) not in request.session.get("agora_participants", {}):
         return render(request, "workshops/gone.html", status=403)
-    if live.unchanged(request, workshop_id):
+    # The page says which table it shows (t): only that table's post-its and the stage matter to it.
+    if request.GET.get("v") == live.participant_version(workshop_id, _int(request.GET.get("t"))):
         return no_change()
     workshop = get_object_or_404(Workshop, pk=workshop_id)
     participant = current_participant(request, workshop)

@@ -22,7 +22,7 @@ def _context(workshop, participant):
         "workshop": workshop,
         "participant": participant,
         "phase": phase,
-        "version": live.workshop_version(workshop.pk),
+        "version": live.participant_version(workshop.pk, participant.table_id),
     }
     if phase and phase.canvas_id:
         context["boards"] = selectors.table_board(phase=phase, table_id=participant.table_id, include_hidden=True)
@@ -37,7 +37,7 @@ def _context(workshop, participant):
 @participant_required
 def scribe_board(request, *, workshop, participant):
     _scribe_only(participant)
-    if request.GET.get("v") and live.unchanged(request, workshop.pk):
+    if request.GET.get("v") == live.participant_version(workshop.pk, participant.table_id):
         return no_change()
     template = "workshops/scribe.html#live" if request.htmx else "workshops/scribe.html"
     return render(request, template, _context(workshop, participant))
