@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # Join codes avoid look-alike characters (0/O, 1/I/L) since people type them from a projector.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -162,9 +163,9 @@ class WorkshopPhase(models.Model):
     """A phase of one workshop, copied from its format so later format edits do not change a live room."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("Not started")
-        OPEN = "open", _("Open")
-        CLOSED = "closed", _("Closed")
+        PENDING = "pending", pgettext_lazy("phase status", "Not started")
+        OPEN = "open", pgettext_lazy("phase status", "Open")
+        CLOSED = "closed", pgettext_lazy("phase status", "Closed")
 
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="phases")
     position = models.PositiveIntegerField(_("position"))

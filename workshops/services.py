@@ -378,7 +378,7 @@ def contribution_group(*, scribe: Participant, contribution_ids: list, label: st
     """Put post-its of one section under a common label (an empty label ungroups them)."""
     label = " ".join((label or "").split())
     if len(label) > 100:
-        raise ValidationError({"label": _("A group label has at most 100 characters.")})
+        raise ValidationError({"label": _("A group label has at most %(max)d characters.") % {"max": 100}})
     contributions = [
         _contribution_of_workshop(workshop_id=scribe.workshop_id, contribution_id=pk) for pk in dict.fromkeys(contribution_ids)
     ]

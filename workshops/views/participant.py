@@ -37,7 +37,7 @@ def join_workshop(request, code):
     if workshop is None or not workshop.is_joinable:
         form = JoinCodeForm({"code": code})
         form.is_valid()
-        form.add_error("code", _("No workshop has this code.") if workshop is None else _("This workshop is over: its code has expired."))
+        form.add_error("code", _("No workshop has this code. Check the code shown on the projector.") if workshop is None else _("This workshop is over: its code has expired."))
         return render(request, "workshops/join.html", {"form": form}, status=404 if workshop is None else 410)
     if current_participant(request, workshop) is not None:
         return redirect("workshops:canvas", code=workshop.join_code)
