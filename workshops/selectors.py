@@ -94,6 +94,14 @@ def latest_closed_postit_phase(workshop: Workshop) -> WorkshopPhase | None:
     )
 
 
+def latest_outputs(workshop: Workshop, table_id: int | None = None) -> dict:
+    """The outputs of the last closed post-it phase, as template context (empty when there is none)."""
+    phase = latest_closed_postit_phase(workshop)
+    if phase is None:
+        return {}
+    return {"outputs_phase": phase, "outputs": phase_outputs(phase=phase, table_id=table_id)}
+
+
 def workshop_tables(workshop: Workshop) -> list[Table]:
     return list(
         workshop.tables.select_related("scenario").annotate(seated=Count("participants")).order_by("number")

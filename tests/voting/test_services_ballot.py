@@ -29,7 +29,7 @@ def test_inconsistent_settings_are_refused(live_workshop, method, settings, fiel
 
 
 def test_a_ballot_needs_options(live_workshop):
-    with pytest.raises(ValidationError, match="at least one option"):
+    with pytest.raises(ValidationError, match="au moins une option"):
         make_ballot(live_workshop, "dots", labels=["  ", ""], open=False)
 
 
@@ -82,9 +82,9 @@ def test_a_tie_on_the_boundary_waits_for_the_facilitator(live_workshop, particip
 
     assert ballot.outcome_pending and not ballot.assignment_open
     assert [o.pk for o in services.ballot_tied_options(ballot=ballot)] == [b, c]
-    with pytest.raises(ValidationError, match="exactly 1"):
+    with pytest.raises(ValidationError, match="exactement 1"):
         services.ballot_settle_tie(ballot=ballot, option_ids=[b, c])
-    with pytest.raises(ValidationError, match="among the tied"):
+    with pytest.raises(ValidationError, match="parmi les options à égalité"):
         services.ballot_settle_tie(ballot=ballot, option_ids=[d])
     ballot = services.ballot_settle_tie(ballot=ballot, option_ids=[c])
     assert set(ballot.options.filter(retained=True).values_list("pk", flat=True)) == {a, c}
@@ -103,10 +103,10 @@ def test_participants_pick_a_table_within_its_capacity(live_workshop, participan
 
     services.table_pick(participant=people[0], table_id=first.pk)
     services.table_pick(participant=people[1], table_id=first.pk)
-    with pytest.raises(ValidationError, match="full"):
+    with pytest.raises(ValidationError, match="complète"):
         services.table_pick(participant=people[2], table_id=first.pk)
     services.table_pick(participant=people[2], table_id=second.pk)
-    with pytest.raises(ValidationError, match="retained scenarios"):
+    with pytest.raises(ValidationError, match="scénarios retenus"):
         services.table_pick(participant=people[3], table_id=live_workshop.tables.filter(scenario__isnull=True).first().pk)
     people[2].refresh_from_db()
     assert people[2].table == second

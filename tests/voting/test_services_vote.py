@@ -46,19 +46,19 @@ def test_a_new_vote_replaces_the_previous_one(live_workshop, alice):
 def test_over_the_dot_budget_is_refused(live_workshop, alice):
     ballot = make_ballot(live_workshop, "dots", budget=5, max_per_option=3)
     a, b, c = option_ids(ballot)
-    refused(alice, ballot, {a: 3, b: 2, c: 1}, "only 5")
+    refused(alice, ballot, {a: 3, b: 2, c: 1}, "n'en avez que 5")
 
 
 def test_more_than_k_dots_on_one_option_is_refused(live_workshop, alice):
     ballot = make_ballot(live_workshop, "dots", budget=5, max_per_option=3)
-    refused(alice, ballot, {option_ids(ballot)[0]: 4}, "At most 3")
+    refused(alice, ballot, {option_ids(ballot)[0]: 4}, "Au plus 3")
 
 
 def test_approval_under_the_minimum_or_over_the_maximum_is_refused(live_workshop, alice):
     ballot = make_ballot(live_workshop, "approval", min_choices=2, max_choices=2)
     a, b, c = option_ids(ballot)
-    refused(alice, ballot, [a], "at least 2")
-    refused(alice, ballot, [a, b, c], "at most 2")
+    refused(alice, ballot, [a], "au moins 2")
+    refused(alice, ballot, [a, b, c], "au plus 2")
     services.vote_cast(participant=alice, ballot_id=ballot.pk, choices=[a, c])
     assert ballot_tally(ballot=ballot).scores() == {a: 1, b: 0, c: 1}
 
@@ -66,9 +66,9 @@ def test_approval_under_the_minimum_or_over_the_maximum_is_refused(live_workshop
 def test_a_ranking_with_repeats_or_gaps_is_refused(live_workshop, alice):
     ballot = make_ballot(live_workshop, "ranking")
     a, b, c = option_ids(ballot)
-    refused(alice, ballot, {a: 1, b: 1}, "repeats")
-    refused(alice, ballot, {a: 1, b: 3}, "without gaps")
-    refused(alice, ballot, {a: 2, b: 3}, "without gaps")
+    refused(alice, ballot, {a: 1, b: 1}, "répète un rang")
+    refused(alice, ballot, {a: 1, b: 3}, "sans sauter")
+    refused(alice, ballot, {a: 2, b: 3}, "sans sauter")
     services.vote_cast(participant=alice, ballot_id=ballot.pk, choices={a: 2, b: 1, c: 3})
     tally = ballot_tally(ballot=ballot)
     assert tally.scores() == {a: 1, b: 2, c: 0}
@@ -78,8 +78,8 @@ def test_a_ranking_with_repeats_or_gaps_is_refused(live_workshop, alice):
 def test_a_value_outside_the_scale_is_refused(live_workshop, alice):
     ballot = make_ballot(live_workshop, "scale", scale_min=-2, scale_max=2)
     a, b, c = option_ids(ballot)
-    refused(alice, ballot, {a: 3}, "between -2 and 2")
-    refused(alice, ballot, {a: "beaucoup"}, "whole numbers")
+    refused(alice, ballot, {a: 3}, "entre -2 et 2")
+    refused(alice, ballot, {a: "beaucoup"}, "nombres entiers")
     services.vote_cast(participant=alice, ballot_id=ballot.pk, choices={a: -2, b: 2})
     assert ballot_tally(ballot=ballot).rows[0].display == "-2.00"
 
@@ -87,7 +87,7 @@ def test_a_value_outside_the_scale_is_refused(live_workshop, alice):
 def test_yes_no_accepts_only_yes_or_no(live_workshop, alice):
     ballot = make_ballot(live_workshop, "yesno")
     a = option_ids(ballot)[0]
-    refused(alice, ballot, {a: 2}, "yes or no")
+    refused(alice, ballot, {a: 2}, "oui ou par non")
     services.vote_cast(participant=alice, ballot_id=ballot.pk, choices={a: 1})
     assert ballot_tally(ballot=ballot).rows[0].display == "1 / 1"
 
@@ -95,31 +95,31 @@ def test_yes_no_accepts_only_yes_or_no(live_workshop, alice):
 def test_a_closed_ballot_refuses_votes(live_workshop, alice):
     ballot = make_ballot(live_workshop, "approval")
     services.ballot_close(ballot=ballot)
-    refused(alice, ballot, [option_ids(ballot)[0]], "closed")
+    refused(alice, ballot, [option_ids(ballot)[0]], "est clos")
 
 
 def test_a_draft_ballot_refuses_votes(live_workshop, alice):
     ballot = make_ballot(live_workshop, "approval", open=False)
-    refused(alice, ballot, [option_ids(ballot)[0]], "closed")
+    refused(alice, ballot, [option_ids(ballot)[0]], "est clos")
 
 
 def test_another_workshops_ballot_is_refused(live_workshop, alice, workshop_factory):
     elsewhere = make_ballot(workshop_factory(), "approval")
-    refused(alice, elsewhere, [option_ids(elsewhere)[0]], "does not exist in your workshop")
+    refused(alice, elsewhere, [option_ids(elsewhere)[0]], "n'existe pas dans votre atelier")
 
 
 def test_a_forged_option_id_is_refused(live_workshop, alice, workshop_factory):
     ballot = make_ballot(live_workshop, "dots")
     other = make_ballot(workshop_factory(), "dots")
-    refused(alice, ballot, {option_ids(other)[0]: 1}, "not part of this ballot")
-    refused(alice, ballot, {"1 OR 1=1": 1}, "not part of this ballot")
+    refused(alice, ballot, {option_ids(other)[0]: 1}, "ne fait pas partie de ce scrutin")
+    refused(alice, ballot, {"1 OR 1=1": 1}, "ne fait pas partie de ce scrutin")
 
 
 def test_a_table_ballot_is_only_for_that_table(live_workshop, participant_factory):
     first, second = live_workshop.tables.order_by("number")
     bob = participant_factory(workshop=live_workshop, table=second)
     ballot = make_ballot(live_workshop, "approval", table=first)
-    refused(bob, ballot, [option_ids(ballot)[0]], "another table")
+    refused(bob, ballot, [option_ids(ballot)[0]], "une autre table")
 
 
 def test_no_vote_for_ones_own_postit_where_forbidden(live_workshop, alice, participant_factory, contribution_factory):
@@ -128,7 +128,7 @@ def test_no_vote_for_ones_own_postit_where_forbidden(live_workshop, alice, parti
     options = services.options_from_contributions(workshop=live_workshop)
     ballot = make_ballot(live_workshop, "approval", options=options, forbid_own=True)
     by_contribution = dict(ballot.options.values_list("contribution_id", "pk"))
-    refused(alice, ballot, [by_contribution[mine.pk]], "your own post-it")
+    refused(alice, ballot, [by_contribution[mine.pk]], "votre propre post-it")
     services.vote_cast(participant=alice, ballot_id=ballot.pk, choices=[by_contribution[theirs.pk]])
 
     allowed = make_ballot(live_workshop, "approval", options=options, forbid_own=False)

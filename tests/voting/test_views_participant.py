@@ -97,7 +97,7 @@ def test_the_api_casts_a_vote_and_answers_errors_as_json(live_workshop, alice, a
     url = reverse("voting:api_vote", kwargs={"code": live_workshop.join_code, "ballot_pk": ballot.pk})
 
     bad = client.post(url, json.dumps({"choices": {a: 1, b: 1}}), content_type="application/json", headers={"X-CSRFToken": token})
-    assert bad.status_code == 400 and "repeats" in json.dumps(bad.json())
+    assert bad.status_code == 400 and "répète un rang" in json.dumps(bad.json(), ensure_ascii=False)
 
     ok = client.post(url, json.dumps({"choices": {a: 2, b: 1}, "revision": 0}), content_type="application/json", headers={"X-CSRFToken": token})
     assert ok.status_code == 200 and ok.json() == {"ballot": ballot.pk, "revision": 1, "choices": {str(a): 2, str(b): 1}}

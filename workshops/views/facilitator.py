@@ -120,18 +120,23 @@ def close_workshop(request, pk):
     return _back(request, workshop)
 
 
+def _save_table(request, workshop, save):
+    """Validate the table form, then call `save(**cleaned_data)`; errors come back as messages."""
+    form = TableForm(request.POST, workshop=workshop)
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errs in form.errors.values() for e in errs])
+        save(**form.cleaned_data)
+    except ValidationError as error:
+        return _back(request, workshop, error)
+    return _back(request, workshop)
+
+
 @login_required
 @require_POST
 def add_table(request, pk):
     workshop = _workshop_for(request, pk)
-    form = TableForm(request.POST, workshop=workshop)
-    if form.is_valid():
-        try:
-            services.table_create(workshop=workshop, **form.cleaned_data)
-        except ValidationError as error:
-            return _back(request, workshop, error)
-        return _back(request, workshop)
-    return _back(request, workshop, ValidationError([e for errs in form.errors.values() for e in errs]))
+    return _save_table(request, workshop, lambda **data: services.table_create(workshop=workshop, **data))
 
 
 @login_required
@@ -139,14 +144,7 @@ def add_table(request, pk):
 def edit_table(request, pk, table_id):
     workshop = _workshop_for(request, pk)
     table = get_object_or_404(Table, pk=table_id, workshop=workshop)
-    form = TableForm(request.POST, workshop=workshop)
-    if form.is_valid():
-        try:
-            services.table_update(table=table, **form.cleaned_data)
-        except ValidationError as error:
-            return _back(request, workshop, error)
-        return _back(request, workshop)
-    return _back(request, workshop, ValidationError([e for errs in form.errors.values() for e in errs]))
+    return _save_table(request, workshop, lambda **data: services.table_update(table=table, **data))
 
 
 @login_required
@@ -187,10 +185,7 @@ def _projector_context(workshop):
     if phase and phase.canvas_id:
         context["columns"] = selectors.room_board(workshop=workshop, phase=phase)
     else:
-        last_closed = selectors.latest_closed_postit_phase(workshop)
-        if last_closed:
-            context["outputs_phase"] = last_closed
-            context["outputs"] = selectors.phase_outputs(phase=last_closed)
+        context |= selectors.latest_outputs(workshop)
     return context
 
 

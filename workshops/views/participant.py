@@ -78,10 +78,8 @@ def _canvas_context(workshop, participant, form=None, form_section_id=None):
     if phase and phase.activity == Activity.POSTITS and participant.table_id:
         context["boards"] = selectors.table_board(phase=phase, table_id=participant.table_id)
         context["plus_oned"] = selectors.plus_oned_ids(participant=participant, phase=phase)
-    last_closed = selectors.latest_closed_postit_phase(workshop)
-    if last_closed and participant.table_id:
-        context["outputs_phase"] = last_closed
-        context["outputs"] = selectors.phase_outputs(phase=last_closed, table_id=participant.table_id)
+    if participant.table_id:
+        context |= selectors.latest_outputs(workshop, table_id=participant.table_id)
     return context
 
 

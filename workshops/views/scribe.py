@@ -26,11 +26,7 @@ def _context(workshop, participant):
     }
     if phase and phase.canvas_id:
         context["boards"] = selectors.table_board(phase=phase, table_id=participant.table_id, include_hidden=True)
-    last_closed = selectors.latest_closed_postit_phase(workshop)
-    if last_closed:
-        context["outputs_phase"] = last_closed
-        context["outputs"] = selectors.phase_outputs(phase=last_closed, table_id=participant.table_id)
-    return context
+    return context | selectors.latest_outputs(workshop, table_id=participant.table_id)
 
 
 @require_GET
