@@ -1,4 +1,4 @@
-"""French is the default UI language: every catalog entry is translated, and the switch to English works."""
+"""French is the default UI language: every catalog entry is translated and compiled, and the switch to English works."""
 
 import gettext
 from pathlib import Path
@@ -67,3 +67,19 @@ def test_the_join_page_is_in_english_once_chosen(client):
     assert '<html lang="en">' in page
     assert "Join a workshop" in page
     assert "Rejoindre un atelier" not in page
+@pytest.mark.django_db
+def test_the_scenario_library_and_the_ballots_page_are_in_french_by_default(client, facilitator, live_workshop):
+    client.force_login(facilitator)
+    library = client.get(reverse("scenarios:library")).content.decode()
+    ballots = client.get(reverse("voting:ballots", kwargs={"workshop_pk": live_workshop.pk})).content.decode()
+    assert "Nouveau scénario" in library and "New scenario" not in library
+    assert "Préparer un scrutin" in ballots and "Prepare a ballot" not in ballots
+
+
+@pytest.mark.django_db
+def test_the_scenario_library_and_the_ballots_page_are_in_english_once_chosen(english, facilitator, live_workshop):
+    english.force_login(facilitator)
+    library = english.get(reverse("scenarios:library")).content.decode()
+    ballots = english.get(reverse("voting:ballots", kwargs={"workshop_pk": live_workshop.pk})).content.decode()
+    assert "New scenario" in library and "Nouveau scénario" not in library
+    assert "Prepare a ballot" in ballots and "Préparer un scrutin" not in ballots
