@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workshops.selectors import latest_closed_postit_phase
+
 from .models import Method
 
 
@@ -10,6 +12,7 @@ class BallotForm(forms.Form):
     SOURCES = [
         ("scenarios", _("The scenarios of the edition")),
         ("postits", _("The post-its of the workshop")),
+        ("outputs", _("The table outputs of the last closed post-it phase")),
         ("lines", _("Options typed below, one per line")),
     ]
 
@@ -17,6 +20,10 @@ class BallotForm(forms.Form):
     question = forms.CharField(label=_("Question"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     method = forms.ChoiceField(label=_("Method"), choices=Method.choices)
     source = forms.ChoiceField(label=_("Options"), choices=SOURCES, initial="scenarios")
+    section = forms.TypedChoiceField(
+        label=_("Section of the table outputs"), coerce=int, required=False, empty_value=None,
+        help_text=_("Table outputs only: keep the lines of one section of the canvas."),
+    )  # fmt: skip
     lines = forms.CharField(label=_("Typed options"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
     table = forms.TypedChoiceField(label=_("For"), coerce=int, required=False, empty_value=None)
     budget = forms.IntegerField(label=_("Dots per participant"), min_value=1, max_value=100, initial=5)
@@ -39,6 +46,9 @@ class BallotForm(forms.Form):
     def __init__(self, *args, workshop, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["table"].choices = [("", _("The whole room"))] + [(t.pk, t.label) for t in workshop.tables.all()]
+        phase = latest_closed_postit_phase(workshop)
+        sections = list(phase.canvas.sections.all()) if phase is not None and phase.canvas_id else []
+        self.fields["section"].choices = [("", _("Every section"))] + [(s.pk, s.title) for s in sections]
 
     SETTINGS = [
         "budget", "max_per_option", "min_choices", "max_choices", "scale_min", "scale_max", "scale_min_label",

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Method(models.TextChoices):
@@ -23,9 +24,10 @@ class BallotQuerySet(models.QuerySet):
 
 class Ballot(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        OPEN = "open", _("Open")
-        CLOSED = "closed", _("Closed")
+        # A context of their own: "Open" is also a button elsewhere ("Ouvrir"), a status here ("Ouvert").
+        DRAFT = "draft", pgettext_lazy("ballot status", "Draft")
+        OPEN = "open", pgettext_lazy("ballot status", "Open")
+        CLOSED = "closed", pgettext_lazy("ballot status", "Closed")
 
     workshop = models.ForeignKey("workshops.Workshop", on_delete=models.CASCADE, related_name="ballots")
     phase = models.ForeignKey(
@@ -117,6 +119,11 @@ class BallotOption(models.Model):
     contribution = models.ForeignKey(
         "workshops.Contribution", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+    # A line of a table's output (aggregated post-its). Re-running an aggregation rebuilds the lines,
+    # so the link may be lost (SET_NULL): the label keeps the text the room voted on.
+    output_line = models.ForeignKey(
+        "workshops.TableOutputLine", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     # Outcome of a retain ballot.
     retained = models.BooleanField(default=False)
 
@@ -132,8 +139,14 @@ class BallotOption(models.Model):
             models.UniqueConstraint(
                 fields=["ballot", "contribution"], condition=Q(contribution__isnull=False), name="unique_option_contribution"
             ),
+            models.UniqueConstraint(
+                fields=["ballot", "output_line"], condition=Q(output_line__isnull=False), name="unique_option_output_line"
+            ),
             models.CheckConstraint(
-                condition=Q(scenario__isnull=True) | Q(contribution__isnull=True), name="option_one_source"
+                condition=(Q(scenario__isnull=True) | Q(contribution__isnull=True))
+                & (Q(scenario__isnull=True) | Q(output_line__isnull=True))
+                & (Q(contribution__isnull=True) | Q(output_line__isnull=True)),
+                name="option_one_source",
             ),
             models.CheckConstraint(condition=~Q(label=""), name="option_label_not_empty"),
         ]

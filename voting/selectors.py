@@ -54,6 +54,22 @@ class Tally:
     def scores(self) -> dict:
         return {row.option.pk: row.score for row in self.rows}
 
+    @property
+    def decided_by_schulze(self) -> bool:
+        """A ranking's outcome follows the Schulze order, not the Borda count shown in the bars."""
+        return self.ballot.method == Method.RANKING
+
+    def outcome_scores(self) -> dict:
+        """What decides a retain ballot: the score, or for a ranking its Schulze tier (first tier highest).
+
+        The Schulze order starts with the Condorcet winner when there is one; options of one tier tie.
+        Without any ranking every option is in one tier, so all of them tie.
+        """
+        if not self.decided_by_schulze:
+            return self.scores()
+        tiers = self.schulze or [[row.option for row in self.rows]]
+        return {option.pk: -index for index, tier in enumerate(tiers) for option in tier}
+
 
 def eligible_participants(ballot: Ballot):
     qs = Participant.objects.filter(workshop_id=ballot.workshop_id)

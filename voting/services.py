@@ -21,7 +21,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from scenarios.models import Scenario
-from workshops.models import Activity, Contribution, Participant, Table, Workshop, WorkshopPhase
+from workshops.models import Activity, Contribution, Participant, Table, TableOutputLine, Workshop, WorkshopPhase
+from workshops.selectors import latest_closed_postit_phase
 from workshops.services import participant_set_table, table_create, workshop_bump_version
 
 from . import tallies
@@ -55,6 +56,31 @@ def options_from_contributions(*, workshop: Workshop, phase_id: int | None = Non
     if table_id:
         qs = qs.filter(table_id=table_id)
     return [{"label": c.text[:LABEL_MAX_LENGTH], "contribution": c} for c in qs.order_by("-plus_ones", "created_at")]
+
+
+def options_from_table_outputs(*, workshop: Workshop, section_id: int | None = None, table_id: int | None = None) -> list[dict]:
+    """One option per line of the table outputs of the last closed post-it phase (of one section, of one table).
+
+    Each label starts with its table's label ("Table 2 · …"): two tables often write the same idea.
+    """
+    phase = latest_closed_postit_phase(workshop)
+    if phase is None:
+        return []
+    qs = TableOutputLine.objects.filter(output__phase=phase).select_related("output__table")
+    if section_id:
+        qs = qs.filter(output__section_id=section_id)
+    if table_id:
+        qs = qs.filter(output__table_id=table_id)
+    options = []
+    for line in qs.order_by("output__table__number", "output__section__position", "position"):
+        text = " ".join(line.text.split())
+        if line.axis:
+            text = f"{text} ({line.axis})"
+        label = f"{line.output.table.label} · {text}"
+        if len(label) > LABEL_MAX_LENGTH:
+            label = label[: LABEL_MAX_LENGTH - 1] + "…"
+        options.append({"label": label, "output_line": line})
+    return options
 
 
 def options_from_lines(text: str) -> list[dict]:
@@ -139,19 +165,27 @@ def ballot_create(
     cleaned = []
     for spec in options:
         label = " ".join(str(spec.get("label") or "").split())
-        scenario, contribution = spec.get("scenario"), spec.get("contribution")
+        scenario, contribution, line = spec.get("scenario"), spec.get("contribution"), spec.get("output_line")
+        if sum(source is not None for source in (scenario, contribution, line)) > 1:
+            raise ValidationError({"options": _("An option comes from one source only.")})
         if scenario is not None:
             if scenario.edition_id != workshop.edition_id:
                 raise ValidationError({"options": _("This scenario belongs to another edition.")})
             label = label or scenario.title
         if contribution is not None and contribution.workshop_id != workshop.pk:
             raise ValidationError({"options": _("This post-it belongs to another workshop.")})
+        if line is not None and not TableOutputLine.objects.filter(pk=line.pk, output__phase__workshop=workshop).exists():
+            raise ValidationError({"options": _("This table output belongs to another workshop.")})
         if not label:
             continue
         if len(label) > LABEL_MAX_LENGTH:
             raise ValidationError({"options": _("An option has at most %(max)d characters.") % {"max": LABEL_MAX_LENGTH}})
-        cleaned.append(BallotOption(label=label, scenario=scenario, contribution=contribution))
-    if len({(o.scenario_id or o.contribution_id or o.label.lower(), bool(o.scenario_id), bool(o.contribution_id)) for o in cleaned}) != len(cleaned):
+        cleaned.append(BallotOption(label=label, scenario=scenario, contribution=contribution, output_line=line))
+    keys = {
+        (o.scenario_id or o.contribution_id or o.output_line_id or o.label.lower(), bool(o.scenario_id), bool(o.contribution_id), bool(o.output_line_id))
+        for o in cleaned
+    }
+    if len(keys) != len(cleaned):
         raise ValidationError({"options": _("An option appears twice.")})
     _check_settings(ballot, len(cleaned))
     if ballot.retain_count is not None and any(o.scenario is None for o in cleaned):
@@ -202,8 +236,7 @@ def ballot_close(*, ballot: Ballot, open_assignment: bool = True) -> Ballot:
     ballot.closed_at = timezone.now()
     ballot.save(update_fields=["status", "closed_at"])
     if ballot.retain_count:
-        scores = ballot_tally(ballot=ballot).scores()
-        retained, tied = tallies.top_n(scores, ballot.retain_count)
+        retained, tied = tallies.top_n(ballot_tally(ballot=ballot).outcome_scores(), ballot.retain_count)
         BallotOption.objects.filter(ballot=ballot, pk__in=retained).update(retained=True)
         if tied:
             ballot.outcome_pending = True
@@ -220,7 +253,7 @@ def ballot_tied_options(*, ballot: Ballot) -> list[BallotOption]:
     if not ballot.outcome_pending:
         return []
     tally = ballot_tally(ballot=ballot)
-    retained, tied = tallies.top_n(tally.scores(), ballot.retain_count)
+    retained, tied = tallies.top_n(tally.outcome_scores(), ballot.retain_count)
     by_id = {row.option.pk: row.option for row in tally.rows}
     return [by_id[pk] for pk in tied]
 
@@ -390,6 +423,11 @@ def vote_cast(*, participant: Participant, ballot_id, choices, revision: int | N
         raise ValidationError(_("This ballot is for another table."))
     if ballot.status != Ballot.Status.OPEN:
         raise ValidationError(_("This ballot is closed: votes are no longer accepted."))
+    # The workshop row after the ballot's (the documented order); a share of it would do, but the vote
+    # updates it anyway (workshop_bump_version), so the lock it takes now is the one it would take later.
+    workshop = Workshop.objects.select_for_update(no_key=True).only("status").get(pk=ballot.workshop_id)
+    if workshop.status == Workshop.Status.CLOSED:
+        raise ValidationError(_("This workshop is closed: votes are no longer accepted."))
     options = {o.pk: o for o in ballot.options.select_related("contribution")}
     rows = clean_choices(ballot=ballot, options=options, participant=participant, choices=choices)
 

@@ -217,28 +217,33 @@ def ballots(request, *, workshop):
                 options = services.options_from_scenarios(workshop=workshop)
             elif source == "postits":
                 options = services.options_from_contributions(workshop=workshop, table_id=data["table"])
+            elif source == "outputs":
+                options = services.options_from_table_outputs(workshop=workshop, section_id=data["section"], table_id=data["table"])
+                if not options:
+                    form.add_error("source", _("No table output yet: close a post-it phase and wait for its aggregation."))
             else:
                 options = services.options_from_lines(data["lines"])
             settings = {k: data[k] for k in METHOD_SETTINGS[data["method"]] + COMMON_SETTINGS}
             if settings.get("min_choices") is None and "min_choices" in settings:
                 settings["min_choices"] = 1
             table = workshop.tables.filter(pk=data["table"]).first() if data["table"] else None
-            try:
-                ballot = services.ballot_create(
-                    workshop=workshop,
-                    title=data["title"],
-                    question=data["question"],
-                    method=data["method"],
-                    options=options,
-                    table=table,
-                    **settings,
-                )
-            except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                messages.success(request, _("Ballot prepared: open it when the room is ready."))
-                return redirect("voting:ballot", workshop_pk=workshop.pk, ballot_pk=ballot.pk)
+            if not form.errors:
+                try:
+                    ballot = services.ballot_create(
+                        workshop=workshop,
+                        title=data["title"],
+                        question=data["question"],
+                        method=data["method"],
+                        options=options,
+                        table=table,
+                        **settings,
+                    )
+                except ValidationError as error:
+                    for field, errors in error.message_dict.items():
+                        form.add_error(field if field in form.fields else None, errors)
+                else:
+                    messages.success(request, _("Ballot prepared: open it when the room is ready."))
+                    return redirect("voting:ballot", workshop_pk=workshop.pk, ballot_pk=ballot.pk)
         status = 400
     items = list(selectors.ballots_of_workshop(workshop_id=workshop.pk).order_by("-created_at", "-pk"))
     scale_count = sum(1 for b in items if b.method == Method.SCALE)

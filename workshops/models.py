@@ -335,3 +335,19 @@ class TableOutputLine(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["output", "position"], name="unique_output_line_position"),
         ]
+
+
+class TableSynthesis(models.Model):
+    """What a table's scribe writes in a synthesis phase, from the table's post-its and output."""
+
+    phase = models.ForeignKey(WorkshopPhase, on_delete=models.CASCADE, related_name="syntheses")
+    table = models.ForeignKey(Table, on_delete=models.CASCADE, related_name="syntheses")
+    text = models.TextField(_("synthesis"), blank=True)
+    written_by = models.ForeignKey(Participant, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("table synthesis")
+        verbose_name_plural = _("table syntheses")
+        ordering = ["table__number"]
+        constraints = [models.UniqueConstraint(fields=["phase", "table"], name="one_synthesis_per_table_and_phase")]

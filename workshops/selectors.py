@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch
 
 from .models import (
+    TableSynthesis,
     CanvasSection,
     Contribution,
     Participant,
@@ -110,3 +111,12 @@ def workshop_tables(workshop: Workshop) -> list[Table]:
 
 def workshop_participants(workshop: Workshop) -> list[Participant]:
     return list(workshop.participants.select_related("table").order_by("display_name"))
+
+
+def table_synthesis(*, phase: WorkshopPhase, table_id: int) -> TableSynthesis | None:
+    return TableSynthesis.objects.filter(phase=phase, table_id=table_id).first()
+
+
+def phase_syntheses(*, phase: WorkshopPhase) -> dict[int, TableSynthesis]:
+    """Each table's synthesis in this phase, by table id (1 query)."""
+    return {s.table_id: s for s in TableSynthesis.objects.filter(phase=phase)}

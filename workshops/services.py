@@ -25,6 +25,7 @@ from .models import (
     Participant,
     PlusOne,
     Table,
+    TableSynthesis,
     Workshop,
     WorkshopPhase,
 )
@@ -416,3 +417,27 @@ def contribution_merge(*, scribe: Participant, target_id, source_id) -> Contribu
     target.save(update_fields=["plus_ones"])
     workshop_bump_version(workshop_id=scribe.workshop_id, table_id=target.table_id)
     return target
+
+
+SYNTHESIS_MAX_LENGTH = 5000
+
+
+@transaction.atomic
+def synthesis_save(*, scribe: Participant, text: str) -> TableSynthesis:
+    """The scribe writes their table's synthesis during an open synthesis phase (saving again replaces it)."""
+    if not scribe.is_scribe or scribe.table_id is None:
+        raise ValidationError(_("Only the table's scribe can do this."))
+    text = (text or "").strip()
+    if len(text) > SYNTHESIS_MAX_LENGTH:
+        raise ValidationError(
+            {"text": _("A synthesis has at most %(max)d characters (this one has %(n)d).") % {"max": SYNTHESIS_MAX_LENGTH, "n": len(text)}}
+        )
+    _lock_workshop(scribe.workshop_id)
+    phase = WorkshopPhase.objects.filter(workshop_id=scribe.workshop_id, status=WorkshopPhase.Status.OPEN).first()
+    if phase is None or phase.activity != Activity.SYNTHESIS:
+        raise ValidationError(_("The synthesis is written during a synthesis phase: wait for the facilitator to open one."))
+    synthesis, _created = TableSynthesis.objects.update_or_create(
+        phase=phase, table_id=scribe.table_id, defaults={"text": text, "written_by": scribe}
+    )
+    workshop_bump_version(workshop_id=scribe.workshop_id, table_id=scribe.table_id)
+    return synthesis

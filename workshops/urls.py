@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import facilitator, participant, scribe
+from .views import facilitator, formats, participant, scribe
 
 app_name = "workshops"
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("w/<str:code>/scribe/hide/<int:contribution_id>/", scribe.scribe_hide, name="scribe_hide"),
     path("w/<str:code>/scribe/group/", scribe.scribe_group, name="scribe_group"),
     path("w/<str:code>/scribe/merge/", scribe.scribe_merge, name="scribe_merge"),
+    path("w/<str:code>/scribe/synthesis/", scribe.scribe_synthesis, name="scribe_synthesis"),
     # Facilitators.
     path("facilitate/", facilitator.dashboard, name="dashboard"),
     path("facilitate/<int:pk>/", facilitator.control, name="control"),
@@ -28,4 +29,26 @@ urlpatterns = [
     path("facilitate/<int:pk>/qr.svg", facilitator.join_qr, name="join_qr"),
     path("facilitate/<int:pk>/projector/", facilitator.projector, name="projector"),
     path("facilitate/<int:pk>/projector/live/", facilitator.projector_live, name="projector_live"),
+    # Formats and canvases: data that facilitators edit, no deploy needed.
+    path("facilitate/formats/", formats.index, name="formats"),
+    path("facilitate/formats/new/", formats.format_new, name="format_new"),
+    path("facilitate/formats/<int:pk>/", formats.format_edit, name="format_edit"),
+    path("facilitate/formats/<int:pk>/duplicate/", formats.format_duplicate, name="format_duplicate"),
+    path("facilitate/formats/<int:pk>/delete/", formats.format_delete, name="format_delete"),
+    path("facilitate/formats/<int:pk>/phases/", formats.phase_add, name="phase_add"),
+    path("facilitate/formats/<int:pk>/phases/<int:phase_id>/", formats.phase_edit, name="phase_edit"),
+    path("facilitate/formats/<int:pk>/phases/<int:phase_id>/delete/", formats.phase_delete, name="phase_delete"),
+    path("facilitate/formats/<int:pk>/phases/<int:phase_id>/move/<slug:direction>/", formats.phase_move, name="phase_move"),
+    path("facilitate/formats/canvases/new/", formats.canvas_new, name="canvas_new"),
+    path("facilitate/formats/canvases/<int:pk>/", formats.canvas_edit, name="canvas_edit"),
+    path("facilitate/formats/canvases/<int:pk>/duplicate/", formats.canvas_duplicate, name="canvas_duplicate"),
+    path("facilitate/formats/canvases/<int:pk>/delete/", formats.canvas_delete, name="canvas_delete"),
+    path("facilitate/formats/canvases/<int:pk>/sections/", formats.section_add, name="section_add"),
+    path("facilitate/formats/canvases/<int:pk>/sections/<int:section_id>/", formats.section_edit, name="section_edit"),
+    path("facilitate/formats/canvases/<int:pk>/sections/<int:section_id>/delete/", formats.section_delete, name="section_delete"),
+    path(
+        "facilitate/formats/canvases/<int:pk>/sections/<int:section_id>/move/<slug:direction>/",
+        formats.section_move,
+        name="section_move",
+    ),
 ]

@@ -182,7 +182,10 @@ def join_qr(request, pk):
 def _projector_context(workshop):
     phase = selectors.open_phase(workshop)
     context = {"workshop": workshop, "phase": phase, "version": live.workshop_version(workshop.pk), "join_url": _join_url(workshop)}
-    if phase and phase.canvas_id:
+    if phase and phase.activity == "synthesis":
+        syntheses = selectors.phase_syntheses(phase=phase)
+        context["syntheses"] = [(table, syntheses.get(table.pk)) for table in selectors.workshop_tables(workshop)]
+    elif phase and phase.canvas_id:
         context["columns"] = selectors.room_board(workshop=workshop, phase=phase)
     else:
         context |= selectors.latest_outputs(workshop)

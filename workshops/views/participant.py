@@ -75,6 +75,8 @@ def _canvas_context(workshop, participant, form=None, form_section_id=None):
         "form": form,
         "form_section_id": form_section_id,
     }
+    if phase and phase.activity == Activity.SYNTHESIS and participant.table_id:
+        context["synthesis"] = selectors.table_synthesis(phase=phase, table_id=participant.table_id)
     if phase and phase.activity == Activity.POSTITS and participant.table_id:
         context["boards"] = selectors.table_board(phase=phase, table_id=participant.table_id)
         context["plus_oned"] = selectors.plus_oned_ids(participant=participant, phase=phase)

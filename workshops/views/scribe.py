@@ -24,6 +24,8 @@ def _context(workshop, participant):
         "phase": phase,
         "version": live.participant_version(workshop.pk, participant.table_id),
     }
+    if phase and phase.activity == "synthesis":
+        context["synthesis"] = selectors.table_synthesis(phase=phase, table_id=participant.table_id)
     if phase and phase.canvas_id:
         context["boards"] = selectors.table_board(phase=phase, table_id=participant.table_id, include_hidden=True)
     return context | selectors.latest_outputs(workshop, table_id=participant.table_id)
@@ -83,6 +85,17 @@ def scribe_merge(request, *, workshop, participant):
         services.contribution_merge(
             scribe=participant, target_id=request.POST.get("target"), source_id=request.POST.get("source")
         )
+    except ValidationError as error:
+        return _done(request, workshop, participant, error)
+    return _done(request, workshop, participant)
+
+
+@require_POST
+@participant_required
+def scribe_synthesis(request, *, workshop, participant):
+    _scribe_only(participant)
+    try:
+        services.synthesis_save(scribe=participant, text=request.POST.get("text", ""))
     except ValidationError as error:
         return _done(request, workshop, participant, error)
     return _done(request, workshop, participant)
