@@ -100,26 +100,59 @@ def _card_context(ballot, participant, *, choices=None, error="", saved=False, w
     }
 
 
-def _signature(workshop, participant) -> str:
-    state = list(
-        Ballot.objects.for_participant(participant).order_by("pk").values_list("pk", "status", "revealed", "assignment_open")
-    )
-    return hashlib.sha1(json.dumps([state, participant.table_id]).encode()).hexdigest()[:16]
+def ballot_state(ballot: Ballot) -> str:
+    """What a participant's card of this ballot depends on, as the poll compares it: "o1" is open, results shown."""
+    return f"{ballot.status[0]}{int(ballot.results_visible)}"
 
 
-def _participant_page_context(workshop, participant):
-    ballots = list(Ballot.objects.for_participant(participant).select_related("table").order_by("-opened_at", "-pk"))
-    cards = [_card_context(b, participant) for b in ballots if b.is_open or b.results_visible]
-    closed_hidden = [b for b in ballots if b.is_closed and not b.results_visible]
-    tables = list(services.assignment_tables(workshop_id=workshop.pk))
+def _states_string(ballots) -> str:
+    return ",".join(f"{b.pk}{ballot_state(b)}" for b in ballots)
+
+
+def _parse_states(text: str) -> dict[int, str]:
+    """"12o0,13c1" → {12: "o0", 13: "c1"}; anything unreadable is dropped (that card is then redrawn)."""
+    states = {}
+    for item in (text or "").split(","):
+        item = item.strip()
+        if len(item) > 2 and item[:-2].isdigit():
+            states[int(item[:-2])] = item[-2:]
+    return states
+
+
+def _tables_state(tables, participant) -> str:
+    # Seat counts are left out: a radio being chosen is not lost each time someone else sits down.
+    return hashlib.sha1(json.dumps([[t.pk for t in tables], participant.table_id]).encode()).hexdigest()[:12]
+
+
+def _participant_ballots(participant) -> list[Ballot]:
+    return list(Ballot.objects.for_participant(participant).select_related("table").order_by("-opened_at", "-pk"))
+
+
+def _page_state(workshop, participant, ballots, tables) -> dict:
     return {
         "workshop": workshop,
         "participant": participant,
-        "cards": cards,
-        "closed_hidden": closed_hidden,
         "tables": tables,
-        "signature": _signature(workshop, participant),
+        "states": _states_string(ballots),
+        "tables_state": _tables_state(tables, participant),
+        # The "no ballot open" notice: as before, closed ballots with hidden results do not count.
+        "has_items": bool(tables) or any(b.is_open or b.results_visible for b in ballots),
     }
+
+
+def _card(ballot, participant, **kwargs) -> dict:
+    card = _card_context(ballot, participant, **kwargs)
+    card["state"] = ballot_state(ballot)
+    return card
+
+
+def _participant_page_context(workshop, participant):
+    """One card per ballot the participant sees (open, revealed, or closed awaiting its results), newest first."""
+    ballots = _participant_ballots(participant)
+    tables = list(services.assignment_tables(workshop_id=workshop.pk))
+    context = _page_state(workshop, participant, ballots, tables)
+    context["cards"] = [_card(b, participant) for b in ballots]
+    return context
 
 
 # --- Participant ---------------------------------------------------------------------------------
@@ -135,16 +168,24 @@ def cast(request, *, workshop, participant):
 @require_GET
 @participant_required
 def cast_live(request, *, workshop, participant):
-    """Polled every 2 s: 204 unless a ballot opened, closed or was revealed (then the list is redrawn)."""
+    """Polled every 2 s: 204 while the workshop is unchanged, otherwise the poller itself with the new state,
+    and out-of-band only the cards whose ballot changed state (opened, closed, revealed, hidden again).
+
+    The client sends the state of the cards it shows (`b`), so another card's form, half filled in
+    and not yet sent, is never redrawn.
+    """
     if request.GET.get("v") == str(workshop.version):
         return HttpResponse(status=204)
-    context = _participant_page_context(workshop, participant)
-    if request.GET.get("s") == context["signature"]:
-        # Something else changed in the workshop: only tell the poller the new version.
-        response = HttpResponse(status=204)
-        response["HX-Trigger"] = json.dumps({"voting:version": workshop.version})
-        return response
-    return render(request, "voting/cast.html#ballot-list", context)
+    ballots = _participant_ballots(participant)
+    tables = list(services.assignment_tables(workshop_id=workshop.pk))
+    context = _page_state(workshop, participant, ballots, tables)
+    known = _parse_states(request.GET.get("b", ""))
+    current = {b.pk for b in ballots}
+    context["changed"] = [_card(b, participant) for b in ballots if b.pk in known and known[b.pk] != ballot_state(b)]
+    context["added"] = [_card(b, participant) for b in ballots if b.pk not in known]
+    context["removed"] = [pk for pk in known if pk not in current]
+    context["tables_changed"] = request.GET.get("t") != context["tables_state"]
+    return render(request, "voting/cast.html#live", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -153,21 +194,21 @@ def vote(request, ballot_pk, *, workshop, participant):
     """Cast or change a vote on one ballot; htmx gets the ballot card back, with the error if any (4xx)."""
     ballot = get_object_or_404(Ballot.objects.for_participant(participant), pk=ballot_pk)
     if request.method == "GET":
-        return render(request, "voting/cast.html#ballot-card", {"card": _card_context(ballot, participant), "workshop": workshop})
+        return render(request, "voting/cast.html#ballot-card", {"card": _card(ballot, participant), "workshop": workshop})
     choices = parse_choices(ballot, request.POST)
     status = 200
     try:
         services.vote_cast(participant=participant, ballot_id=ballot.pk, choices=choices, revision=parse_revision(request.POST))
     except services.VoteConflict as error:
-        card = _card_context(ballot, participant, error=error_text(error))
+        card = _card(ballot, participant, error=error_text(error))
         status = 409
     except ValidationError as error:
         ballot.refresh_from_db()
-        card = _card_context(ballot, participant, choices=choices, error=error_text(error))
+        card = _card(ballot, participant, choices=choices, error=error_text(error))
         status = 400
     else:
         ballot.refresh_from_db()
-        card = _card_context(ballot, participant, saved=True)
+        card = _card(ballot, participant, saved=True)
     if request.htmx:
         return render(request, "voting/cast.html#ballot-card", {"card": card, "workshop": workshop}, status=status)
     if status == 200:
