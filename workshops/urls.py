@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import api
 from .views import facilitator, formats, participant, scribe
 
 app_name = "workshops"
@@ -18,6 +19,10 @@ urlpatterns = [
     path("w/<str:code>/scribe/group/", scribe.scribe_group, name="scribe_group"),
     path("w/<str:code>/scribe/merge/", scribe.scribe_merge, name="scribe_merge"),
     path("w/<str:code>/scribe/synthesis/", scribe.scribe_synthesis, name="scribe_synthesis"),
+    # The same for API clients (JSON in, JSON out).
+    path("api/w/<str:code>/board/", api.BoardApi.as_view(), name="api_board"),
+    path("api/w/<str:code>/contributions/", api.ContributionCreateApi.as_view(), name="api_contributions"),
+    path("api/w/<str:code>/contributions/<int:contribution_id>/plus-one/", api.PlusOneApi.as_view(), name="api_plus_one"),
     # Facilitators.
     path("facilitate/", facilitator.dashboard, name="dashboard"),
     path("facilitate/<int:pk>/", facilitator.control, name="control"),

@@ -1,0 +1,84 @@
+"""JSON API for participants' laptops: the table's board, posting a post-it, +1.
+
+Errors answer 4xx with a JSON body (foresight.api.exception_handler turns the
+services' ValidationError into a 400 with its messages).
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from . import live, selectors, services
+from .models import Activity, Workshop
+from .participation import current_participant
+from .serializers import BoardSerializer, ContributionInputSerializer, ContributionOutputSerializer
+
+
+class ParticipantAPIView(APIView):
+    """A participant's API call: no account, the browser session says who they are, CSRF still checked."""
+
+    permission_classes = [AllowAny]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # Anonymous sessions would skip DRF's CSRF check: unsafe methods must carry the token all the same.
+        SessionAuthentication().enforce_csrf(request)
+
+    def participant_of(self, request, code):
+        workshop = get_object_or_404(Workshop, join_code=code.upper())
+        participant = current_participant(request, workshop)
+        if participant is None:
+            raise PermissionDenied(_("Join this workshop first."))
+        return workshop, participant
+
+
+@extend_schema(responses={200: BoardSerializer})
+class BoardApi(ParticipantAPIView):
+    """GET /api/w/<code>/board/ — the open phase and the participant's table's post-its."""
+
+    def get(self, request, code):
+        workshop, participant = self.participant_of(request, code)
+        phase = selectors.open_phase(workshop)
+        sections = []
+        if phase and phase.activity == Activity.POSTITS and participant.table_id:
+            sections = selectors.table_board(phase=phase, table_id=participant.table_id)
+        board = {
+            "version": live.participant_version(workshop.pk, participant.table_id),
+            "phase": phase,
+            "table": participant.table.label if participant.table_id else None,
+            "sections": sections,
+        }
+        return Response(BoardSerializer(board).data)
+
+
+@extend_schema(request=ContributionInputSerializer, responses={201: ContributionOutputSerializer})
+class ContributionCreateApi(ParticipantAPIView):
+    """POST /api/w/<code>/contributions/ — post a post-it at one's table."""
+
+    def post(self, request, code):
+        _workshop, participant = self.participant_of(request, code)
+        data = ContributionInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        contribution = services.contribution_post(
+            participant=participant,
+            section_id=data.validated_data["section"],
+            text=data.validated_data["text"],
+            axis=data.validated_data["axis"],
+        )
+        return Response(ContributionOutputSerializer(contribution).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(request=None, responses={200: ContributionOutputSerializer})
+class PlusOneApi(ParticipantAPIView):
+    """POST /api/w/<code>/contributions/<id>/plus-one/ — +1 a post-it of one's table, once."""
+
+    def post(self, request, code, contribution_id):
+        _workshop, participant = self.participant_of(request, code)
+        contribution = services.contribution_plus_one(participant=participant, contribution_id=contribution_id)
+        return Response(ContributionOutputSerializer(contribution).data)
