@@ -4,7 +4,8 @@ Services validate first and write nothing on bad input: they raise Django's Vali
 with a readable message (the API answers it as a 400, the pages as a form error).
 
 Locks: vote_cast holds the ballot row FOR NO KEY UPDATE, ballot_close/ballot_reveal FOR UPDATE,
-so a vote either lands before the close or sees the ballot closed; then the participant's paper
+so a vote either lands before the close or sees the ballot closed; it then locks the workshop row
+(FOR NO KEY UPDATE), so it sees a closed workshop or lands before workshop_close; then the participant's paper
 row is locked, and the database's unique constraint (one paper per participant and ballot) has
 the last word when two first votes race. Ballot locks are taken before the workshop row.
 """

@@ -90,3 +90,23 @@ def test_three_participants_vote_the_projector_follows_the_facilitator_reveals_a
     bruno.locator("#table-assignment button[type=submit]").click()
     expect(bruno.locator(".message.success")).to_be_visible()
     screenshot(bruno, "voting-participant-table")
+
+
+def test_a_vote_being_filled_in_survives_another_ballot_opening_and_closing(new_page, workshop, screenshot):
+    first = make_ballot(workshop, "approval", max_choices=2, shuffle_options=False)
+    second = make_ballot(workshop, "yesno", labels=["Faut-il continuer ?"], open=False)
+    amina = join(new_page, "Amina")
+    card = amina.locator(f"#ballot-{first.pk}")
+    box = card.locator("li.vote-option", has_text="La fin du salariat").locator("input")
+    box.check()  # not sent yet
+
+    services.ballot_open(ballot=second)
+    expect(amina.locator(f"#ballot-{second.pk} .vote-form")).to_be_visible(timeout=LIVE)
+    expect(amina.locator("article.vote-card").first).to_have_id(f"ballot-{second.pk}")  # the newest on top
+    services.ballot_close(ballot=second)
+    expect(amina.locator(f"#ballot-{second.pk} .vote-form")).to_have_count(0, timeout=LIVE)
+
+    expect(box).to_be_checked()
+    screenshot(amina, "voting-unsent-vote-kept")
+    card.locator("button[type=submit]").click()
+    expect(card.locator(".vote-saved")).to_be_visible()

@@ -1,4 +1,6 @@
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from workshops.participation import SESSION_KEY
 
@@ -14,3 +16,12 @@ def as_participant():
         return client
 
     return bind
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Services raise messages in the active language: a request in English (the `english` fixture)
+    leaves English active in this thread, so each test starts from the default (French) again."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -142,3 +142,16 @@ def test_a_stale_revision_is_refused_as_a_conflict(live_workshop, alice):
     with pytest.raises(services.VoteConflict):
         services.vote_cast(participant=alice, ballot_id=ballot.pk, choices=[b], revision=0)
     assert ballot_tally(ballot=ballot).scores() == {a: 1, b: 0, c: 0}
+
+
+def test_a_vote_in_a_closed_workshop_is_refused_and_writes_nothing(live_workshop, alice):
+    from workshops.services import workshop_close
+
+    ballot = make_ballot(live_workshop, "dots", budget=5, max_per_option=3)
+    a, b, c = option_ids(ballot)
+    services.vote_cast(participant=alice, ballot_id=ballot.pk, choices={a: 1})
+    workshop_close(workshop=live_workshop)
+    ballot.refresh_from_db()
+    assert ballot.is_open  # closing the workshop leaves the ballot as it was: the vote is refused all the same
+    refused(alice, ballot, {b: 2}, "atelier est clos", revision=1)
+    assert ballot_tally(ballot=ballot).scores() == {a: 1, b: 0, c: 0}

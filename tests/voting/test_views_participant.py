@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.voting.factories import make_ballot, option_ids
+from voting import services
 from voting.models import Allocation, BallotPaper
 
 pytestmark = pytest.mark.django_db
@@ -114,3 +115,97 @@ def test_the_api_refuses_someone_who_has_not_joined(live_workshop):
     url = reverse("voting:api_vote", kwargs={"code": live_workshop.join_code, "ballot_pk": ballot.pk})
     response = Client().post(url, {"choices": "[1]"})
     assert response.status_code == 403
+
+
+@pytest.fixture
+def closed_workshop_ballot(live_workshop, alice):
+    from workshops.services import workshop_close
+
+    ballot = make_ballot(live_workshop, "approval")
+    workshop_close(workshop=live_workshop)
+    return ballot
+
+
+def test_the_page_refuses_a_vote_in_a_closed_workshop_with_a_clear_message(client, live_workshop, alice, as_participant, closed_workshop_ballot):
+    ballot = closed_workshop_ballot
+    as_participant(client, alice)
+    response = client.post(vote_url(live_workshop, ballot), {"choice": option_ids(ballot)[0], "revision": "0"}, headers={"HX-Request": "true"})
+    assert response.status_code == 400
+    assert "Cet atelier est clos : les votes ne sont plus acceptés." in response.content.decode()
+    plain = client.post(vote_url(live_workshop, ballot), {"choice": option_ids(ballot)[0], "revision": "0"})
+    assert plain.status_code == 400 and "atelier est clos" in plain.content.decode()
+    assert not BallotPaper.objects.exists()
+
+
+def test_the_api_refuses_a_vote_in_a_closed_workshop(live_workshop, alice, as_participant, closed_workshop_ballot, english):
+    ballot = closed_workshop_ballot
+    client = english
+    as_participant(client, alice)
+    url = reverse("voting:api_vote", kwargs={"code": live_workshop.join_code, "ballot_pk": ballot.pk})
+    response = client.post(url, json.dumps({"choices": [option_ids(ballot)[0]]}), content_type="application/json")
+    assert response.status_code == 400
+    assert "This workshop is closed: votes are no longer accepted." in json.dumps(response.json())
+    assert not BallotPaper.objects.exists()
+
+
+def poll_url(html):
+    import re
+    from html import unescape
+
+    return unescape(re.search(r'id="ballot-poll" hx-get="([^"]+)"', html).group(1))
+
+
+def test_the_poll_redraws_only_the_ballots_whose_state_changed(client, live_workshop, alice, as_participant):
+    first = make_ballot(live_workshop, "approval")
+    second = make_ballot(live_workshop, "dots")
+    third = make_ballot(live_workshop, "yesno", open=False)
+    as_participant(client, alice)
+    page = client.get(reverse("voting:cast", kwargs={"code": live_workshop.join_code})).content.decode()
+    assert f'id="ballot-{first.pk}"' in page and f'id="ballot-{second.pk}"' in page
+    url = poll_url(page)
+    assert client.get(url).status_code == 204  # nothing changed
+
+    # Another ballot opens: only its card comes, inserted at the top; the others' forms are not sent again.
+    services.ballot_open(ballot=third)
+    response = client.get(url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'hx-swap-oob="afterbegin:#ballot-cards"' in html and f'id="ballot-{third.pk}"' in html
+    for untouched in (first, second):
+        assert f'id="ballot-{untouched.pk}"' not in html
+        assert vote_url(live_workshop, untouched) not in html
+    url = poll_url(html)
+    assert client.get(url).status_code == 204
+
+    # The second closes: its card alone is swapped in place.
+    services.ballot_close(ballot=second)
+    html = client.get(url).content.decode()
+    assert f'id="ballot-{second.pk}"' in html and 'hx-swap-oob="true"' in html
+    assert "en révélera les résultats" in html  # closed, results hidden until revealed
+    assert f'id="ballot-{first.pk}"' not in html and f'id="ballot-{third.pk}"' not in html
+    url = poll_url(html)
+
+    # Revealing it redraws it again (with the results), still nothing else.
+    services.ballot_reveal(ballot=second)
+    html = client.get(url).content.decode()
+    assert f'id="ballot-{second.pk}"' in html and "vote-bars" in html
+    assert vote_url(live_workshop, first) not in html and vote_url(live_workshop, third) not in html
+
+
+def test_a_vote_elsewhere_in_the_room_sends_only_the_new_poller(client, live_workshop, alice, as_participant, participant_factory):
+    ballot = make_ballot(live_workshop, "approval")
+    as_participant(client, alice)
+    url = poll_url(client.get(reverse("voting:cast", kwargs={"code": live_workshop.join_code})).content.decode())
+    services.vote_cast(participant=participant_factory(workshop=live_workshop), ballot_id=ballot.pk, choices=[option_ids(ballot)[0]])
+    response = client.get(url)
+    html = response.content.decode()
+    assert response.status_code == 200 and 'id="ballot-poll"' in html
+    assert "hx-swap-oob" not in html and vote_url(live_workshop, ballot) not in html
+    assert client.get(poll_url(html)).status_code == 204
+
+
+def test_a_ballots_status_badge_says_ouvert_not_ouvrir(client, live_workshop, alice, as_participant):
+    make_ballot(live_workshop, "approval")
+    as_participant(client, alice)
+    html = client.get(reverse("voting:cast", kwargs={"code": live_workshop.join_code})).content.decode()
+    assert '<span class="badge status-open">Ouvert</span>' in html

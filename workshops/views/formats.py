@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
@@ -103,15 +103,17 @@ def facilitators_only(view):
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.htmx and not request.user.is_authenticated:
-            # A session that expired mid-page: the whole page goes to the login form, not a fragment.
-            back_to = request.htmx.current_url_abs_path or request.get_full_path()
-            return HttpResponseClientRedirect(f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': back_to})}")
-        if request.user.is_authenticated and not request.user.has_perm(PERM):
+        if not request.user.is_authenticated:
+            if request.htmx:
+                # A session that expired mid-page: the whole page goes to the login form, not a fragment.
+                back_to = request.htmx.current_url_abs_path or request.get_full_path()
+                return HttpResponseClientRedirect(f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': back_to})}")
+            return redirect_to_login(request.get_full_path())
+        if not request.user.has_perm(PERM):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
-    return login_required(wrapper)
+    return wrapper
 
 
 def _fragment(request: HttpRequest) -> bool:
