@@ -189,3 +189,10 @@ def test_the_control_room_query_count_is_bounded(client, live_workshop, facilita
         participant_factory(workshop=live_workshop)
     with django_assert_max_num_queries(14):
         assert client.get(control(live_workshop)).status_code == 200
+
+
+def test_a_formats_editor_link_preselects_it_on_the_dashboard(client, facilitator, format_factory):
+    client.force_login(facilitator)
+    fmt = format_factory()
+    page = client.get(reverse("workshops:dashboard") + f"?format={fmt.pk}")
+    assert page.context["form"]["format"].value() == str(fmt.pk)

@@ -27,7 +27,8 @@ def _workshop_for(request, pk) -> Workshop:
 def dashboard(request):
     if not request.user.has_perm("workshops.create_workshop"):
         raise PermissionDenied
-    form = WorkshopCreateForm(request.POST or None)
+    # A format's editor links here with ?format=<id>: start from that format.
+    form = WorkshopCreateForm(request.POST or None, initial={"format": request.GET.get("format"), "table_count": 7})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
