@@ -5,9 +5,11 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 from pytest_factoryboy import register
 
 from tests import factories
+from workshops.participation import SESSION_KEY
 
 pytest_plugins = ["tests.celery_worker"]
 
@@ -55,6 +57,30 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def join_as():
+    """Bind a test client's session to a participant, as the join form does."""
+
+    def bind(client, participant):
+        session = client.session
+        joined = dict(session.get(SESSION_KEY, {}))
+        joined[str(participant.workshop_id)] = participant.pk
+        session[SESSION_KEY] = joined
+        session.save()
+        return client
+
+    return bind
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Services raise messages in the active language: a request in English (the `english` fixture)
+    leaves English active in this thread, so each test starts from the default (French) again."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -1,16 +1,10 @@
 """JSON API: a participant casts a vote; errors answer 4xx with a readable body (foresight.api)."""
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.authentication import SessionAuthentication
-from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from workshops.models import Workshop
-from workshops.participation import current_participant
+from workshops.api import ParticipantAPIView
 
 from . import services
 
@@ -30,21 +24,11 @@ class VoteOutputSerializer(serializers.Serializer):
 
 
 @extend_schema(request=VoteInputSerializer, responses={200: VoteOutputSerializer})
-class VoteCastApi(APIView):
+class VoteCastApi(ParticipantAPIView):
     """POST /api/w/<code>/ballots/<id>/vote/ — participants have no account: their session says who they are."""
 
-    permission_classes = [AllowAny]
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        # Participants are anonymous, so DRF's session authentication would skip its CSRF check: enforce it here.
-        SessionAuthentication().enforce_csrf(request)
-
     def post(self, request, code, ballot_pk):
-        workshop = get_object_or_404(Workshop, join_code=code.upper())
-        participant = current_participant(request, workshop)
-        if participant is None:
-            raise PermissionDenied("Join this workshop before voting.")
+        _workshop, participant = self.participant_of(request, code)
         data = VoteInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:

@@ -27,10 +27,10 @@ def test_a_visitor_who_has_not_joined_is_sent_to_the_join_page(client, live_work
     assert response.status_code == 302 and "/w/join/" in response.url
 
 
-def test_the_page_lists_open_ballots_with_the_remaining_budget(client, live_workshop, alice, as_participant):
+def test_the_page_lists_open_ballots_with_the_remaining_budget(client, live_workshop, alice, join_as):
     ballot = make_ballot(live_workshop, "dots", budget=5, max_per_option=3, labels=["<b>Tout se loue</b>", "B"])
     make_ballot(live_workshop, "approval", open=False)  # a draft is not shown
-    as_participant(client, alice)
+    join_as(client, alice)
     response = client.get(reverse("voting:cast", kwargs={"code": live_workshop.join_code}))
     html = response.content.decode()
     assert response.status_code == 200
@@ -40,10 +40,10 @@ def test_the_page_lists_open_ballots_with_the_remaining_budget(client, live_work
     assert 'style="' not in html
 
 
-def test_an_htmx_vote_returns_the_card_with_the_new_budget(client, live_workshop, alice, as_participant):
+def test_an_htmx_vote_returns_the_card_with_the_new_budget(client, live_workshop, alice, join_as):
     ballot = make_ballot(live_workshop, "dots", budget=5, max_per_option=3)
     a, b, c = option_ids(ballot)
-    as_participant(client, alice)
+    join_as(client, alice)
     response = client.post(vote_url(live_workshop, ballot), {f"o{a}": "3", f"o{b}": "1", "revision": "0"}, headers={"HX-Request": "true"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -51,35 +51,35 @@ def test_an_htmx_vote_returns_the_card_with_the_new_budget(client, live_workshop
     assert BallotPaper.objects.get().revision == 1
 
 
-def test_a_broken_rule_answers_400_with_the_message_and_writes_nothing(client, live_workshop, alice, as_participant):
+def test_a_broken_rule_answers_400_with_the_message_and_writes_nothing(client, live_workshop, alice, join_as):
     ballot = make_ballot(live_workshop, "dots", budget=5, max_per_option=3)
     a, b, c = option_ids(ballot)
-    as_participant(client, alice)
+    join_as(client, alice)
     response = client.post(vote_url(live_workshop, ballot), {f"o{a}": "3", f"o{b}": "3", "revision": "0"}, headers={"HX-Request": "true"})
     assert response.status_code == 400
     assert "vote-error" in response.content.decode()
     assert not BallotPaper.objects.exists()
 
 
-def test_a_double_send_answers_409(client, live_workshop, alice, as_participant):
+def test_a_double_send_answers_409(client, live_workshop, alice, join_as):
     ballot = make_ballot(live_workshop, "approval")
     a = option_ids(ballot)[0]
-    as_participant(client, alice)
+    join_as(client, alice)
     assert client.post(vote_url(live_workshop, ballot), {"choice": a, "revision": "0"}).status_code == 302
     assert client.post(vote_url(live_workshop, ballot), {"choice": a, "revision": "0"}).status_code == 409
     assert Allocation.objects.count() == 1
 
 
-def test_another_workshops_ballot_is_a_404(client, live_workshop, alice, as_participant, workshop_factory):
+def test_another_workshops_ballot_is_a_404(client, live_workshop, alice, join_as, workshop_factory):
     elsewhere = make_ballot(workshop_factory(), "approval")
-    as_participant(client, alice)
+    join_as(client, alice)
     response = client.post(vote_url(live_workshop, elsewhere), {"choice": option_ids(elsewhere)[0]})
     assert response.status_code == 404
     assert not BallotPaper.objects.exists()
 
 
-def test_the_live_poll_answers_204_while_nothing_changed(client, live_workshop, alice, as_participant):
-    as_participant(client, alice)
+def test_the_live_poll_answers_204_while_nothing_changed(client, live_workshop, alice, join_as):
+    join_as(client, alice)
     url = reverse("voting:cast_live", kwargs={"code": live_workshop.join_code})
     live_workshop.refresh_from_db()
     assert client.get(url, {"v": live_workshop.version}).status_code == 204
@@ -88,11 +88,11 @@ def test_the_live_poll_answers_204_while_nothing_changed(client, live_workshop, 
     assert response.status_code == 200 and "Vote approval" in response.content.decode()
 
 
-def test_the_api_casts_a_vote_and_answers_errors_as_json(live_workshop, alice, as_participant):
+def test_the_api_casts_a_vote_and_answers_errors_as_json(live_workshop, alice, join_as):
     client = Client(enforce_csrf_checks=True)
     ballot = make_ballot(live_workshop, "ranking")
     a, b, c = option_ids(ballot)
-    as_participant(client, alice)
+    join_as(client, alice)
     client.get(reverse("voting:cast", kwargs={"code": live_workshop.join_code}))
     token = client.cookies["csrftoken"].value
     url = reverse("voting:api_vote", kwargs={"code": live_workshop.join_code, "ballot_pk": ballot.pk})
@@ -126,9 +126,9 @@ def closed_workshop_ballot(live_workshop, alice):
     return ballot
 
 
-def test_the_page_refuses_a_vote_in_a_closed_workshop_with_a_clear_message(client, live_workshop, alice, as_participant, closed_workshop_ballot):
+def test_the_page_refuses_a_vote_in_a_closed_workshop_with_a_clear_message(client, live_workshop, alice, join_as, closed_workshop_ballot):
     ballot = closed_workshop_ballot
-    as_participant(client, alice)
+    join_as(client, alice)
     response = client.post(vote_url(live_workshop, ballot), {"choice": option_ids(ballot)[0], "revision": "0"}, headers={"HX-Request": "true"})
     assert response.status_code == 400
     assert "Cet atelier est clos : les votes ne sont plus acceptés." in response.content.decode()
@@ -137,10 +137,10 @@ def test_the_page_refuses_a_vote_in_a_closed_workshop_with_a_clear_message(clien
     assert not BallotPaper.objects.exists()
 
 
-def test_the_api_refuses_a_vote_in_a_closed_workshop(live_workshop, alice, as_participant, closed_workshop_ballot, english):
+def test_the_api_refuses_a_vote_in_a_closed_workshop(live_workshop, alice, join_as, closed_workshop_ballot, english):
     ballot = closed_workshop_ballot
     client = english
-    as_participant(client, alice)
+    join_as(client, alice)
     url = reverse("voting:api_vote", kwargs={"code": live_workshop.join_code, "ballot_pk": ballot.pk})
     response = client.post(url, json.dumps({"choices": [option_ids(ballot)[0]]}), content_type="application/json")
     assert response.status_code == 400
@@ -155,11 +155,11 @@ def poll_url(html):
     return unescape(re.search(r'id="ballot-poll" hx-get="([^"]+)"', html).group(1))
 
 
-def test_the_poll_redraws_only_the_ballots_whose_state_changed(client, live_workshop, alice, as_participant):
+def test_the_poll_redraws_only_the_ballots_whose_state_changed(client, live_workshop, alice, join_as):
     first = make_ballot(live_workshop, "approval")
     second = make_ballot(live_workshop, "dots")
     third = make_ballot(live_workshop, "yesno", open=False)
-    as_participant(client, alice)
+    join_as(client, alice)
     page = client.get(reverse("voting:cast", kwargs={"code": live_workshop.join_code})).content.decode()
     assert f'id="ballot-{first.pk}"' in page and f'id="ballot-{second.pk}"' in page
     url = poll_url(page)
@@ -192,9 +192,9 @@ def test_the_poll_redraws_only_the_ballots_whose_state_changed(client, live_work
     assert vote_url(live_workshop, first) not in html and vote_url(live_workshop, third) not in html
 
 
-def test_a_vote_elsewhere_in_the_room_sends_only_the_new_poller(client, live_workshop, alice, as_participant, participant_factory):
+def test_a_vote_elsewhere_in_the_room_sends_only_the_new_poller(client, live_workshop, alice, join_as, participant_factory):
     ballot = make_ballot(live_workshop, "approval")
-    as_participant(client, alice)
+    join_as(client, alice)
     url = poll_url(client.get(reverse("voting:cast", kwargs={"code": live_workshop.join_code})).content.decode())
     services.vote_cast(participant=participant_factory(workshop=live_workshop), ballot_id=ballot.pk, choices=[option_ids(ballot)[0]])
     response = client.get(url)
@@ -204,8 +204,8 @@ def test_a_vote_elsewhere_in_the_room_sends_only_the_new_poller(client, live_wor
     assert client.get(poll_url(html)).status_code == 204
 
 
-def test_a_ballots_status_badge_says_ouvert_not_ouvrir(client, live_workshop, alice, as_participant):
+def test_a_ballots_status_badge_says_ouvert_not_ouvrir(client, live_workshop, alice, join_as):
     make_ballot(live_workshop, "approval")
-    as_participant(client, alice)
+    join_as(client, alice)
     html = client.get(reverse("voting:cast", kwargs={"code": live_workshop.join_code})).content.decode()
     assert '<span class="badge status-open">Ouvert</span>' in html

@@ -1,23 +1,6 @@
 import pytest
 from django.urls import reverse
 
-from workshops.participation import SESSION_KEY
-
-
-@pytest.fixture
-def join_as():
-    """Bind a test client's session to a participant, as the join form does."""
-
-    def bind(client, participant):
-        session = client.session
-        joined = dict(session.get(SESSION_KEY, {}))
-        joined[str(participant.workshop_id)] = participant.pk
-        session[SESSION_KEY] = joined
-        session.save()
-        return client
-
-    return bind
-
 
 @pytest.fixture
 def urls(live_workshop):
