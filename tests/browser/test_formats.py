@@ -86,7 +86,7 @@ def test_a_facilitator_duplicates_a_format_adds_a_canvas_reorders_phases_and_run
     ]
 
     # The new format is on the dashboard at once; the workshop runs its phases in that order.
-    page.click(".page-head a[href='/facilitate/']")
+    page.click(".page-head a[href^='/facilitate/?format=']")
     page.fill("#id_title", "Ruptures au Cnam 2026")
     page.select_option("#id_edition", str(edition.pk))
     page.select_option("#id_format", label="Atelier ruptures 2026")
