@@ -37,6 +37,8 @@ import django  # noqa: E402
 django.setup()
 
 from django.db import connection  # noqa: E402
+
+from workshops import live  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_databases, setup_test_environment, teardown_databases  # noqa: E402
 
@@ -142,14 +144,17 @@ def main(argv=None) -> int:
         setup_seconds = time.perf_counter() - started
         version = workshop.version
         stage = f"{phase.pk}-{participant.table_id}-0"
+        # A laptop polls with its stage and table versions (workshops.live.participant_version).
+        laptop_version = live.participant_version(workshop.pk, participant.table_id)
+        laptop_poll = f"/w/{workshop.join_code}/live/?t={participant.table_id}&s={stage}&v="
         laptop = participant_client(participant)
         projector = Client()
         projector.force_login(facilitator)
         code, pk = workshop.join_code, workshop.pk
 
         CASES = [
-            Case("participant poll, unchanged", f"/w/{code}/live/?v={version}&s={stage}", laptop, 204, htmx=True),
-            Case("participant poll, changed", f"/w/{code}/live/?v={version - 1}&s={stage}", laptop, 200, htmx=True),
+            Case("participant poll, unchanged", laptop_poll + laptop_version, laptop, 204, htmx=True),
+            Case("participant poll, changed", laptop_poll + "0.0", laptop, 200, htmx=True),
             Case("participant canvas page", f"/w/{code}/", laptop, 200),
             Case("projector poll, unchanged", f"/facilitate/{pk}/projector/live/?v={version}", projector, 204, htmx=True),
             Case("projector poll, changed", f"/facilitate/{pk}/projector/live/?v={version - 1}", projector, 200, htmx=True),
