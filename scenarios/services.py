@@ -12,15 +12,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.db.models.functions import Lower
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from workshops.models import Edition
+from workshops.slugs import unique_slug
 
 from .models import Scenario, Tag, TimelineEvent
 
 TITLE_MAX_LENGTH = Scenario._meta.get_field("title").max_length
-SLUG_MAX_LENGTH = Scenario._meta.get_field("slug").max_length
 SUMMARY_MAX_LENGTH = 2_000
 NARRATIVE_MAX_LENGTH = 20_000
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
@@ -85,18 +84,8 @@ def _clean_scenario_fields(*, title: str, summary: str, narrative: str, status: 
 
 def _unique_slug(*, edition_id: int, title: str, exclude_pk: int | None = None) -> str:
     """slugify(title), with -2, -3... appended when the edition already has it."""
-    base = slugify(title)[:SLUG_MAX_LENGTH].strip("-") or "scenario"
-    taken = set(
-        Scenario.objects.filter(edition_id=edition_id, slug__startswith=base[: SLUG_MAX_LENGTH - 10])
-        .exclude(pk=exclude_pk)
-        .values_list("slug", flat=True)
-    )
-    slug, n = base, 1
-    while slug in taken:
-        n += 1
-        suffix = f"-{n}"
-        slug = base[: SLUG_MAX_LENGTH - len(suffix)].rstrip("-") + suffix
-    return slug
+    others = Scenario.objects.filter(edition_id=edition_id).exclude(pk=exclude_pk)
+    return unique_slug(queryset=others, text=title, fallback="scenario")
 
 
 def _lock_edition(edition_id: int) -> Edition:

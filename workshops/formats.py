@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Prefetch, ProtectedError, QuerySet
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from scenarios.models import SectionEntry
@@ -29,7 +28,8 @@ from .models import (
     Workshop,
     WorkshopPhase,
 )
-from .services import workshop_bump_version
+from .services import phase_plan, workshop_bump_version
+from .slugs import unique_slug
 
 NAME_MAX_LENGTH = 200
 DESCRIPTION_MAX_LENGTH = 2000
@@ -37,7 +37,6 @@ PROMPT_MAX_LENGTH = 1000
 AXES_MAX = 8
 AXIS_MAX_LENGTH = 100
 TIMER_MAX_MINUTES = 600
-SLUG_MAX_LENGTH = 50
 # Out of reach of real positions: a row parks here while it swaps places with its neighbour,
 # since the (parent, position) unique constraints are checked row by row.
 PARKING_POSITION = 2_000_000_000
@@ -127,32 +126,10 @@ def _clean_axes(axes: Iterable[str] | str) -> list[str]:
     return cleaned
 
 
-def _unique_slug(queryset: QuerySet, text: str, *, fallback: str, exclude_pk: int | None = None) -> str:
-    """slugify(text), or text-2, text-3… when it is taken in `queryset`."""
-    base = slugify(text)[:SLUG_MAX_LENGTH].strip("-") or fallback
-    taken = queryset.filter(slug__startswith=base[: SLUG_MAX_LENGTH - 4])
-    if exclude_pk is not None:
-        taken = taken.exclude(pk=exclude_pk)
-    taken = set(taken.values_list("slug", flat=True))
-    candidate, n = base, 1
-    while candidate in taken:
-        n += 1
-        suffix = f"-{n}"
-        candidate = base[: SLUG_MAX_LENGTH - len(suffix)].rstrip("-") + suffix
-    return candidate
-
-
-def _create_with_slug(model, queryset: QuerySet, *, slug_from: str, fallback: str, **fields):
-    # Two facilitators may pick the same name at the same moment: the unique constraint decides,
-    # and the loser takes the next suffix.
-    for _attempt in range(5):
-        slug = _unique_slug(queryset, slug_from, fallback=fallback)
-        try:
-            with transaction.atomic():
-                return model.objects.create(slug=slug, **fields)
-        except IntegrityError:
-            continue
-    raise ValidationError(_("This name is being used right now: try again."))
+def _clean_details(*, name: str, description: str, empty_message: str) -> tuple[str, str]:
+    name = _clean_line(name, field="name", max_length=NAME_MAX_LENGTH, empty_message=empty_message)
+    description = _clean_text(description, field="description", max_length=DESCRIPTION_MAX_LENGTH)
+    return name, description
 
 
 def _protected_message(error: ProtectedError) -> str:
@@ -180,30 +157,95 @@ def _bump_workshops_on(canvas_id: int) -> None:
         workshop_bump_version(workshop_id=workshop_id, stage=True)
 
 
+# Canvases and formats alike ----------------------------------------------------------------------
+
+
+def _lock(parent: Canvas | Format) -> Canvas | Format:
+    # Writes to a canvas's sections or a format's phases serialise on that row,
+    # so positions are computed and swapped safely.
+    return type(parent).objects.select_for_update().get(pk=parent.pk)
+
+
+def _create_named(model: type[Canvas] | type[Format], *, name: str, description: str, empty_message: str, fallback: str):
+    """A new canvas or format, its slug made from its name."""
+    name, description = _clean_details(name=name, description=description, empty_message=empty_message)
+    # Two facilitators may pick the same name at the same moment: the unique constraint decides,
+    # and the loser takes the next suffix.
+    for _attempt in range(5):
+        slug = unique_slug(queryset=model.objects.all(), text=name, fallback=fallback)
+        try:
+            with transaction.atomic():
+                return model.objects.create(slug=slug, name=name, description=description)
+        except IntegrityError:
+            continue
+    raise ValidationError(_("This name is being used right now: try again."))
+
+
+def _update_details(parent: Canvas | Format, *, name: str, description: str, empty_message: str):
+    name, description = _clean_details(name=name, description=description, empty_message=empty_message)
+    parent = _lock(parent)
+    parent.name, parent.description = name, description
+    parent.save(update_fields=["name", "description"])
+    return parent
+
+
+def _delete(obj) -> None:
+    """Delete, or say in words what still depends on it."""
+    try:
+        with transaction.atomic():
+            obj.delete()
+    except ProtectedError as error:
+        raise ValidationError(_protected_message(error)) from None
+
+
+# Their ordered children (a canvas's sections, a format's phases) are added, found and moved alike.
+
+
+def _next_position(children: QuerySet) -> int:
+    """A new child goes at the end."""
+    return (children.aggregate(top=Max("position"))["top"] or 0) + 1
+
+
+def _child_of(model, parent_field: str, parent, child_id, missing_message: str):
+    """The child, locked, only if it belongs to this parent: ids come from URLs."""
+    child = model.objects.select_for_update().filter(pk=child_id, **{parent_field: parent}).first()
+    if child is None:
+        raise ValidationError(missing_message)
+    return child
+
+
+def _swap(model, parent_field: str, parent, item_id, direction: str, missing_message: str):
+    """Move a child one place up or down: it trades positions with its neighbour."""
+    if direction not in (UP, DOWN):
+        raise ValidationError(_("Move up or down."))
+    siblings = model.objects.select_for_update().filter(**{parent_field: parent})
+    item = _child_of(model, parent_field, parent, item_id, missing_message)
+    if direction == UP:
+        neighbour = siblings.filter(position__lt=item.position).order_by("-position").first()
+    else:
+        neighbour = siblings.filter(position__gt=item.position).order_by("position").first()
+    if neighbour is None:
+        return item  # already first (or last): nothing to do
+    mine, theirs = item.position, neighbour.position
+    model.objects.filter(pk=item.pk).update(position=PARKING_POSITION)
+    model.objects.filter(pk=neighbour.pk).update(position=mine)
+    model.objects.filter(pk=item.pk).update(position=theirs)
+    item.position = theirs
+    return item
+
+
 # Canvases ----------------------------------------------------------------------------------------
-
-
-def _lock_canvas(canvas: Canvas) -> Canvas:
-    # Section writes serialise on the canvas row, so positions are computed and swapped safely.
-    return Canvas.objects.select_for_update().get(pk=canvas.pk)
 
 
 @transaction.atomic
 def canvas_create(*, name: str, description: str = "") -> Canvas:
-    name = _clean_line(name, field="name", max_length=NAME_MAX_LENGTH, empty_message=_("Give the canvas a name."))
-    description = _clean_text(description, field="description", max_length=DESCRIPTION_MAX_LENGTH)
-    return _create_with_slug(Canvas, Canvas.objects.all(), slug_from=name, fallback="canvas", name=name, description=description)
+    return _create_named(Canvas, name=name, description=description, empty_message=_("Give the canvas a name."), fallback="canvas")
 
 
 @transaction.atomic
 def canvas_update(*, canvas: Canvas, name: str, description: str = "") -> Canvas:
     """Rename or describe a canvas; its slug stays, since the seed data and links rely on it."""
-    name = _clean_line(name, field="name", max_length=NAME_MAX_LENGTH, empty_message=_("Give the canvas a name."))
-    description = _clean_text(description, field="description", max_length=DESCRIPTION_MAX_LENGTH)
-    canvas = _lock_canvas(canvas)
-    canvas.name, canvas.description = name, description
-    canvas.save(update_fields=["name", "description"])
-    return canvas
+    return _update_details(canvas, name=name, description=description, empty_message=_("Give the canvas a name."))
 
 
 @transaction.atomic
@@ -219,7 +261,7 @@ def canvas_duplicate(*, canvas: Canvas, name: str) -> Canvas:
 
 @transaction.atomic
 def canvas_delete(*, canvas: Canvas) -> None:
-    canvas = _lock_canvas(canvas)
+    canvas = _lock(canvas)
     usage = canvas_usage(canvas=canvas)
     if usage["workshops"]:
         raise ValidationError(
@@ -230,18 +272,11 @@ def canvas_delete(*, canvas: Canvas) -> None:
         raise ValidationError(
             _("Formats use this canvas (%(names)s): remove it from their phases first.") % {"names": ", ".join(usage["formats"])}
         )
-    try:
-        with transaction.atomic():
-            canvas.delete()
-    except ProtectedError as error:
-        raise ValidationError(_protected_message(error)) from None
+    _delete(canvas)
 
 
 def _section_of(canvas: Canvas, section_id) -> CanvasSection:
-    section = CanvasSection.objects.select_for_update().filter(pk=section_id, canvas=canvas).first()
-    if section is None:
-        raise ValidationError(_("This section is not part of this canvas."))
-    return section
+    return _child_of(CanvasSection, "canvas", canvas, section_id, _("This section is not part of this canvas."))
 
 
 @transaction.atomic
@@ -250,10 +285,11 @@ def section_add(*, canvas: Canvas, title: str, prompt: str = "", axes: Iterable[
     title = _clean_line(title, field="title", max_length=NAME_MAX_LENGTH, empty_message=_("Give the section a title."))
     prompt = _clean_text(prompt, field="prompt", max_length=PROMPT_MAX_LENGTH)
     axes = _clean_axes(axes)
-    canvas = _lock_canvas(canvas)
-    position = (canvas.sections.aggregate(top=Max("position"))["top"] or 0) + 1
-    slug = _unique_slug(canvas.sections.all(), title, fallback="section")
-    section = CanvasSection.objects.create(canvas=canvas, position=position, slug=slug, title=title, prompt=prompt, axes=axes)
+    canvas = _lock(canvas)
+    slug = unique_slug(queryset=canvas.sections.all(), text=title, fallback="section")
+    section = CanvasSection.objects.create(
+        canvas=canvas, position=_next_position(canvas.sections.all()), slug=slug, title=title, prompt=prompt, axes=axes
+    )
     _bump_workshops_on(canvas.pk)
     return section
 
@@ -273,7 +309,7 @@ def section_update(
     title = _clean_line(title, field="title", max_length=NAME_MAX_LENGTH, empty_message=_("Give the section a title."))
     prompt = _clean_text(prompt, field="prompt", max_length=PROMPT_MAX_LENGTH)
     axes = _clean_axes(axes)
-    canvas = _lock_canvas(canvas)
+    canvas = _lock(canvas)
     section = _section_of(canvas, section_id)
     # Without axes, post-its are filed under "no axis": that counts as an axis that must survive.
     kept = set(axes) or {""}
@@ -293,44 +329,19 @@ def section_update(
 
 @transaction.atomic
 def section_delete(*, canvas: Canvas, section_id: int) -> None:
-    canvas = _lock_canvas(canvas)
+    canvas = _lock(canvas)
     section = _section_of(canvas, section_id)
     if Workshop.objects.filter(phases__canvas=canvas, status=Workshop.Status.LIVE).exists():
         raise ValidationError(
             _("A live workshop runs on this canvas: its sections cannot be removed now. Duplicate the canvas to make a new version.")
         )
-    try:
-        with transaction.atomic():
-            section.delete()
-    except ProtectedError as error:
-        raise ValidationError(_protected_message(error)) from None
+    _delete(section)
     _bump_workshops_on(canvas.pk)
-
-
-def _swap(model, parent_field: str, parent, item_id, direction: str, missing_message: str):
-    if direction not in (UP, DOWN):
-        raise ValidationError(_("Move up or down."))
-    siblings = model.objects.select_for_update().filter(**{parent_field: parent})
-    item = siblings.filter(pk=item_id).first()
-    if item is None:
-        raise ValidationError(missing_message)
-    if direction == UP:
-        neighbour = siblings.filter(position__lt=item.position).order_by("-position").first()
-    else:
-        neighbour = siblings.filter(position__gt=item.position).order_by("position").first()
-    if neighbour is None:
-        return item  # already first (or last): nothing to do
-    mine, theirs = item.position, neighbour.position
-    model.objects.filter(pk=item.pk).update(position=PARKING_POSITION)
-    model.objects.filter(pk=neighbour.pk).update(position=mine)
-    model.objects.filter(pk=item.pk).update(position=theirs)
-    item.position = theirs
-    return item
 
 
 @transaction.atomic
 def section_move(*, canvas: Canvas, section_id: int, direction: str) -> CanvasSection:
-    canvas = _lock_canvas(canvas)
+    canvas = _lock(canvas)
     section = _swap(CanvasSection, "canvas", canvas, section_id, direction, _("This section is not part of this canvas."))
     _bump_workshops_on(canvas.pk)
     return section
@@ -339,58 +350,33 @@ def section_move(*, canvas: Canvas, section_id: int, direction: str) -> CanvasSe
 # Formats -----------------------------------------------------------------------------------------
 
 
-def _lock_format(format: Format) -> Format:
-    return Format.objects.select_for_update().get(pk=format.pk)
-
-
 @transaction.atomic
 def format_create(*, name: str, description: str = "") -> Format:
-    name = _clean_line(name, field="name", max_length=NAME_MAX_LENGTH, empty_message=_("Give the format a name."))
-    description = _clean_text(description, field="description", max_length=DESCRIPTION_MAX_LENGTH)
-    return _create_with_slug(Format, Format.objects.all(), slug_from=name, fallback="format", name=name, description=description)
+    return _create_named(Format, name=name, description=description, empty_message=_("Give the format a name."), fallback="format")
 
 
 @transaction.atomic
 def format_update(*, format: Format, name: str, description: str = "") -> Format:
-    name = _clean_line(name, field="name", max_length=NAME_MAX_LENGTH, empty_message=_("Give the format a name."))
-    description = _clean_text(description, field="description", max_length=DESCRIPTION_MAX_LENGTH)
-    format = _lock_format(format)
-    format.name, format.description = name, description
-    format.save(update_fields=["name", "description"])
-    return format
+    return _update_details(format, name=name, description=description, empty_message=_("Give the format a name."))
 
 
 @transaction.atomic
 def format_duplicate(*, format: Format, name: str) -> Format:
     """A new format with a copy of every phase (the same canvases): how one adapts a seed format."""
     copy = format_create(name=name, description=format.description)
-    FormatPhase.objects.bulk_create(
-        FormatPhase(
-            format=copy,
-            position=p.position,
-            name=p.name,
-            activity=p.activity,
-            canvas_id=p.canvas_id,
-            duration_seconds=p.duration_seconds,
-        )
-        for p in format.phases.order_by("position")
-    )
+    FormatPhase.objects.bulk_create(FormatPhase(format=copy, **phase_plan(p)) for p in format.phases.order_by("position"))
     return copy
 
 
 @transaction.atomic
 def format_delete(*, format: Format) -> None:
-    format = _lock_format(format)
+    format = _lock(format)
     titles = list(format.workshops.order_by("title").values_list("title", flat=True))
     if titles:
         raise ValidationError(
             _("Workshops were created from this format (%(names)s): it cannot be deleted.") % {"names": ", ".join(titles)}
         )
-    try:
-        with transaction.atomic():
-            format.delete()
-    except ProtectedError as error:
-        raise ValidationError(_protected_message(error)) from None
+    _delete(format)
 
 
 def _clean_phase(*, name: str, activity: str, canvas: Canvas | None, duration_minutes) -> dict:
@@ -416,16 +402,12 @@ def _clean_phase(*, name: str, activity: str, canvas: Canvas | None, duration_mi
 def phase_add(*, format: Format, name: str, activity: str, canvas: Canvas | None = None, duration_minutes: int = 0) -> FormatPhase:
     """Add a phase at the end of the format. Workshops already created keep their own copy."""
     fields = _clean_phase(name=name, activity=activity, canvas=canvas, duration_minutes=duration_minutes)
-    format = _lock_format(format)
-    position = (format.phases.aggregate(top=Max("position"))["top"] or 0) + 1
-    return FormatPhase.objects.create(format=format, position=position, **fields)
+    format = _lock(format)
+    return FormatPhase.objects.create(format=format, position=_next_position(format.phases.all()), **fields)
 
 
 def _phase_of(format: Format, phase_id) -> FormatPhase:
-    phase = FormatPhase.objects.select_for_update().filter(pk=phase_id, format=format).first()
-    if phase is None:
-        raise ValidationError(_("This phase is not part of this format."))
-    return phase
+    return _child_of(FormatPhase, "format", format, phase_id, _("This phase is not part of this format."))
 
 
 @transaction.atomic
@@ -433,7 +415,7 @@ def phase_update(
     *, format: Format, phase_id: int, name: str, activity: str, canvas: Canvas | None = None, duration_minutes: int = 0
 ) -> FormatPhase:
     fields = _clean_phase(name=name, activity=activity, canvas=canvas, duration_minutes=duration_minutes)
-    format = _lock_format(format)
+    format = _lock(format)
     phase = _phase_of(format, phase_id)
     for attribute, value in fields.items():
         setattr(phase, attribute, value)
@@ -443,11 +425,11 @@ def phase_update(
 
 @transaction.atomic
 def phase_delete(*, format: Format, phase_id: int) -> None:
-    format = _lock_format(format)
+    format = _lock(format)
     _phase_of(format, phase_id).delete()
 
 
 @transaction.atomic
 def phase_move(*, format: Format, phase_id: int, direction: str) -> FormatPhase:
-    format = _lock_format(format)
+    format = _lock(format)
     return _swap(FormatPhase, "format", format, phase_id, direction, _("This phase is not part of this format."))

@@ -66,21 +66,26 @@ def workshop_create(
     workshop = Workshop.objects.create(
         edition=edition, format=format, title=title, date=date or timezone.localdate(), place=place.strip()
     )
-    WorkshopPhase.objects.bulk_create(
-        WorkshopPhase(
-            workshop=workshop,
-            position=phase.position,
-            name=phase.name,
-            activity=phase.activity,
-            canvas_id=phase.canvas_id,
-            duration_seconds=phase.duration_seconds,
-        )
-        for phase in format.phases.all()
-    )
+    WorkshopPhase.objects.bulk_create(WorkshopPhase(workshop=workshop, **phase_plan(phase)) for phase in format.phases.all())
     Table.objects.bulk_create(Table(workshop=workshop, number=n) for n in range(1, table_count + 1))
     if user is not None:
         workshop.facilitators.add(user)
     return workshop
+
+
+def phase_plan(phase) -> dict:
+    """What a copy of a format's phase takes from it.
+
+    A new workshop's phases and a duplicated format's phases are both made from this,
+    so a field added to phases is copied everywhere once it is listed here.
+    """
+    return {
+        "position": phase.position,
+        "name": phase.name,
+        "activity": phase.activity,
+        "canvas_id": phase.canvas_id,
+        "duration_seconds": phase.duration_seconds,
+    }
 
 
 def _lock_workshop(workshop_id: int) -> Workshop:

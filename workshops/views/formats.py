@@ -7,6 +7,8 @@ back as the form with its errors and status 422; a refusal (a canvas in use…) 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -145,85 +147,128 @@ def index(request):
     return _render_index(request)
 
 
-@require_POST
-@facilitators_only
-def format_new(request):
-    form = DetailsForm(request.POST, prefix="format")
+# Canvases and formats ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A canvas and its sections, or a format and its phases: all their two editors differ by.
+
+    `parent` and `child` are the names URLs, services and templates use: `canvas_edit`, `section_id`,
+    `canvas=`, `sections`, `section_form`, `partials/sections.html`…
+    """
+
+    parent: str
+    child: str
+    parent_model: type[Canvas] | type[Format]
+    child_model: type[CanvasSection] | type[FormatPhase]
+    form: type[SectionForm] | type[PhaseForm]
+    children: Callable  # parent -> its children in order
+    page_context: Callable  # parent -> what its page shows beside the list
+    anchor: str  # the list's id: htmx swaps it, a redirect without JavaScript lands on it
+
+    @property
+    def edit_url(self) -> str:
+        return f"workshops:{self.parent}_edit"
+
+
+CANVAS = Kind(
+    parent="canvas",
+    child="section",
+    parent_model=Canvas,
+    child_model=CanvasSection,
+    form=SectionForm,
+    children=lambda canvas: svc.canvas_sections(canvas=canvas),
+    page_context=lambda canvas: {"usage": svc.canvas_usage(canvas=canvas)},
+    anchor="canvas-sections",
+)
+FORMAT = Kind(
+    parent="format",
+    child="phase",
+    parent_model=Format,
+    child_model=FormatPhase,
+    form=PhaseForm,
+    children=lambda format: svc.format_phases(format=format),
+    page_context=lambda format: {"workshop_count": format.workshops.count()},
+    anchor="format-phases",
+)
+
+
+def _render(
+    request, kind: Kind, parent, *, status=200, details_form=None, page_error="", whole_page=False,
+    add_form=None, editing=None, edit_form=None, list_error="",
+):
+    """The list alone for htmx, else the whole editor page."""
+    context = {
+        kind.parent: parent,
+        f"{kind.child}s": kind.children(parent),
+        f"{kind.child}_form": add_form or kind.form(prefix=NEW),
+        "editing": editing,
+        "edit_form": edit_form,
+        "list_error": list_error,
+    }
+    if _fragment(request) and not whole_page:
+        return render(request, f"workshops/formats/partials/{kind.child}s.html", context, status=status)
+    context |= {
+        "details_form": details_form or DetailsForm(initial={"name": parent.name, "description": parent.description}),
+        **kind.page_context(parent),
+        "page_error": page_error,
+    }
+    return render(request, f"workshops/formats/{kind.parent}_edit.html", context, status=status)
+
+
+def _new(request, kind: Kind, create, created: str):
+    """The add form of the formats page: the new canvas or format, then its editor."""
+    form = DetailsForm(request.POST, prefix=kind.parent)
     if form.is_valid():
         try:
-            format = svc.format_create(**form.cleaned_data)
+            parent = create(**form.cleaned_data)
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, _("Format created: add its phases."))
-            return redirect("workshops:format_edit", pk=format.pk)
-    return _render_index(request, format_form=form, status=INVALID)
+            messages.success(request, created)
+            return redirect(kind.edit_url, pk=parent.pk)
+    return _render_index(request, **{f"{kind.parent}_form": form}, status=INVALID)
+
+
+def _edit(request, kind: Kind, pk, update, saved: str):
+    """GET: the editor page; POST: a new name and description."""
+    parent = get_object_or_404(kind.parent_model, pk=pk)
+    if request.method == "GET":
+        return _render(request, kind, parent, whole_page=True)
+    form = DetailsForm(request.POST)
+    if form.is_valid():
+        try:
+            update(**{kind.parent: parent}, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, saved)
+            return redirect(kind.edit_url, pk=parent.pk)
+    return _render(request, kind, parent, status=INVALID, details_form=form, whole_page=True)
+
+
+def _delete(request, kind: Kind, pk, delete, deleted: str):
+    """Delete, then back to the list of formats; a refusal shows on the editor page."""
+    parent = get_object_or_404(kind.parent_model, pk=pk)
+    try:
+        delete(**{kind.parent: parent})
+    except ValidationError as error:
+        return _render(request, kind, parent, status=INVALID, page_error=" ".join(error.messages), whole_page=True)
+    messages.success(request, deleted % {"name": parent.name})
+    return redirect("workshops:formats")
 
 
 @require_POST
 @facilitators_only
 def canvas_new(request):
-    form = DetailsForm(request.POST, prefix="canvas")
-    if form.is_valid():
-        try:
-            canvas = svc.canvas_create(**form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Canvas created: add its sections."))
-            return redirect("workshops:canvas_edit", pk=canvas.pk)
-    return _render_index(request, canvas_form=form, status=INVALID)
-
-
-# Canvases ----------------------------------------------------------------------------------------
-
-
-def _sections_context(canvas, *, section_form=None, editing=None, edit_form=None, list_error="") -> dict:
-    return {
-        "canvas": canvas,
-        "sections": svc.canvas_sections(canvas=canvas),
-        "section_form": section_form or SectionForm(prefix=NEW),
-        "editing": editing,
-        "edit_form": edit_form,
-        "list_error": list_error,
-    }
-
-
-def _render_canvas(request, canvas, *, status=200, details_form=None, page_error="", whole_page=False, **sections):
-    context = _sections_context(canvas, **sections)
-    if _fragment(request) and not whole_page:
-        return render(request, "workshops/formats/partials/sections.html", context, status=status)
-    context |= {
-        "details_form": details_form or DetailsForm(initial={"name": canvas.name, "description": canvas.description}),
-        "usage": svc.canvas_usage(canvas=canvas),
-        "page_error": page_error,
-    }
-    return render(request, "workshops/formats/canvas_edit.html", context, status=status)
-
-
-def _sections_done(request, canvas, message):
-    if _fragment(request):
-        return _render_canvas(request, canvas)
-    messages.success(request, message)
-    return redirect(resolve_url("workshops:canvas_edit", pk=canvas.pk) + "#canvas-sections")
+    return _new(request, CANVAS, svc.canvas_create, _("Canvas created: add its sections."))
 
 
 @require_http_methods(["GET", "POST"])
 @facilitators_only
 def canvas_edit(request, pk):
-    canvas = get_object_or_404(Canvas, pk=pk)
-    if request.method == "GET":
-        return _render_canvas(request, canvas, whole_page=True)
-    form = DetailsForm(request.POST)
-    if form.is_valid():
-        try:
-            svc.canvas_update(canvas=canvas, **form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Canvas saved."))
-            return redirect("workshops:canvas_edit", pk=canvas.pk)
-    return _render_canvas(request, canvas, status=INVALID, details_form=form, whole_page=True)
+    return _edit(request, CANVAS, pk, svc.canvas_update, _("Canvas saved."))
 
 
 @require_http_methods(["GET", "POST"])
@@ -236,122 +281,19 @@ def canvas_duplicate(request, pk):
 @require_POST
 @facilitators_only
 def canvas_delete(request, pk):
-    canvas = get_object_or_404(Canvas, pk=pk)
-    try:
-        svc.canvas_delete(canvas=canvas)
-    except ValidationError as error:
-        return _render_canvas(request, canvas, status=INVALID, page_error=" ".join(error.messages), whole_page=True)
-    messages.success(request, _("Canvas “%(name)s” deleted.") % {"name": canvas.name})
-    return redirect("workshops:formats")
+    return _delete(request, CANVAS, pk, svc.canvas_delete, _("Canvas “%(name)s” deleted."))
 
 
 @require_POST
 @facilitators_only
-def section_add(request, pk):
-    canvas = get_object_or_404(Canvas, pk=pk)
-    form = SectionForm(request.POST, prefix=NEW)
-    if form.is_valid():
-        try:
-            svc.section_add(canvas=canvas, **form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            return _sections_done(request, canvas, _("Section added."))
-    return _render_canvas(request, canvas, status=INVALID, section_form=form)
-
-
-@require_http_methods(["GET", "POST"])
-@facilitators_only
-def section_edit(request, pk, section_id):
-    canvas = get_object_or_404(Canvas, pk=pk)
-    section = get_object_or_404(CanvasSection, pk=section_id, canvas=canvas)
-    if request.method == "GET":
-        form = SectionForm(prefix=EDIT, initial=SectionForm.initial_for(section))
-        return _render_canvas(request, canvas, editing=section, edit_form=form)
-    form = SectionForm(request.POST, prefix=EDIT)
-    if form.is_valid():
-        try:
-            svc.section_update(canvas=canvas, section_id=section.pk, **form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            return _sections_done(request, canvas, _("Section saved."))
-    return _render_canvas(request, canvas, status=INVALID, editing=section, edit_form=form)
-
-
-@require_POST
-@facilitators_only
-def section_delete(request, pk, section_id):
-    canvas = get_object_or_404(Canvas, pk=pk)
-    section = get_object_or_404(CanvasSection, pk=section_id, canvas=canvas)
-    try:
-        svc.section_delete(canvas=canvas, section_id=section.pk)
-    except ValidationError as error:
-        return _render_canvas(request, canvas, status=INVALID, list_error=" ".join(error.messages))
-    return _sections_done(request, canvas, _("Section removed."))
-
-
-@require_POST
-@facilitators_only
-def section_move(request, pk, section_id, direction):
-    canvas = get_object_or_404(Canvas, pk=pk)
-    section = get_object_or_404(CanvasSection, pk=section_id, canvas=canvas)
-    try:
-        svc.section_move(canvas=canvas, section_id=section.pk, direction=_direction(direction))
-    except ValidationError as error:
-        return _render_canvas(request, canvas, status=INVALID, list_error=" ".join(error.messages))
-    return _sections_done(request, canvas, _("Section moved."))
-
-
-# Formats -----------------------------------------------------------------------------------------
-
-
-def _phases_context(format, *, phase_form=None, editing=None, edit_form=None, list_error="") -> dict:
-    return {
-        "format": format,
-        "phases": svc.format_phases(format=format),
-        "phase_form": phase_form or PhaseForm(prefix=NEW),
-        "editing": editing,
-        "edit_form": edit_form,
-        "list_error": list_error,
-    }
-
-
-def _render_format(request, format, *, status=200, details_form=None, page_error="", whole_page=False, **phases):
-    context = _phases_context(format, **phases)
-    if _fragment(request) and not whole_page:
-        return render(request, "workshops/formats/partials/phases.html", context, status=status)
-    context |= {
-        "details_form": details_form or DetailsForm(initial={"name": format.name, "description": format.description}),
-        "workshop_count": format.workshops.count(),
-        "page_error": page_error,
-    }
-    return render(request, "workshops/formats/format_edit.html", context, status=status)
-
-
-def _phases_done(request, format, message):
-    if _fragment(request):
-        return _render_format(request, format)
-    messages.success(request, message)
-    return redirect(resolve_url("workshops:format_edit", pk=format.pk) + "#format-phases")
+def format_new(request):
+    return _new(request, FORMAT, svc.format_create, _("Format created: add its phases."))
 
 
 @require_http_methods(["GET", "POST"])
 @facilitators_only
 def format_edit(request, pk):
-    format = get_object_or_404(Format, pk=pk)
-    if request.method == "GET":
-        return _render_format(request, format, whole_page=True)
-    form = DetailsForm(request.POST)
-    if form.is_valid():
-        try:
-            svc.format_update(format=format, **form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Format saved."))
-            return redirect("workshops:format_edit", pk=format.pk)
-    return _render_format(request, format, status=INVALID, details_form=form, whole_page=True)
+    return _edit(request, FORMAT, pk, svc.format_update, _("Format saved."))
 
 
 @require_http_methods(["GET", "POST"])
@@ -364,75 +306,105 @@ def format_duplicate(request, pk):
 @require_POST
 @facilitators_only
 def format_delete(request, pk):
-    format = get_object_or_404(Format, pk=pk)
-    try:
-        svc.format_delete(format=format)
-    except ValidationError as error:
-        return _render_format(request, format, status=INVALID, page_error=" ".join(error.messages), whole_page=True)
-    messages.success(request, _("Format “%(name)s” deleted.") % {"name": format.name})
-    return redirect("workshops:formats")
+    return _delete(request, FORMAT, pk, svc.format_delete, _("Format “%(name)s” deleted."))
 
 
-def _phase_form(request, prefix):
-    return PhaseForm(request.POST, prefix=prefix)
+# Sections and phases: the ordered children, edited in place ---------------------------------------
 
 
-@require_POST
-@facilitators_only
-def phase_add(request, pk):
-    format = get_object_or_404(Format, pk=pk)
-    form = _phase_form(request, NEW)
-    if form.is_valid():
+def _children_views(kind: Kind, *, add, update, delete, move, added, saved, removed, moved):
+    """The add, edit, remove and move views of a canvas's sections or a format's phases.
+
+    `add`… `move` are the services; `added`… `moved` the lazy messages a page without htmx shows.
+    """
+
+    def done(request, parent, message):
+        if _fragment(request):
+            return _render(request, kind, parent)
+        messages.success(request, message)
+        return redirect(resolve_url(kind.edit_url, pk=parent.pk) + f"#{kind.anchor}")
+
+    def get_child(parent, url_kwargs):
+        # The URL names the child `section_id` or `phase_id`; one of another parent is a 404.
+        return get_object_or_404(kind.child_model, pk=url_kwargs[f"{kind.child}_id"], **{kind.parent: parent})
+
+    @require_POST
+    @facilitators_only
+    def add_view(request, pk):
+        parent = get_object_or_404(kind.parent_model, pk=pk)
+        form = kind.form(request.POST, prefix=NEW)
+        if form.is_valid():
+            try:
+                add(**{kind.parent: parent}, **form.cleaned_data)
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                return done(request, parent, added)
+        return _render(request, kind, parent, status=INVALID, add_form=form)
+
+    @require_http_methods(["GET", "POST"])
+    @facilitators_only
+    def edit_view(request, pk, **url_kwargs):
+        parent = get_object_or_404(kind.parent_model, pk=pk)
+        child = get_child(parent, url_kwargs)
+        if request.method == "GET":
+            form = kind.form(prefix=EDIT, initial=kind.form.initial_for(child))
+            return _render(request, kind, parent, editing=child, edit_form=form)
+        form = kind.form(request.POST, prefix=EDIT)
+        if form.is_valid():
+            try:
+                update(**{kind.parent: parent, f"{kind.child}_id": child.pk}, **form.cleaned_data)
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                return done(request, parent, saved)
+        return _render(request, kind, parent, status=INVALID, editing=child, edit_form=form)
+
+    def write(request, pk, url_kwargs, service, message, **options):
+        # Remove and move: one click, no form; a refusal shows above the list.
+        parent = get_object_or_404(kind.parent_model, pk=pk)
+        child = get_child(parent, url_kwargs)
         try:
-            svc.phase_add(format=format, **form.cleaned_data)
+            service(**{kind.parent: parent, f"{kind.child}_id": child.pk}, **options)
         except ValidationError as error:
-            add_errors(form, error)
-        else:
-            return _phases_done(request, format, _("Phase added."))
-    return _render_format(request, format, status=INVALID, phase_form=form)
+            return _render(request, kind, parent, status=INVALID, list_error=" ".join(error.messages))
+        return done(request, parent, message)
+
+    @require_POST
+    @facilitators_only
+    def delete_view(request, pk, **url_kwargs):
+        return write(request, pk, url_kwargs, delete, removed)
+
+    @require_POST
+    @facilitators_only
+    def move_view(request, pk, direction, **url_kwargs):
+        return write(request, pk, url_kwargs, move, moved, direction=_direction(direction))
+
+    return add_view, edit_view, delete_view, move_view
 
 
-@require_http_methods(["GET", "POST"])
-@facilitators_only
-def phase_edit(request, pk, phase_id):
-    format = get_object_or_404(Format, pk=pk)
-    phase = get_object_or_404(FormatPhase, pk=phase_id, format=format)
-    if request.method == "GET":
-        form = PhaseForm(prefix=EDIT, initial=PhaseForm.initial_for(phase))
-        return _render_format(request, format, editing=phase, edit_form=form)
-    form = _phase_form(request, EDIT)
-    if form.is_valid():
-        try:
-            svc.phase_update(format=format, phase_id=phase.pk, **form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            return _phases_done(request, format, _("Phase saved."))
-    return _render_format(request, format, status=INVALID, editing=phase, edit_form=form)
-
-
-@require_POST
-@facilitators_only
-def phase_delete(request, pk, phase_id):
-    format = get_object_or_404(Format, pk=pk)
-    phase = get_object_or_404(FormatPhase, pk=phase_id, format=format)
-    try:
-        svc.phase_delete(format=format, phase_id=phase.pk)
-    except ValidationError as error:
-        return _render_format(request, format, status=INVALID, list_error=" ".join(error.messages))
-    return _phases_done(request, format, _("Phase removed."))
-
-
-@require_POST
-@facilitators_only
-def phase_move(request, pk, phase_id, direction):
-    format = get_object_or_404(Format, pk=pk)
-    phase = get_object_or_404(FormatPhase, pk=phase_id, format=format)
-    try:
-        svc.phase_move(format=format, phase_id=phase.pk, direction=_direction(direction))
-    except ValidationError as error:
-        return _render_format(request, format, status=INVALID, list_error=" ".join(error.messages))
-    return _phases_done(request, format, _("Phase moved."))
+section_add, section_edit, section_delete, section_move = _children_views(
+    CANVAS,
+    add=svc.section_add,
+    update=svc.section_update,
+    delete=svc.section_delete,
+    move=svc.section_move,
+    added=gettext_lazy("Section added."),
+    saved=gettext_lazy("Section saved."),
+    removed=gettext_lazy("Section removed."),
+    moved=gettext_lazy("Section moved."),
+)
+phase_add, phase_edit, phase_delete, phase_move = _children_views(
+    FORMAT,
+    add=svc.phase_add,
+    update=svc.phase_update,
+    delete=svc.phase_delete,
+    move=svc.phase_move,
+    added=gettext_lazy("Phase added."),
+    saved=gettext_lazy("Phase saved."),
+    removed=gettext_lazy("Phase removed."),
+    moved=gettext_lazy("Phase moved."),
+)
 
 
 # Duplicating either ------------------------------------------------------------------------------
