@@ -11,7 +11,38 @@ from .selectors import ballot_tally, cartography
 CSV_HEADER = [
     "ballot_id", "ballot", "method", "status", "revealed", "table", "papers", "eligible",
     "option_id", "position", "option", "scenario", "score", "display", "detail", "retained", "voters",
+    # Where the option came from (see option_source); appended so that existing columns keep their place.
+    "source", "source_id", "source_table", "source_section",
 ]  # fmt: skip
+
+# What option_source needs, in the query that reads the options.
+SOURCE_RELATED = ("scenario", "output_line__output__table", "output_line__output__section")
+
+
+def option_source(option) -> dict:
+    """Where an option came from: a scenario, a post-it, a line of a table's output, or typed by the facilitator.
+
+    A table output rebuilt after the ballot was made loses its lines (SET_NULL): such an option reads "typed".
+    """
+    if option.scenario_id:
+        return {"kind": "scenario", "id": option.scenario_id, "slug": option.scenario.slug}
+    if option.contribution_id:
+        return {"kind": "postit", "id": option.contribution_id}
+    if option.output_line_id:
+        output = option.output_line.output
+        return {
+            "kind": "output_line",
+            "id": option.output_line_id,
+            "table_id": output.table_id,
+            "table": output.table.label,
+            "section_id": output.section_id,
+            "section": output.section.title,
+        }
+    return {"kind": "typed"}
+
+
+def _options(ballot: Ballot) -> list:
+    return list(ballot.options.select_related(*SOURCE_RELATED))
 
 
 def _score(value):
@@ -19,10 +50,11 @@ def _score(value):
 
 
 def ballot_csv_rows(ballot: Ballot) -> list[list]:
-    tally = ballot_tally(ballot=ballot)
+    tally = ballot_tally(ballot=ballot, options=_options(ballot))
     rows = []
     for row in tally.rows:
         o = row.option
+        source = option_source(o)
         rows.append(
             [
                 ballot.pk, ballot.title, ballot.method, ballot.status, ballot.revealed,
@@ -30,6 +62,7 @@ def ballot_csv_rows(ballot: Ballot) -> list[list]:
                 o.pk, o.position, o.label, o.scenario.slug if o.scenario_id else "",
                 "" if _score(row.score) is None else round(row.score, 4), row.display, row.detail,
                 o.retained, "; ".join(row.voters),
+                source["kind"], source.get("id", ""), source.get("table", ""), source.get("section", ""),
             ]
         )  # fmt: skip
     return rows
@@ -53,7 +86,7 @@ def workshop_csv(ballots) -> str:
 
 def ballot_data(ballot: Ballot) -> dict:
     """A ballot, its settings, results and papers (names only when the ballot is named)."""
-    tally = ballot_tally(ballot=ballot)
+    tally = ballot_tally(ballot=ballot, options=_options(ballot))
     papers = []
     qs = BallotPaper.objects.filter(ballot=ballot).select_related("participant").prefetch_related("allocations")
     for index, paper in enumerate(qs.order_by("cast_at", "pk"), start=1):
@@ -96,6 +129,7 @@ def ballot_data(ballot: Ballot) -> dict:
                 "label": row.option.label,
                 "scenario": row.option.scenario.slug if row.option.scenario_id else None,
                 "contribution_id": row.option.contribution_id,
+                "source": option_source(row.option),
                 "score": _score(row.score),
                 "display": row.display,
                 "retained": row.option.retained,
@@ -123,7 +157,13 @@ def workshop_data(workshop, ballots) -> dict:
             "x": scales[0].pk,
             "y": scales[1].pk,
             "points": [
-                {"option": p.option.label, "scenario": p.option.scenario.slug if p.option.scenario_id else None, "x": p.x, "y": p.y}
+                {
+                    "option": p.option.label,
+                    "scenario": p.option.scenario.slug if p.option.scenario_id else None,
+                    "source": option_source(p.option),
+                    "x": p.x,
+                    "y": p.y,
+                }
                 for p in cartography(x_ballot=scales[0], y_ballot=scales[1])
             ],
         }

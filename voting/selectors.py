@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from workshops.models import Participant
 
 from . import tallies
@@ -166,6 +168,18 @@ def option_order(*, ballot: Ballot, options: list[BallotOption], participant_id:
     if ballot.shuffle_options:
         random.Random(f"{ballot.pk}:{participant_id}").shuffle(options)
     return options
+
+
+def own_option_ids(*, ballot: Ballot, participant_id: int, options: list[BallotOption] | None = None) -> set[int]:
+    """The options that are the participant's own post-it: the post-it itself, or a table-output line built from it
+    (one of the line's sources is theirs). One query, none when no option comes from post-its.
+
+    The "no vote for one's own post-it" rule (services.clean_choices) and the ballot card both read it.
+    """
+    if options is not None and not any(o.contribution_id or o.output_line_id for o in options):
+        return set()
+    mine = Q(contribution__participant_id=participant_id) | Q(output_line__sources__participant_id=participant_id)
+    return set(BallotOption.objects.filter(mine, ballot=ballot).values_list("pk", flat=True).distinct())
 
 
 def ballots_of_workshop(*, workshop_id: int):

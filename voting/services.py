@@ -28,7 +28,7 @@ from workshops.services import participant_set_table, table_create, workshop_bum
 
 from . import tallies
 from .models import Allocation, Ballot, BallotOption, BallotPaper, Method
-from .selectors import ballot_tally
+from .selectors import ballot_tally, own_option_ids
 
 LABEL_MAX_LENGTH = 300
 SCALE_MAX_WIDTH = 10  # a scale of more than 11 values is a form, not a vote
@@ -398,10 +398,10 @@ def clean_choices(*, ballot: Ballot, options: Mapping[int, BallotOption], partic
             raise ValidationError(_("Answer at least one question."))
         rows = [(k, v, None) for k, v in parsed.items()]
     if ballot.forbid_own:
-        for option_id, value, _rank in rows:
-            contribution = options[option_id].contribution
-            if contribution is not None and contribution.participant_id == participant.pk:
-                raise ValidationError(_("You cannot vote for your own post-it on this ballot."))
+        # A post-it option, or a table-output line one of whose sources is the participant's post-it.
+        own = own_option_ids(ballot=ballot, participant_id=participant.pk, options=list(options.values()))
+        if any(option_id in own for option_id, _value, _rank in rows):
+            raise ValidationError(_("You cannot vote for your own post-it on this ballot."))
     return rows
 
 
@@ -429,7 +429,7 @@ def vote_cast(*, participant: Participant, ballot_id, choices, revision: int | N
     workshop = Workshop.objects.select_for_update(no_key=True).only("status").get(pk=ballot.workshop_id)
     if workshop.status == Workshop.Status.CLOSED:
         raise ValidationError(_("This workshop is closed: votes are no longer accepted."))
-    options = {o.pk: o for o in ballot.options.select_related("contribution")}
+    options = {o.pk: o for o in ballot.options.all()}
     rows = clean_choices(ballot=ballot, options=options, participant=participant, choices=choices)
 
     paper, _created = BallotPaper.objects.get_or_create(ballot=ballot, participant=participant)

@@ -62,11 +62,12 @@ def parse_revision(data):
 
 
 def _card_context(ballot, participant, *, choices=None, error="", saved=False, with_results=True):
-    options = list(ballot.options.select_related("contribution", "scenario"))
+    options = list(ballot.options.select_related("scenario"))
     paper = selectors.paper_of(ballot=ballot, participant_id=participant.pk)
     saved_choices = selectors.paper_choices(paper)
     shown = choices if choices is not None else saved_choices
     ordered = selectors.option_order(ballot=ballot, options=options, participant_id=participant.pk)
+    own = selectors.own_option_ids(ballot=ballot, participant_id=participant.pk, options=options)
     rows = []
     for option in ordered:
         value = shown.get(option.pk, shown.get(str(option.pk)))
@@ -74,7 +75,7 @@ def _card_context(ballot, participant, *, choices=None, error="", saved=False, w
             {
                 "option": option,
                 "value": "" if value in (None, "") else str(value),
-                "own": option.contribution_id is not None and option.contribution.participant_id == participant.pk,
+                "own": option.pk in own,
             }
         )
     used = 0

@@ -1,0 +1,56 @@
+"""The README's demo, as a person would try it: the home page, joining QN2012, posting, the facilitator's screens."""
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+LIVE = 2500  # ms
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+
+def test_a_newcomer_joins_the_demo_from_the_home_page_and_the_facilitator_sees_the_postit(demo, new_page, screenshot):
+    home = new_page("/")
+    expect(home.locator("h1")).to_contain_text("Ateliers de prospective")
+    screenshot(home, "home")
+    home.locator("main").get_by_role("link", name="Rejoindre un atelier").click()
+    home.fill("input[name=code]", "QN2012")
+    home.click("main form button[type=submit]")
+    expect(home.locator("h1")).to_have_text("Questions Numériques — atelier des ruptures")
+    home.fill("input[name=display_name]", "Valérie")
+    home.select_option("select[name=table]", label="Posséder, c'est dépassé")
+    home.click("main form button[type=submit]")
+
+    # The demo opens on the development phase, on the seed cahier's rupture canvas.
+    expect(home.locator("#phase-banner")).to_contain_text("Développement du scénario")
+    expect(home.locator("section.canvas-section")).to_have_count(12)
+    expect(home.locator("section.canvas-section h2").first).to_have_text("Principales tendances motrices")
+    section = home.locator("section.canvas-section", has=home.locator("h2", has_text="Signes avant-coureurs"))
+    section.locator("textarea").fill("Les bibliothèques d'objets se multiplient")
+    section.get_by_role("button", name="Poster").click()
+    expect(section.locator(".postit")).to_contain_text("Les bibliothèques d'objets se multiplient")
+
+    facilitator = new_page("/accounts/login/")
+    facilitator.fill("input[name=username]", "facilitatrice")
+    facilitator.fill("input[name=password]", "agora-demo")
+    facilitator.click("main form button[type=submit]")
+    expect(facilitator.locator("h1")).to_have_text("Mes ateliers")
+    facilitator.get_by_role("link", name="Questions Numériques — atelier des ruptures").click()
+    expect(facilitator.locator("#control-live")).to_contain_text("Valérie")
+    with facilitator.expect_popup() as popup:
+        facilitator.get_by_role("link", name="Vue vidéoprojecteur").click()
+    projector = popup.value
+    expect(projector.locator(".table-column", has_text="Posséder, c'est dépassé")).to_contain_text(
+        "Les bibliothèques d'objets se multiplient", timeout=LIVE
+    )
+    screenshot(projector, "demo-projector")
+
+    # The seed's choice: the demo ballot retained the seven developed scenarios.
+    facilitator.goto("/scenarios/")
+    expect(facilitator.locator("main")).to_contain_text("Rendez-moi mes données !")
+    screenshot(facilitator, "demo-library")
