@@ -26,6 +26,11 @@ def _fmt(value: float) -> str:
     return f"{value:.1f}"
 
 
+def _tick(value: int) -> str:
+    # A true minus sign: "-2" in a small font reads like a dash next to the axis.
+    return f"{value}".replace("-", "\u2212")
+
+
 def cartography_context(*, x_ballot: Ballot, y_ballot: Ballot) -> dict:
     plot_w, plot_h = WIDTH - 2 * MARGIN, HEIGHT - 2 * MARGIN
 
@@ -48,8 +53,8 @@ def cartography_context(*, x_ballot: Ballot, y_ballot: Ballot) -> dict:
                 value_y=f"{point.y:.2f}",
             )
         )
-    ticks_x = [(_fmt(px(v, x_ballot)), v) for v in x_ballot.scale_values]
-    ticks_y = [(_fmt(py(v, y_ballot)), v) for v in y_ballot.scale_values]
+    ticks_x = [(_fmt(px(v, x_ballot)), _tick(v)) for v in x_ballot.scale_values]
+    ticks_y = [(_fmt(py(v, y_ballot)), _tick(v)) for v in y_ballot.scale_values]
     mid_x = _fmt(px((x_ballot.scale_min + x_ballot.scale_max) / 2, x_ballot))
     mid_y = _fmt(py((y_ballot.scale_min + y_ballot.scale_max) / 2, y_ballot))
     return {

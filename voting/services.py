@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from scenarios.models import Scenario
 from workshops.models import Activity, Contribution, Participant, Table, TableOutputLine, Workshop, WorkshopPhase
@@ -274,7 +275,12 @@ def ballot_settle_tie(*, ballot: Ballot, option_ids: Iterable) -> Ballot:
     if chosen is None or not chosen <= tied:
         raise ValidationError(_("Pick among the tied options."))
     if len(chosen) != places:
-        raise ValidationError(_("Pick exactly %(n)d of the tied options.") % {"n": places})
+        raise ValidationError(
+            ngettext(
+                "Pick exactly %(n)d option among the tied ones.", "Pick exactly %(n)d options among the tied ones.", places
+            )
+            % {"n": places}
+        )
     BallotOption.objects.filter(ballot=ballot, pk__in=chosen).update(retained=True)
     ballot.outcome_pending = False
     ballot.save(update_fields=["outcome_pending"])

@@ -101,13 +101,21 @@ def _card_context(ballot, participant, *, choices=None, error="", saved=False, w
     }
 
 
-def ballot_state(ballot: Ballot) -> str:
-    """What a participant's card of this ballot depends on, as the poll compares it: "o1" is open, results shown."""
-    return f"{ballot.status[0]}{int(ballot.results_visible)}"
+def ballot_state(ballot: Ballot, workshop: Workshop) -> str:
+    """What a participant's card of this ballot depends on, as the poll compares it: "o1" is open, results shown.
+
+    An open ballot of a closed workshop is "x": closing the workshop redraws its card without the form.
+    """
+    status = "x" if ballot.is_open and _workshop_closed(workshop) else ballot.status[0]
+    return f"{status}{int(ballot.results_visible)}"
 
 
-def _states_string(ballots) -> str:
-    return ",".join(f"{b.pk}{ballot_state(b)}" for b in ballots)
+def _workshop_closed(workshop: Workshop) -> bool:
+    return workshop.status == Workshop.Status.CLOSED
+
+
+def _states_string(ballots, workshop) -> str:
+    return ",".join(f"{b.pk}{ballot_state(b, workshop)}" for b in ballots)
 
 
 def _parse_states(text: str) -> dict[int, str]:
@@ -134,16 +142,18 @@ def _page_state(workshop, participant, ballots, tables) -> dict:
         "workshop": workshop,
         "participant": participant,
         "tables": tables,
-        "states": _states_string(ballots),
+        "states": _states_string(ballots, workshop),
         "tables_state": _tables_state(tables, participant),
         # The "no ballot open" notice: as before, closed ballots with hidden results do not count.
         "has_items": bool(tables) or any(b.is_open or b.results_visible for b in ballots),
     }
 
 
-def _card(ballot, participant, **kwargs) -> dict:
+def _card(ballot, participant, workshop, **kwargs) -> dict:
     card = _card_context(ballot, participant, **kwargs)
-    card["state"] = ballot_state(ballot)
+    card["state"] = ballot_state(ballot, workshop)
+    # Votes are refused in a closed workshop (services.vote_cast): the card shows no form, but says why.
+    card["workshop_closed"] = _workshop_closed(workshop)
     return card
 
 
@@ -152,7 +162,7 @@ def _participant_page_context(workshop, participant):
     ballots = _participant_ballots(participant)
     tables = list(services.assignment_tables(workshop_id=workshop.pk))
     context = _page_state(workshop, participant, ballots, tables)
-    context["cards"] = [_card(b, participant) for b in ballots]
+    context["cards"] = [_card(b, participant, workshop) for b in ballots]
     return context
 
 
@@ -182,8 +192,10 @@ def cast_live(request, *, workshop, participant):
     context = _page_state(workshop, participant, ballots, tables)
     known = _parse_states(request.GET.get("b", ""))
     current = {b.pk for b in ballots}
-    context["changed"] = [_card(b, participant) for b in ballots if b.pk in known and known[b.pk] != ballot_state(b)]
-    context["added"] = [_card(b, participant) for b in ballots if b.pk not in known]
+    context["changed"] = [
+        _card(b, participant, workshop) for b in ballots if b.pk in known and known[b.pk] != ballot_state(b, workshop)
+    ]
+    context["added"] = [_card(b, participant, workshop) for b in ballots if b.pk not in known]
     context["removed"] = [pk for pk in known if pk not in current]
     context["tables_changed"] = request.GET.get("t") != context["tables_state"]
     return render(request, "voting/cast.html#live", context)
@@ -195,21 +207,21 @@ def vote(request, ballot_pk, *, workshop, participant):
     """Cast or change a vote on one ballot; htmx gets the ballot card back, with the error if any (4xx)."""
     ballot = get_object_or_404(Ballot.objects.for_participant(participant), pk=ballot_pk)
     if request.method == "GET":
-        return render(request, "voting/cast.html#ballot-card", {"card": _card(ballot, participant), "workshop": workshop})
+        return render(request, "voting/cast.html#ballot-card", {"card": _card(ballot, participant, workshop), "workshop": workshop})
     choices = parse_choices(ballot, request.POST)
     status = 200
     try:
         services.vote_cast(participant=participant, ballot_id=ballot.pk, choices=choices, revision=parse_revision(request.POST))
     except services.VoteConflict as error:
-        card = _card(ballot, participant, error=error_text(error))
+        card = _card(ballot, participant, workshop, error=error_text(error))
         status = 409
     except ValidationError as error:
         ballot.refresh_from_db()
-        card = _card(ballot, participant, choices=choices, error=error_text(error))
+        card = _card(ballot, participant, workshop, choices=choices, error=error_text(error))
         status = 400
     else:
         ballot.refresh_from_db()
-        card = _card(ballot, participant, saved=True)
+        card = _card(ballot, participant, workshop, saved=True)
     if request.htmx:
         return render(request, "voting/cast.html#ballot-card", {"card": card, "workshop": workshop}, status=status)
     if status == 200:

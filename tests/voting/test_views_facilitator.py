@@ -154,3 +154,12 @@ def test_the_map_places_scenarios_on_two_scale_questions(client, live_workshop, 
     # 5 on 1..5 is the right edge (650), +2 on -2..2 the top (70).
     assert 'cx="650.0" cy="70.0"' in svg.content.decode()
     assert "cartography" in client.get(url("export_workshop", live_workshop, fmt="json")).json()
+
+
+@pytest.mark.parametrize("name", ["ballots", "map", "ballot", "projector"])
+def test_the_voting_stylesheet_is_linked_in_the_head_once(client, live_workshop, facilitator, name):
+    ballot = make_ballot(live_workshop, "dots")
+    client.force_login(facilitator)
+    html = client.get(url(name, live_workshop, ballot if name in ("ballot", "projector") else None)).content.decode()
+    head, body = html.split("</head>", 1)
+    assert "css/voting.css" in head and "css/voting.css" not in body

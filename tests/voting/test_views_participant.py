@@ -137,6 +137,30 @@ def test_the_page_refuses_a_vote_in_a_closed_workshop_with_a_clear_message(clien
     assert not BallotPaper.objects.exists()
 
 
+def test_a_closed_workshops_ballot_card_shows_no_form_but_says_why(client, live_workshop, alice, join_as, closed_workshop_ballot):
+    ballot = closed_workshop_ballot
+    join_as(client, alice)
+    html = client.get(reverse("voting:cast", kwargs={"code": live_workshop.join_code})).content.decode()
+    assert f'id="ballot-{ballot.pk}"' in html
+    assert "vote-form" not in html and vote_url(live_workshop, ballot) not in html
+    assert "Cet atelier est clos : les votes ne sont plus acceptés." in html
+    card = client.get(vote_url(live_workshop, ballot), headers={"HX-Request": "true"}).content.decode()
+    assert "vote-form" not in card and "vote-workshop-closed" in card
+
+
+def test_closing_the_workshop_redraws_the_open_ballots_card_without_its_form(client, live_workshop, alice, join_as):
+    from workshops.services import workshop_close
+
+    ballot = make_ballot(live_workshop, "approval")
+    join_as(client, alice)
+    url = poll_url(client.get(reverse("voting:cast", kwargs={"code": live_workshop.join_code})).content.decode())
+    workshop_close(workshop=live_workshop)
+    html = client.get(url).content.decode()
+    assert f'id="ballot-{ballot.pk}"' in html and 'hx-swap-oob="true"' in html
+    assert "vote-workshop-closed" in html and "vote-form" not in html
+    assert client.get(poll_url(html)).status_code == 204
+
+
 def test_the_api_refuses_a_vote_in_a_closed_workshop(live_workshop, alice, join_as, closed_workshop_ballot, english):
     ballot = closed_workshop_ballot
     client = english
@@ -209,3 +233,12 @@ def test_a_ballots_status_badge_says_ouvert_not_ouvrir(client, live_workshop, al
     join_as(client, alice)
     html = client.get(reverse("voting:cast", kwargs={"code": live_workshop.join_code})).content.decode()
     assert '<span class="badge status-open">Ouvert</span>' in html
+
+
+def test_the_voting_stylesheet_and_script_are_in_the_head(client, live_workshop, alice, join_as):
+    make_ballot(live_workshop, "approval")
+    join_as(client, alice)
+    html = client.get(reverse("voting:cast", kwargs={"code": live_workshop.join_code})).content.decode()
+    head, body = html.split("</head>", 1)
+    assert "css/voting.css" in head and "voting/voting.js" in head
+    assert "css/voting.css" not in body and "voting/voting.js" not in body

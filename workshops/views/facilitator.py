@@ -4,7 +4,7 @@ import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -104,10 +104,11 @@ PHASE_ACTIONS = {
 def phase_action(request, pk, phase_id, action):
     workshop = _workshop_for(request, pk)
     phase = _phase_of(workshop, phase_id)
+    act = PHASE_ACTIONS.get(action)
+    if act is None:
+        raise Http404
     try:
-        PHASE_ACTIONS[action](phase=phase)
-    except KeyError:
-        return HttpResponse(status=404)
+        act(phase=phase)
     except ValidationError as error:
         return _back(request, workshop, error)
     return _back(request, workshop)
