@@ -167,9 +167,22 @@ def test_the_projector_poll_is_204_when_nothing_changed(client, live_workshop, f
     client.force_login(facilitator)
     url = reverse("workshops:projector_live", args=[live_workshop.pk])
     page = client.get(reverse("workshops:projector", args=[live_workshop.pk]))
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(0):
         response = client.get(url + f"?v={page.context['version']}")
     assert response.status_code == 204
+
+
+def test_a_session_that_lost_its_rights_gets_no_204(client, live_workshop, facilitator, django_assert_max_num_queries):
+    client.force_login(facilitator)
+    page = client.get(reverse("workshops:projector", args=[live_workshop.pk]))
+    client.logout()
+    response = client.get(reverse("workshops:projector_live", args=[live_workshop.pk]) + f"?v={page.context['version']}")
+    assert response.status_code == 403
+
+
+def test_an_anonymous_visitor_of_the_control_room_is_sent_to_log_in(client, live_workshop):
+    response = client.get(control(live_workshop))
+    assert response.status_code == 302 and "login" in response["Location"]
 
 
 def test_the_projector_query_count_does_not_grow_with_the_room(client, live_workshop, facilitator, contribution_factory, participant_factory, django_assert_max_num_queries):

@@ -3,6 +3,7 @@
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,12 +16,27 @@ from ..models import Participant, Table, Workshop, WorkshopPhase
 from .common import INVALID, add_errors, no_change
 
 
+RUNS_KEY = "agora_runs"  # ids of the workshops this session was found allowed to run
+
+
 def _workshop_for(request, pk) -> Workshop:
     """The workshop, if this user may run it; 403 otherwise (404 if it does not exist)."""
     workshop = get_object_or_404(Workshop.objects.select_related("edition", "format"), pk=pk)
     if not request.user.has_perm("workshops.run_workshop", workshop):
         raise PermissionDenied
+    runs = request.session.get(RUNS_KEY, [])
+    if workshop.pk not in runs:
+        request.session[RUNS_KEY] = [*runs, workshop.pk]
     return workshop
+
+
+def _poll_unchanged(request, pk) -> bool:
+    """An unchanged poll from a session already allowed to run this workshop: answer 204 at once.
+
+    It only ever learns "nothing changed"; anything else goes through the full permission check,
+    and logging out clears the session.
+    """
+    return int(pk) in request.session.get(RUNS_KEY, []) and live.unchanged(request, int(pk))
 
 
 @login_required
@@ -69,12 +85,14 @@ def _control_context(workshop):
     }
 
 
-@login_required
 @require_GET
 def control(request, pk):
-    workshop = _workshop_for(request, pk)
-    if request.GET.get("v") and live.unchanged(request, workshop.pk):
+    # The unchanged poll is answered before the user is even loaded from the database.
+    if request.GET.get("v") and _poll_unchanged(request, pk):
         return no_change()
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    workshop = _workshop_for(request, pk)
     template = "workshops/control.html#live" if request.htmx and request.GET.get("v") else "workshops/control.html"
     return render(request, template, _control_context(workshop))
 
@@ -201,14 +219,11 @@ def projector(request, pk):
     return render(request, "workshops/projector.html", _projector_context(workshop))
 
 
-@login_required
 @require_GET
 def projector_live(request, pk):
-    workshop_id = int(pk)
-    if live.unchanged(request, workshop_id):
-        # Authorisation still holds for the 204: only a facilitator of this workshop learns "unchanged".
-        if not request.user.has_perm("workshops.run_workshop", Workshop(pk=workshop_id)):
-            raise PermissionDenied
+    if _poll_unchanged(request, pk):
         return no_change()
+    if not request.user.is_authenticated:
+        raise PermissionDenied
     workshop = _workshop_for(request, pk)
     return render(request, "workshops/projector.html#live", _projector_context(workshop))
