@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.db import connections
 from django.utils import translation
 from pytest_factoryboy import register
 
@@ -154,6 +155,9 @@ def new_page(browser_instance, live_server):
     yield open_page
     for context in contexts:
         context.close()
+    # While Playwright runs, the test body's ORM calls get a connection of their own (another
+    # context for asgiref's Local): close it, or the test database cannot be dropped at the end.
+    connections.close_all()
 
 
 @pytest.fixture
