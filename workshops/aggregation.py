@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from .models import Contribution, PlusOne, TableOutput, TableOutputLine, Workshop, WorkshopPhase
 from .services import workshop_bump_version
@@ -123,6 +124,7 @@ def phase_aggregate(*, phase_id: int) -> int:
     ):
         fans.setdefault(contribution_id, set()).add(participant_id)
 
+    WorkshopPhase.objects.filter(pk=phase.pk).update(aggregated_at=timezone.now())
     TableOutput.objects.filter(phase=phase).delete()
     written = 0
     for (table_id, section_id), items in on_board.items():

@@ -179,6 +179,8 @@ class WorkshopPhase(models.Model):
     # Timer: seconds already run before the current start, and when it (re)started.
     timer_elapsed_seconds = models.PositiveIntegerField(default=0)
     timer_started_at = models.DateTimeField(null=True, blank=True)
+    # When the table outputs were last built; older than closed_at means a worker still owes them.
+    aggregated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["workshop", "position"]
@@ -196,6 +198,12 @@ class WorkshopPhase(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
+
+    @property
+    def outputs_pending(self) -> bool:
+        return self.status == self.Status.CLOSED and self.activity == Activity.POSTITS and (
+            self.aggregated_at is None or (self.closed_at is not None and self.aggregated_at < self.closed_at)
+        )
 
     @property
     def timer_running(self) -> bool:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime
 
+import logging
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from .live import forget_on_commit
 from .models import (
@@ -29,6 +32,8 @@ from .models import (
     Workshop,
     WorkshopPhase,
 )
+
+logger = logging.getLogger(__name__)
 
 DISPLAY_NAME_MAX_LENGTH = 60
 
@@ -114,9 +119,23 @@ def phase_open(*, phase: WorkshopPhase) -> WorkshopPhase:
     return phase
 
 
-def _close(phase: WorkshopPhase) -> None:
+def queue_aggregation(phase_id: int) -> bool:
+    """Queue the aggregation of a closed phase.
+
+    With the broker down the phase stays pending (outputs_pending): the periodic
+    `aggregate_pending` task or the facilitator's "rebuild" button catches up later.
+    """
     from .tasks import aggregate_phase
 
+    try:
+        aggregate_phase.delay(phase_id)
+    except KombuOperationalError:
+        logger.warning("Broker unreachable: aggregation of phase %s left pending", phase_id)
+        return False
+    return True
+
+
+def _close(phase: WorkshopPhase) -> None:
     now = timezone.now()
     if phase.timer_started_at is not None:
         phase.timer_elapsed_seconds += int((now - phase.timer_started_at).total_seconds())
@@ -127,7 +146,16 @@ def _close(phase: WorkshopPhase) -> None:
     if phase.activity == Activity.POSTITS:
         phase_id = phase.pk
         # Queued after commit: the worker must find the closed phase and every post-it.
-        transaction.on_commit(lambda: aggregate_phase.delay(phase_id))
+        transaction.on_commit(lambda: queue_aggregation(phase_id))
+
+
+def phase_rebuild_outputs(*, phase: WorkshopPhase) -> WorkshopPhase:
+    """Build a closed post-it phase's table outputs again (idempotent: same post-its, same output)."""
+    if phase.status != WorkshopPhase.Status.CLOSED or phase.activity != Activity.POSTITS:
+        raise ValidationError(_("Only a closed post-it phase has table outputs to build."))
+    if not queue_aggregation(phase.pk):
+        raise ValidationError(_("The workers cannot be reached right now: the outputs will be built as soon as they are back."))
+    return phase
 
 
 @transaction.atomic

@@ -114,6 +114,7 @@ PHASE_ACTIONS = {
     "timer-start": services.timer_start,
     "timer-pause": services.timer_pause,
     "timer-reset": services.timer_reset,
+    "rebuild-outputs": services.phase_rebuild_outputs,
 }
 
 
