@@ -22,7 +22,7 @@ def current_participant(request, workshop: Workshop) -> Participant | None:
     participant_id = request.session.get(SESSION_KEY, {}).get(str(workshop.pk))
     if participant_id is None:
         return None
-    return Participant.objects.select_related("table").filter(pk=participant_id, workshop=workshop).first()
+    return Participant.objects.select_related("table__scenario").filter(pk=participant_id, workshop=workshop).first()
 
 
 def participant_required(view):

@@ -185,3 +185,12 @@ def test_a_postit_at_another_table_leaves_a_participants_poll_unchanged(client, 
     assert client.get(poll).status_code == 204
     contribution_factory(participant=participant_factory(workshop=live_workshop, table=daniel.table), text="Ici")
     assert client.get(poll, **HTMX).status_code == 200
+
+
+def test_the_canvas_shows_the_scenario_the_table_develops_escaped(client, join_as, daniel, urls, live_workshop, scenario_factory):
+    scenario = scenario_factory(edition=live_workshop.edition, title="Posséder, c'est dépassé", narrative="En 2016 <b>on partage</b>.")
+    services.table_update(table=daniel.table, name="", scenario=scenario)
+    join_as(client, daniel)
+    page = client.get(urls.canvas).content.decode()
+    assert "Posséder, c&#x27;est dépassé" in page
+    assert "En 2016 &lt;b&gt;on partage&lt;/b&gt;." in page
