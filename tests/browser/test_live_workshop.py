@@ -19,18 +19,6 @@ def workshop(facilitator):
     return WorkshopFactory(facilitator=facilitator, join_code="QN2012", title="Atelier des ruptures")
 
 
-def join(new_page, name, table_label="Table 1"):
-    page = new_page("/w/join/")
-    page.fill("input[name=code]", "qn2012")
-    page.click("main form button[type=submit]")
-    expect(page.locator("h1")).to_have_text("Atelier des ruptures")
-    page.fill("input[name=display_name]", name)
-    page.select_option("select[name=table]", label=table_label)
-    page.click("main form button[type=submit]")
-    expect(page.locator("h1.who")).to_contain_text(name)
-    return page
-
-
 def post(page, section_title, text):
     section = page.locator("section.canvas-section", has=page.locator("h2", has_text=section_title))
     section.locator("textarea").fill(text)
@@ -52,12 +40,12 @@ def test_the_join_flow_by_code_refuses_a_wrong_code_then_lets_a_participant_in(n
     screenshot(page, "join-no-table")
 
 
-def test_a_live_phase_from_opening_to_table_output(login, new_page, workshop, facilitator, screenshot):
+def test_a_live_phase_from_opening_to_table_output(login, join, workshop, facilitator, screenshot):
     control = login(facilitator, f"/facilitate/{workshop.pk}/")
     expect(control.locator(".phase").first).to_contain_text("Développer le scénario")
 
-    amina = join(new_page, "Amina")
-    bruno = join(new_page, "Bruno")
+    amina = join("Amina", workshop_title="Atelier des ruptures")
+    bruno = join("Bruno", workshop_title="Atelier des ruptures")
     expect(amina.locator("#phase-banner")).to_contain_text("En attente")
 
     # The facilitator opens the first phase: both laptops follow without a reload.

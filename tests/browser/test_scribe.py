@@ -24,19 +24,10 @@ def room(live_workshop, participant_factory, contribution_factory):
     return live_workshop
 
 
-def join(new_page, name):
-    page = new_page("/w/join/?code=QN2012")
-    page.fill("input[name=display_name]", name)
-    page.select_option("select[name=table]", label="Table 1")
-    page.click("main form button[type=submit]")
-    expect(page.locator("h1.who")).to_contain_text(name)
-    return page
-
-
-def test_the_scribe_tidies_the_board_and_writes_the_synthesis(new_page, room, screenshot):
-    scribe_page = join(new_page, "Bruno")
+def test_the_scribe_tidies_the_board_and_writes_the_synthesis(join, room, screenshot):
+    scribe_page = join("Bruno")
     services.participant_set_scribe(participant=room.participants.get(display_name="Bruno"), is_scribe=True)
-    mate = join(new_page, "Chloé")
+    mate = join("Chloé")
 
     scribe_page.reload()
     scribe_page.get_by_role("link", name="Tableau du scribe").click()

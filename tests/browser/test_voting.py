@@ -21,14 +21,8 @@ def workshop(facilitator, scenario_factory):
     return workshop
 
 
-def join(new_page, name):
-    page = new_page("/w/join/")
-    page.fill("input[name=code]", "qn2012")
-    page.click("main form button[type=submit]")
-    page.fill("input[name=display_name]", name)
-    page.select_option("select[name=table]", label="Table 1")
-    page.click("main form button[type=submit]")
-    expect(page.locator("h1.who")).to_contain_text(name)
+def join_to_vote(join, name):
+    page = join(name)
     page.goto("/w/QN2012/vote/")
     return page
 
@@ -41,7 +35,7 @@ def vote_for(page, *labels):
     return card
 
 
-def test_three_participants_vote_the_projector_follows_the_facilitator_reveals_and_closes(login, new_page, workshop, facilitator, screenshot):
+def test_three_participants_vote_the_projector_follows_the_facilitator_reveals_and_closes(login, join, workshop, facilitator, screenshot):
     ballot = make_ballot(
         workshop,
         "approval",
@@ -56,7 +50,7 @@ def test_three_participants_vote_the_projector_follows_the_facilitator_reveals_a
     expect(control.locator("h1 .badge")).to_have_class("badge status-open")
     projector = login(facilitator, f"/facilitate/{workshop.pk}/ballots/{ballot.pk}/projector/")
 
-    amina, bruno, chloe = (join(new_page, name) for name in ["Amina", "Bruno", "Chloé"])
+    amina, bruno, chloe = (join_to_vote(join, name) for name in ["Amina", "Bruno", "Chloé"])
     expect(projector.locator(".turnout-count")).to_have_text("0")
 
     # A broken rule: a clear message in place, nothing counted.
@@ -92,10 +86,10 @@ def test_three_participants_vote_the_projector_follows_the_facilitator_reveals_a
     screenshot(bruno, "voting-participant-table")
 
 
-def test_a_vote_being_filled_in_survives_another_ballot_opening_and_closing(new_page, workshop, screenshot):
+def test_a_vote_being_filled_in_survives_another_ballot_opening_and_closing(join, workshop, screenshot):
     first = make_ballot(workshop, "approval", max_choices=2, shuffle_options=False)
     second = make_ballot(workshop, "yesno", labels=["Faut-il continuer ?"], open=False)
-    amina = join(new_page, "Amina")
+    amina = join_to_vote(join, "Amina")
     card = amina.locator(f"#ballot-{first.pk}")
     box = card.locator("li.vote-option", has_text="La fin du salariat").locator("input")
     box.check()  # not sent yet
