@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from workshops.models import Edition
@@ -194,6 +195,14 @@ def scenario_set_status(*, scenario: Scenario, status: str, expected_status: str
         locked.save(update_fields=["status", "updated_at"])
     scenario.status = locked.status
     return locked
+
+
+@transaction.atomic
+def scenarios_retain(*, scenario_ids) -> int:
+    """A vote retained these scenarios: proposed ones become retained; none moves backwards."""
+    return Scenario.objects.filter(pk__in=list(scenario_ids), status=Scenario.Status.PROPOSED).update(
+        status=Scenario.Status.RETAINED, updated_at=timezone.now()
+    )
 
 
 def _clean_event_fields(*, year, title: str, text: str) -> tuple[int, str, str]:

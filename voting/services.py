@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from scenarios.models import Scenario
+from scenarios.services import scenarios_retain
 from workshops.models import Activity, Contribution, Participant, Table, TableOutputLine, Workshop, WorkshopPhase
 from workshops.selectors import latest_closed_postit_phase
 from workshops.services import participant_set_table, table_create, workshop_bump_version
@@ -294,8 +295,7 @@ def _apply_retain(ballot: Ballot, *, open_assignment: bool = True) -> None:
     """Retained scenarios move on (proposed → retained) and get a table each, capacities balanced."""
     options = list(ballot.options.filter(retained=True, scenario__isnull=False).select_related("scenario"))
     scenario_ids = [o.scenario_id for o in options]
-    # The scenarios app has no service for this yet; a status only ever moves forward here.
-    Scenario.objects.filter(pk__in=scenario_ids, status=Scenario.Status.PROPOSED).update(status=Scenario.Status.RETAINED)
+    scenarios_retain(scenario_ids=scenario_ids)
     if not open_assignment:
         return
     workshop = Workshop.objects.get(pk=ballot.workshop_id)
