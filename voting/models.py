@@ -5,8 +5,11 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from .methods import VotingMethod, method_of
+
 
 class Method(models.TextChoices):
+    # Each value has its class in methods.py (settings, paper, tally, templates).
     DOTS = "dots", _("Dot voting")
     APPROVAL = "approval", _("Approval")
     RANKING = "ranking", _("Ranking")
@@ -98,8 +101,9 @@ class Ballot(models.Model):
         return self.status == self.Status.OPEN
 
     @property
-    def is_closed(self) -> bool:
-        return self.status == self.Status.CLOSED
+    def voting_method(self) -> VotingMethod:
+        """The method's class: what its settings mean, how a paper is checked and counted, which templates show it."""
+        return method_of(self.method)
 
     @property
     def results_visible(self) -> bool:

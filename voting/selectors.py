@@ -9,23 +9,8 @@ from django.db.models import Q
 
 from workshops.models import Participant
 
-from . import tallies
+from .methods import Row
 from .models import Allocation, Ballot, BallotOption, BallotPaper, Method
-
-
-@dataclass
-class Row:
-    option: BallotOption
-    score: float  # what orders the options and sizes the bar
-    display: str  # the score as shown
-    fraction: float = 0.0  # bar length, 0..1
-    detail: str = ""
-    voters: list = field(default_factory=list)  # display names, for named ballots
-
-    @property
-    def bar_width(self) -> str:
-        # An SVG attribute, not a style (CSP): formatted with a dot whatever the locale.
-        return f"{100 * self.fraction:.1f}"
 
 
 @dataclass
@@ -59,24 +44,30 @@ class Tally:
     @property
     def decided_by_schulze(self) -> bool:
         """A ranking's outcome follows the Schulze order, not the Borda count shown in the bars."""
-        return self.ballot.method == Method.RANKING
+        return self.ballot.voting_method.decided_by_schulze
 
     def outcome_scores(self) -> dict:
-        """What decides a retain ballot: the score, or for a ranking its Schulze tier (first tier highest).
-
-        The Schulze order starts with the Condorcet winner when there is one; options of one tier tie.
-        Without any ranking every option is in one tier, so all of them tie.
-        """
-        if not self.decided_by_schulze:
-            return self.scores()
-        tiers = self.schulze or [[row.option for row in self.rows]]
-        return {option.pk: -index for index, tier in enumerate(tiers) for option in tier}
+        """What decides a retain ballot: the scores, or what the method decides by (methods.py)."""
+        return self.ballot.voting_method.outcome_scores(self)
 
 
 def eligible_participants(ballot: Ballot):
+    """Who may vote: the workshop's participants, or those seated at the ballot's table right now."""
     qs = Participant.objects.filter(workshop_id=ballot.workshop_id)
     if ballot.table_id:
         qs = qs.filter(table_id=ballot.table_id)
+    return qs
+
+
+def counted_papers(ballot: Ballot):
+    """The papers that count: all of them, or for a table's ballot those of the people seated there now.
+
+    A participant who votes at a table and moves to another keeps their paper (they may come back)
+    but it stops counting, so nobody votes in a table's ballot by hopping there and back.
+    """
+    qs = BallotPaper.objects.filter(ballot=ballot)
+    if ballot.table_id:
+        qs = qs.filter(participant__table_id=ballot.table_id)
     return qs
 
 
@@ -88,7 +79,8 @@ def _papers(ballot: Ballot, *, with_names: bool = False) -> tuple[dict, dict, di
     papers: dict = {}
     ranks: dict = {}
     names: dict = {}
-    for row in Allocation.objects.filter(paper__ballot=ballot).order_by("paper_id", "rank").values_list(*fields):
+    allocations = Allocation.objects.filter(paper__in=counted_papers(ballot).values("pk"))
+    for row in allocations.order_by("paper_id", "rank").values_list(*fields):
         paper_id, option_id, value, rank = row[:4]
         papers.setdefault(paper_id, {})[option_id] = value
         if rank is not None:
@@ -99,48 +91,16 @@ def _papers(ballot: Ballot, *, with_names: bool = False) -> tuple[dict, dict, di
 
 
 def ballot_tally(*, ballot: Ballot, options: list[BallotOption] | None = None) -> Tally:
-    """The ballot's count in three queries whatever the number of votes."""
+    """The ballot's count in three queries whatever the number of votes; the method counts (methods.py)."""
     options = list(options if options is not None else ballot.options.select_related("scenario"))
-    ids = [o.pk for o in options]
     named = not ballot.anonymous
     papers, ranks, names = _papers(ballot, with_names=named)
     eligible = eligible_participants(ballot).count()
-    rows = []
-    tally = Tally(ballot=ballot, rows=rows, papers=len(papers), eligible=eligible)
-    method = ballot.method
-    if method == Method.DOTS:
-        scores = tallies.dot_totals(ids, papers.values())
-        rows += [Row(o, scores[o.pk], str(scores[o.pk])) for o in options]
-    elif method == Method.APPROVAL:
-        scores = tallies.approval_counts(ids, papers.values())
-        rows += [Row(o, scores[o.pk], str(scores[o.pk])) for o in options]
-    elif method == Method.RANKING:
-        rankings = list(ranks.values())
-        scores = tallies.borda_scores(ids, rankings)
-        rows += [Row(o, scores[o.pk], str(scores[o.pk])) for o in options]
-        by_id = {o.pk: o for o in options}
-        winner = tallies.condorcet_winner(ids, rankings) if rankings else None
-        tally.condorcet = by_id.get(winner)
-        tally.schulze = [[by_id[i] for i in tier] for tier in tallies.schulze_ranking(ids, rankings)] if rankings else []
-    elif method == Method.SCALE:
-        results = tallies.scale_results(ids, papers.values(), ballot.scale_values)
-        for o in options:
-            r = results[o.pk]
-            mean = r.mean
-            rows.append(
-                Row(
-                    o,
-                    mean if mean is not None else float("-inf"),
-                    f"{mean:+.2f}" if mean is not None and ballot.scale_min < 0 else (f"{mean:.2f}" if mean is not None else "–"),
-                    detail=" · ".join(f"{v}: {n}" for v, n in r.distribution.items()),
-                )
-            )
-    else:
-        counts = tallies.yes_no_counts(ids, papers.values())
-        for o in options:
-            yes, no = counts[o.pk]
-            rows.append(Row(o, yes, f"{yes} / {yes + no}", detail=f"{yes}·{no}"))
-    _size_bars(ballot, rows)
+    method = ballot.voting_method
+    rankings = list(ranks.values())
+    rows = method.tally_rows(ballot, options, list(papers.values()), rankings)
+    tally = Tally(ballot=ballot, rows=rows, papers=len(papers), eligible=eligible, **method.tally_extra(options, rankings))
+    method.size_bars(ballot, rows)
     if named:
         by_option: dict = {}
         for paper_id, choices in papers.items():
@@ -149,17 +109,6 @@ def ballot_tally(*, ballot: Ballot, options: list[BallotOption] | None = None) -
         for row in rows:
             row.voters = sorted(by_option.get(row.option.pk, []), key=str.lower)
     return tally
-
-
-def _size_bars(ballot: Ballot, rows: list[Row]) -> None:
-    if ballot.method == Method.SCALE:
-        span = ballot.scale_max - ballot.scale_min
-        for row in rows:
-            row.fraction = (row.score - ballot.scale_min) / span if row.score != float("-inf") else 0.0
-        return
-    top = max((row.score for row in rows), default=0)
-    for row in rows:
-        row.fraction = row.score / top if top else 0.0
 
 
 def option_order(*, ballot: Ballot, options: list[BallotOption], participant_id: int) -> list[BallotOption]:

@@ -29,11 +29,11 @@ from workshops.selectors import latest_closed_postit_phase
 from workshops.services import participant_set_table, table_create, workshop_bump_version
 
 from . import tallies
+from .methods import ALL_SETTINGS, COMMON_SETTINGS, method_of
 from .models import Allocation, Ballot, BallotOption, BallotPaper, Method
 from .selectors import ballot_tally, own_option_ids
 
 LABEL_MAX_LENGTH = 300
-SCALE_MAX_WIDTH = 10  # a scale of more than 11 values is a form, not a vote
 
 
 class VoteConflict(ValidationError):
@@ -95,31 +95,18 @@ def options_from_lines(text: str) -> list[dict]:
 
 
 def _check_settings(ballot: Ballot, option_count: int) -> None:
+    """The checks every ballot passes, then its method's (methods.py); all the errors at once."""
     errors = {}
     if not ballot.title:
         errors["title"] = _("Give the ballot a title.")
     if ballot.method not in Method.values:
-        errors["method"] = _("Choose a voting method.")
+        raise ValidationError({**errors, "method": _("Choose a voting method.")})
+    method = ballot.voting_method
     if option_count == 0:
         errors["options"] = _("A ballot needs at least one option.")
-    elif ballot.method == Method.RANKING and option_count < 2:
-        errors["options"] = _("A ranking needs at least two options.")
-    if ballot.method == Method.DOTS:
-        if ballot.budget < 1:
-            errors["budget"] = _("Give each participant at least one dot.")
-        elif not 1 <= ballot.max_per_option <= ballot.budget:
-            errors["max_per_option"] = _("The maximum on one option must be between 1 and the budget.")
-    if ballot.method in (Method.APPROVAL, Method.RANKING):
-        top = ballot.max_choices if ballot.max_choices is not None else option_count
-        if ballot.max_choices is not None and not 1 <= ballot.max_choices <= option_count:
-            errors["max_choices"] = _("The maximum must be between 1 and the number of options (%(n)d).") % {"n": option_count}
-        elif ballot.min_choices > top:
-            errors["min_choices"] = _("The minimum cannot exceed the maximum.")
-    if ballot.method == Method.SCALE:
-        if ballot.scale_min >= ballot.scale_max:
-            errors["scale_max"] = _("The top of the scale must be above its bottom.")
-        elif ballot.scale_max - ballot.scale_min > SCALE_MAX_WIDTH or abs(ballot.scale_min) > 100 or abs(ballot.scale_max) > 100:
-            errors["scale_max"] = _("A scale has at most %(n)d steps.") % {"n": SCALE_MAX_WIDTH + 1}
+    elif option_count < method.min_options:
+        errors["options"] = method.too_few_options_message()
+    errors |= method.check_settings(ballot, option_count)
     if ballot.retain_count is not None:
         if not 1 <= ballot.retain_count < max(option_count, 2):
             errors["retain_count"] = _("Retain fewer scenarios than there are options.")
@@ -140,12 +127,7 @@ def ballot_create(
     **settings,
 ) -> Ballot:
     """Create a draft ballot with its options (see options_from_*); settings are Ballot fields."""
-    allowed = {
-        "budget", "max_per_option", "min_choices", "max_choices", "scale_min", "scale_max",
-        "scale_min_label", "scale_max_label", "retain_count", "shuffle_options", "hide_results",
-        "forbid_own", "anonymous",
-    }  # fmt: skip
-    unknown = set(settings) - allowed
+    unknown = set(settings) - set(ALL_SETTINGS)
     if unknown:
         raise TypeError(f"Unknown ballot settings: {sorted(unknown)}")
     if phase is None:
@@ -163,8 +145,8 @@ def ballot_create(
         method=method,
         **settings,
     )
-    if method == Method.APPROVAL and ballot.max_choices is None and ballot.retain_count:
-        ballot.max_choices = ballot.retain_count
+    if method in Method.values:
+        ballot.voting_method.complete(ballot)
     cleaned = []
     for spec in options:
         label = " ".join(str(spec.get("label") or "").split())
@@ -202,13 +184,68 @@ def ballot_create(
     return ballot
 
 
+def _options_of_source(*, workshop: Workshop, source: str, table_id: int | None, section_id: int | None, lines: str) -> list[dict]:
+    """The options of one of the ballot form's sources (forms.BallotForm.SOURCES)."""
+    if source == "scenarios":
+        return options_from_scenarios(workshop=workshop)
+    if source == "postits":
+        return options_from_contributions(workshop=workshop, table_id=table_id)
+    if source == "outputs":
+        options = options_from_table_outputs(workshop=workshop, section_id=section_id, table_id=table_id)
+        if not options:
+            raise ValidationError({"source": _("No table output yet: close a post-it phase and wait for its aggregation.")})
+        return options
+    if source == "lines":
+        return options_from_lines(lines)
+    raise ValidationError({"source": _("Choose where the options come from.")})
+
+
+@transaction.atomic
+def ballot_prepare(
+    *,
+    workshop: Workshop,
+    title: str,
+    method: str,
+    source: str,
+    question: str = "",
+    table_id: int | None = None,
+    section_id: int | None = None,
+    lines: str = "",
+    settings: Mapping | None = None,
+) -> Ballot:
+    """A draft ballot as the facilitator's form describes it: its options taken from a source, its method's settings.
+
+    `settings` may hold every method's settings (the form shows them all): only the chosen method's
+    and the common ones are kept, and a blank one of the method takes the method's default.
+    Locks: none of its own; ballot_create then writes the ballot and bumps the workshop's version.
+    """
+    if method not in Method.values:
+        raise ValidationError({"method": _("Choose a voting method.")})
+    table = None
+    if table_id is not None:
+        table = Table.objects.filter(pk=table_id, workshop=workshop).first()
+        if table is None:
+            raise ValidationError({"table": _("This table belongs to another workshop.")})
+    options = _options_of_source(workshop=workshop, source=source, table_id=table_id, section_id=section_id, lines=lines)
+    settings = settings or {}
+    chosen = method_of(method).settings_from(settings)
+    chosen |= {name: settings[name] for name in COMMON_SETTINGS if name in settings}
+    return ballot_create(workshop=workshop, title=title, question=question, method=method, options=options, table=table, **chosen)
+
+
 def _lock(ballot: Ballot) -> Ballot:
     return Ballot.objects.select_for_update().get(pk=ballot.pk)
 
 
-def _changed(ballot: Ballot) -> None:
+def _changed(ballot: Ballot, *, stage: bool) -> None:
+    """Bump the ballot's version (the projector's tally) and the workshop's.
+
+    `stage`: the participants' vote pages must follow (opened, closed, revealed, settled), which
+    their poll reads from the stage version (live.participant_version); a vote is not one of those,
+    so a vote elsewhere in the room costs the others' polls nothing.
+    """
     Ballot.objects.filter(pk=ballot.pk).update(version=F("version") + 1)
-    workshop_bump_version(workshop_id=ballot.workshop_id)
+    workshop_bump_version(workshop_id=ballot.workshop_id, stage=stage)
 
 
 @transaction.atomic
@@ -221,7 +258,7 @@ def ballot_open(*, ballot: Ballot) -> Ballot:
     ballot.status = Ballot.Status.OPEN
     ballot.opened_at = timezone.now()
     ballot.save(update_fields=["status", "opened_at"])
-    _changed(ballot)
+    _changed(ballot, stage=True)
     ballot.refresh_from_db()
     return ballot
 
@@ -246,7 +283,7 @@ def ballot_close(*, ballot: Ballot, open_assignment: bool = True) -> Ballot:
             ballot.save(update_fields=["outcome_pending"])
         else:
             _apply_retain(ballot, open_assignment=open_assignment)
-    _changed(ballot)
+    _changed(ballot, stage=True)
     ballot.refresh_from_db()
     return ballot
 
@@ -286,7 +323,7 @@ def ballot_settle_tie(*, ballot: Ballot, option_ids: Iterable) -> Ballot:
     ballot.outcome_pending = False
     ballot.save(update_fields=["outcome_pending"])
     _apply_retain(ballot)
-    _changed(ballot)
+    _changed(ballot, stage=True)
     ballot.refresh_from_db()
     return ballot
 
@@ -318,7 +355,7 @@ def ballot_reveal(*, ballot: Ballot, revealed: bool = True) -> Ballot:
         raise ValidationError(_("Open the ballot before revealing its results."))
     ballot.revealed = revealed
     ballot.save(update_fields=["revealed"])
-    _changed(ballot)
+    _changed(ballot, stage=True)
     ballot.refresh_from_db()
     return ballot
 
@@ -326,83 +363,43 @@ def ballot_reveal(*, ballot: Ballot, revealed: bool = True) -> Ballot:
 # --- Votes ---------------------------------------------------------------------------------------
 
 
-def _as_int(value, message):
+def _as_int(value, message) -> int:
+    """A whole number from a form field or JSON (1, "1", true); anything else (1.5, [1], "1e3") is refused."""
     if isinstance(value, bool):
         return int(value)
+    if not isinstance(value, (int, str)):
+        raise ValidationError(message)
     try:
+        # A string of thousands of digits is a ValueError too (Python's int_max_str_digits).
         return int(str(value).strip())
     except (TypeError, ValueError):
         raise ValidationError(message)
 
 
 def clean_choices(*, ballot: Ballot, options: Mapping[int, BallotOption], participant: Participant, choices) -> list[tuple]:
-    """Check a ballot paper against the ballot's method and rules: [(option_id, value, rank)]."""
-    if isinstance(choices, (list, tuple)) and ballot.method == Method.APPROVAL:
-        choices = {pk: 1 for pk in choices}
-    if not isinstance(choices, Mapping):
-        raise ValidationError(_("A vote is a set of choices per option."))
+    """Check a ballot paper against the ballot's method and rules: [(option_id, value, rank)].
+
+    What every method shares is checked here (the paper names options of this ballot, each once,
+    with whole numbers; none is the participant's own post-it when forbidden); the rest by the method.
+    """
+    method = ballot.voting_method
+    pairs = method.pairs(choices)
+    # A paper names each option at most once: anything longer is refused before it is read.
+    if len(pairs) > len(options):
+        raise ValidationError(_("Your vote names more options than this ballot has."))
     parsed: dict[int, int] = {}
-    for key, value in choices.items():
+    seen: set[int] = set()
+    for key, value in pairs:
         option_id = _as_int(key, _("This option is not part of this ballot."))
         if option_id not in options:
             raise ValidationError(_("This option is not part of this ballot."))
+        if option_id in seen:
+            raise ValidationError(_("An option appears twice in your vote."))
+        seen.add(option_id)
         if value is None or value == "":
             continue
         parsed[option_id] = _as_int(value, _("Enter whole numbers only."))
-    method = ballot.method
-    rows: list[tuple] = []
-    if method == Method.DOTS:
-        parsed = {k: v for k, v in parsed.items() if v != 0}
-        if any(v < 0 for v in parsed.values()):
-            raise ValidationError(_("Dots cannot be negative."))
-        if any(v > ballot.max_per_option for v in parsed.values()):
-            raise ValidationError(_("At most %(k)d dots on one option.") % {"k": ballot.max_per_option})
-        used = sum(parsed.values())
-        if used > ballot.budget:
-            raise ValidationError(
-                _("You placed %(used)d dots but have only %(budget)d.") % {"used": used, "budget": ballot.budget}
-            )
-        if used == 0:
-            raise ValidationError(_("Place at least one dot."))
-        rows = [(k, v, None) for k, v in parsed.items()]
-    elif method == Method.APPROVAL:
-        if any(v not in (0, 1) for v in parsed.values()):
-            raise ValidationError(_("An approval is yes or no."))
-        picked = [k for k, v in parsed.items() if v == 1]
-        top = ballot.max_choices if ballot.max_choices is not None else len(options)
-        if len(picked) > top:
-            raise ValidationError(_("Pick at most %(n)d options (you picked %(m)d).") % {"n": top, "m": len(picked)})
-        if len(picked) < max(ballot.min_choices, 1):
-            raise ValidationError(
-                _("Pick at least %(n)d options (you picked %(m)d).") % {"n": max(ballot.min_choices, 1), "m": len(picked)}
-            )
-        rows = [(k, 1, None) for k in picked]
-    elif method == Method.RANKING:
-        ranks = sorted(parsed.values())
-        if len(set(ranks)) != len(ranks):
-            raise ValidationError(_("Each place can be given only once: your ranking repeats a place."))
-        if ranks != list(range(1, len(ranks) + 1)):
-            raise ValidationError(_("Number your choices 1, 2, 3… without gaps."))
-        top = ballot.max_choices if ballot.max_choices is not None else len(options)
-        if len(ranks) > top:
-            raise ValidationError(_("Rank at most %(n)d options.") % {"n": top})
-        if len(ranks) < max(ballot.min_choices, 1):
-            raise ValidationError(_("Rank at least %(n)d options.") % {"n": max(ballot.min_choices, 1)})
-        rows = [(k, v, v) for k, v in parsed.items()]
-    elif method == Method.SCALE:
-        if any(not ballot.scale_min <= v <= ballot.scale_max for v in parsed.values()):
-            raise ValidationError(
-                _("Answer between %(min)d and %(max)d.") % {"min": ballot.scale_min, "max": ballot.scale_max}
-            )
-        if not parsed:
-            raise ValidationError(_("Answer at least one question."))
-        rows = [(k, v, None) for k, v in parsed.items()]
-    else:
-        if any(v not in (0, 1) for v in parsed.values()):
-            raise ValidationError(_("Answer yes or no."))
-        if not parsed:
-            raise ValidationError(_("Answer at least one question."))
-        rows = [(k, v, None) for k, v in parsed.items()]
+    rows = method.clean_paper(ballot, parsed, len(options))
     if ballot.forbid_own:
         # A post-it option, or a table-output line one of whose sources is the participant's post-it.
         own = own_option_ids(ballot=ballot, participant_id=participant.pk, options=list(options.values()))
@@ -426,7 +423,9 @@ def vote_cast(*, participant: Participant, ballot_id, choices, revision: int | N
     ballot = Ballot.objects.select_for_update(no_key=True).filter(pk=ballot_pk).first() if ballot_pk else None
     if ballot is None or ballot.workshop_id != participant.workshop_id:
         raise ValidationError(_("This ballot does not exist in your workshop."))
-    if ballot.table_id and ballot.table_id != participant.table_id:
+    # The seat as it is now, not as the caller read it: a table's ballot is for those seated there
+    # (selectors.counted_papers drops the papers of those who have left since).
+    if ballot.table_id and ballot.table_id != Participant.objects.filter(pk=participant.pk).values_list("table_id", flat=True).first():
         raise ValidationError(_("This ballot is for another table."))
     if ballot.status != Ballot.Status.OPEN:
         raise ValidationError(_("This ballot is closed: votes are no longer accepted."))
@@ -446,7 +445,7 @@ def vote_cast(*, participant: Participant, ballot_id, choices, revision: int | N
     Allocation.objects.bulk_create(Allocation(paper=paper, option_id=pk, value=value, rank=rank) for pk, value, rank in rows)
     paper.revision += 1
     paper.save(update_fields=["revision", "updated_at"])
-    _changed(ballot)
+    _changed(ballot, stage=False)
     return paper
 
 

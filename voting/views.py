@@ -14,16 +14,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from workshops import live
 from workshops.models import Workshop
-from workshops.participation import participant_required
+from workshops.participation import SESSION_KEY, current_participant, participant_required
+from workshops.views.common import no_change
 
 from . import exports, selectors, services
 from .cartography import cartography_context, cartography_svg
 from .forms import BallotForm
+from .methods import ALL_SETTINGS
 from .models import Ballot, Method
 
 # --- Helpers -------------------------------------------------------------------------------------
@@ -48,10 +51,8 @@ def error_text(error: ValidationError) -> str:
 
 
 def parse_choices(ballot: Ballot, data) -> dict:
-    """A ballot paper from a form: `choice` checkboxes for approval, `o<option id>` fields otherwise."""
-    if ballot.method == Method.APPROVAL:
-        return {value: 1 for value in data.getlist("choice")}
-    return {key[1:]: data.get(key) for key in data if key.startswith("o") and key[1:].lstrip("-").isdigit()}
+    """A ballot paper from a form, as its method's fields send it (methods.py)."""
+    return ballot.voting_method.form_choices(data)
 
 
 def parse_revision(data):
@@ -78,26 +79,17 @@ def _card_context(ballot, participant, *, choices=None, error="", saved=False, w
                 "own": option.pk in own,
             }
         )
-    used = 0
-    if ballot.method == Method.DOTS:
-        for value in shown.values():
-            try:
-                used += max(int(value), 0)
-            except (TypeError, ValueError):
-                pass
     tally = selectors.ballot_tally(ballot=ballot, options=options) if with_results and ballot.results_visible else None
     return {
         "ballot": ballot,
+        "method": ballot.voting_method,
         "rows": rows,
         "paper": paper,
         "revision": paper.revision if paper else 0,
         "error": error,
         "saved": saved,
-        "used": used,
-        "remaining": ballot.budget - used,
         "tally": tally,
-        "scale_values": ballot.scale_values,
-        "picked": sum(1 for v in shown.values() if str(v) == "1"),
+        **ballot.voting_method.card_context(ballot, shown),
     }
 
 
@@ -137,9 +129,11 @@ def _participant_ballots(participant) -> list[Ballot]:
     return list(Ballot.objects.for_participant(participant).select_related("table").order_by("-opened_at", "-pk"))
 
 
-def _page_state(workshop, participant, ballots, tables) -> dict:
+def _page_state(workshop, participant, ballots, tables, version) -> dict:
     return {
         "workshop": workshop,
+        # What the poll sends back (?v=): the stage version, read before the ballots so no change is missed.
+        "version": version,
         "participant": participant,
         "tables": tables,
         "states": _states_string(ballots, workshop),
@@ -157,11 +151,18 @@ def _card(ballot, participant, workshop, **kwargs) -> dict:
     return card
 
 
+def _poll_version(workshop_id: int) -> str:
+    """The vote page depends on the workshop's stage only (ballots opened, closed, revealed; seats; the workshop
+    closed), never on post-its or votes: read from the cache (live.py), "<stage>.0" whatever the table."""
+    return live.participant_version(workshop_id, None)
+
+
 def _participant_page_context(workshop, participant):
     """One card per ballot the participant sees (open, revealed, or closed awaiting its results), newest first."""
+    version = _poll_version(workshop.pk)
     ballots = _participant_ballots(participant)
     tables = list(services.assignment_tables(workshop_id=workshop.pk))
-    context = _page_state(workshop, participant, ballots, tables)
+    context = _page_state(workshop, participant, ballots, tables, version)
     context["cards"] = [_card(b, participant, workshop) for b in ballots]
     return context
 
@@ -177,19 +178,29 @@ def cast(request, *, workshop, participant):
 
 
 @require_GET
-@participant_required
-def cast_live(request, *, workshop, participant):
-    """Polled every 2 s: 204 while the workshop is unchanged, otherwise the poller itself with the new state,
-    and out-of-band only the cards whose ballot changed state (opened, closed, revealed, hidden again).
+def cast_live(request, code):
+    """Polled every 2 s: 204 while the workshop's stage is unchanged, without a query (cached versions and
+    session, as the canvas's poll); otherwise the poller itself with the new state, and out-of-band only
+    the cards whose ballot changed state (opened, closed, revealed, hidden again).
 
     The client sends the state of the cards it shows (`b`), so another card's form, half filled in
     and not yet sent, is never redrawn.
     """
-    if request.GET.get("v") == str(workshop.version):
-        return HttpResponse(status=204)
+    workshop_id = live.workshop_id_for_code(code)
+    if workshop_id is None:
+        return render(request, "workshops/gone.html", status=404)
+    if str(workshop_id) not in request.session.get(SESSION_KEY, {}):
+        return render(request, "workshops/gone.html", status=403)
+    version = _poll_version(workshop_id)
+    if request.GET.get("v") == version:
+        return no_change()
+    workshop = get_object_or_404(Workshop, pk=workshop_id)
+    participant = current_participant(request, workshop)
+    if participant is None:
+        return render(request, "workshops/gone.html", status=403)
     ballots = _participant_ballots(participant)
     tables = list(services.assignment_tables(workshop_id=workshop.pk))
-    context = _page_state(workshop, participant, ballots, tables)
+    context = _page_state(workshop, participant, ballots, tables, version)
     known = _parse_states(request.GET.get("b", ""))
     current = {b.pk for b in ballots}
     context["changed"] = [
@@ -247,16 +258,6 @@ def pick_table(request, *, workshop, participant):
 
 # --- Facilitator ---------------------------------------------------------------------------------
 
-METHOD_SETTINGS = {
-    Method.DOTS: ["budget", "max_per_option"],
-    Method.APPROVAL: ["min_choices", "max_choices"],
-    Method.RANKING: ["min_choices", "max_choices"],
-    Method.SCALE: ["scale_min", "scale_max", "scale_min_label", "scale_max_label"],
-    Method.YESNO: [],
-}
-COMMON_SETTINGS = ["retain_count", "shuffle_options", "hide_results", "forbid_own", "anonymous"]
-
-
 @require_http_methods(["GET", "POST"])
 @facilitator_required
 def ballots(request, *, workshop):
@@ -266,38 +267,24 @@ def ballots(request, *, workshop):
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
-            source = data["source"]
-            if source == "scenarios":
-                options = services.options_from_scenarios(workshop=workshop)
-            elif source == "postits":
-                options = services.options_from_contributions(workshop=workshop, table_id=data["table"])
-            elif source == "outputs":
-                options = services.options_from_table_outputs(workshop=workshop, section_id=data["section"], table_id=data["table"])
-                if not options:
-                    form.add_error("source", _("No table output yet: close a post-it phase and wait for its aggregation."))
+            try:
+                ballot = services.ballot_prepare(
+                    workshop=workshop,
+                    title=data["title"],
+                    question=data["question"],
+                    method=data["method"],
+                    source=data["source"],
+                    table_id=data["table"],
+                    section_id=data["section"],
+                    lines=data["lines"],
+                    settings={name: data[name] for name in ALL_SETTINGS},
+                )
+            except ValidationError as error:
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
             else:
-                options = services.options_from_lines(data["lines"])
-            settings = {k: data[k] for k in METHOD_SETTINGS[data["method"]] + COMMON_SETTINGS}
-            if settings.get("min_choices") is None and "min_choices" in settings:
-                settings["min_choices"] = 1
-            table = workshop.tables.filter(pk=data["table"]).first() if data["table"] else None
-            if not form.errors:
-                try:
-                    ballot = services.ballot_create(
-                        workshop=workshop,
-                        title=data["title"],
-                        question=data["question"],
-                        method=data["method"],
-                        options=options,
-                        table=table,
-                        **settings,
-                    )
-                except ValidationError as error:
-                    for field, errors in error.message_dict.items():
-                        form.add_error(field if field in form.fields else None, errors)
-                else:
-                    messages.success(request, _("Ballot prepared: open it when the room is ready."))
-                    return redirect("voting:ballot", workshop_pk=workshop.pk, ballot_pk=ballot.pk)
+                messages.success(request, _("Ballot prepared: open it when the room is ready."))
+                return redirect("voting:ballot", workshop_pk=workshop.pk, ballot_pk=ballot.pk)
         status = 400
     items = list(selectors.ballots_of_workshop(workshop_id=workshop.pk).order_by("-created_at", "-pk"))
     scale_count = sum(1 for b in items if b.method == Method.SCALE)
@@ -332,10 +319,11 @@ def ballot(request, ballot_pk, *, workshop):
     )
 
 
+# Lazy: this table is built at import, its messages are read in the facilitator's language at each request.
 ACTIONS = {
-    "open": (services.ballot_open, _("Ballot open: participants can vote.")),
-    "close": (services.ballot_close, _("Ballot closed.")),
-    "reveal": (services.ballot_reveal, _("Results revealed.")),
+    "open": (services.ballot_open, gettext_lazy("Ballot open: participants can vote.")),
+    "close": (services.ballot_close, gettext_lazy("Ballot closed.")),
+    "reveal": (services.ballot_reveal, gettext_lazy("Results revealed.")),
 }
 
 
@@ -358,7 +346,7 @@ def ballot_action(request, ballot_pk, action, *, workshop):
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
-        messages.success(request, message)
+        messages.success(request, str(message))
     return redirect("voting:ballot", workshop_pk=workshop.pk, ballot_pk=ballot.pk)
 
 
@@ -444,6 +432,3 @@ def cartography_export(request, *, workshop):
     response["Content-Disposition"] = f'inline; filename="cartographie-{workshop.pk}.svg"'
     return response
 
-
-def cast_url(workshop) -> str:
-    return reverse("voting:cast", kwargs={"code": workshop.join_code})

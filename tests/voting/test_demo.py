@@ -17,7 +17,7 @@ def test_the_demo_ballot_retains_the_seven_developed_scenarios(workshop_factory,
 
     ballot = demo_ballot_load(workshop=workshop)
 
-    assert ballot.title == DEMO_TITLE and ballot.is_closed and ballot.revealed
+    assert ballot.title == DEMO_TITLE and ballot.status == Ballot.Status.CLOSED and ballot.revealed
     assert ballot.options.count() == 19
     assert set(ballot.options.filter(retained=True).values_list("scenario_id", flat=True)) == developed
     tally = ballot_tally(ballot=ballot)

@@ -70,7 +70,7 @@ def test_open_close_and_reveal_from_the_ballot_page(client, live_workshop, facil
     for action in ["open", "close", "reveal"]:
         assert client.post(url("action", live_workshop, ballot, action=action)).status_code == 302
     ballot.refresh_from_db()
-    assert ballot.is_closed and ballot.revealed
+    assert ballot.status == Ballot.Status.CLOSED and ballot.revealed
     assert client.get(url("ballot", live_workshop, ballot)).status_code == 200
 
 
