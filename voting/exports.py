@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from .models import Ballot, BallotPaper
-from .selectors import ballot_tally, cartography
+from .models import Ballot
+from .selectors import ballot_tally, cartography, counted_papers
 
 CSV_HEADER = [
     "ballot_id", "ballot", "method", "status", "revealed", "table", "papers", "eligible",
@@ -88,7 +88,8 @@ def ballot_data(ballot: Ballot) -> dict:
     """A ballot, its settings, results and papers (names only when the ballot is named)."""
     tally = ballot_tally(ballot=ballot, options=_options(ballot))
     papers = []
-    qs = BallotPaper.objects.filter(ballot=ballot).select_related("participant").prefetch_related("allocations")
+    # The papers the tally counts: a table's ballot leaves out those of people seated elsewhere now.
+    qs = counted_papers(ballot).select_related("participant").prefetch_related("allocations")
     for index, paper in enumerate(qs.order_by("cast_at", "pk"), start=1):
         papers.append(
             {

@@ -1,10 +1,11 @@
-"""Forms of the facilitator's pages; the participant's ballot paper is parsed in views (its fields follow the options)."""
+"""Forms of the facilitator's pages; the participant's ballot paper is parsed by its method (methods.py)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from workshops.selectors import latest_closed_postit_phase
 
+from .methods import ALL_SETTINGS, COMMON_SETTINGS, METHODS
 from .models import Method
 
 
@@ -26,12 +27,13 @@ class BallotForm(forms.Form):
     )  # fmt: skip
     lines = forms.CharField(label=_("Typed options"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
     table = forms.TypedChoiceField(label=_("For"), coerce=int, required=False, empty_value=None)
-    budget = forms.IntegerField(label=_("Dots per participant"), min_value=1, max_value=100, initial=5)
-    max_per_option = forms.IntegerField(label=_("Max dots on one option"), min_value=1, max_value=100, initial=3)
-    min_choices = forms.IntegerField(label=_("Minimum choices"), min_value=0, max_value=100, initial=1)
+    # Each method's settings: a blank one takes its method's default (methods.py), shown as the initial value.
+    budget = forms.IntegerField(label=_("Dots per participant"), min_value=1, max_value=100, required=False)
+    max_per_option = forms.IntegerField(label=_("Max dots on one option"), min_value=1, max_value=100, required=False)
+    min_choices = forms.IntegerField(label=_("Minimum choices"), min_value=0, max_value=100, required=False)
     max_choices = forms.IntegerField(label=_("Maximum choices"), min_value=1, max_value=100, required=False)
-    scale_min = forms.IntegerField(label=_("Scale from"), min_value=-100, max_value=100, initial=1)
-    scale_max = forms.IntegerField(label=_("Scale to"), min_value=-100, max_value=100, initial=5)
+    scale_min = forms.IntegerField(label=_("Scale from"), min_value=-100, max_value=100, required=False)
+    scale_max = forms.IntegerField(label=_("Scale to"), min_value=-100, max_value=100, required=False)
     scale_min_label = forms.CharField(label=_("Label of the bottom"), max_length=60, required=False)
     scale_max_label = forms.CharField(label=_("Label of the top"), max_length=60, required=False)
     retain_count = forms.IntegerField(
@@ -49,8 +51,18 @@ class BallotForm(forms.Form):
         phase = latest_closed_postit_phase(workshop)
         sections = list(phase.canvas.sections.all()) if phase is not None and phase.canvas_id else []
         self.fields["section"].choices = [("", _("Every section"))] + [(s.pk, s.title) for s in sections]
+        for method in METHODS.values():
+            for name, value in method.defaults.items():
+                if value is not None:
+                    self.fields[name].initial = value
 
-    SETTINGS = [
-        "budget", "max_per_option", "min_choices", "max_choices", "scale_min", "scale_max", "scale_min_label",
-        "scale_max_label", "retain_count", "shuffle_options", "hide_results", "forbid_own", "anonymous",
-    ]  # fmt: skip
+    def clean(self):
+        cleaned = super().clean()
+        method = METHODS.get(cleaned.get("method"))
+        if method is not None:
+            # The form shows every method's settings; those of the methods not chosen are not read,
+            # so a value left there out of range must not block the ballot.
+            for name in set(ALL_SETTINGS) - set(method.settings) - set(COMMON_SETTINGS):
+                self._errors.pop(name, None)
+                cleaned[name] = None
+        return cleaned
