@@ -390,7 +390,8 @@ def clean_choices(*, ballot: Ballot, options: Mapping[int, BallotOption], partic
     parsed: dict[int, int] = {}
     seen: set[int] = set()
     for key, value in pairs:
-        option_id = _as_int(key, _("This option is not part of this ballot."))
+        # An id is a number or its digits; true/false are values, not ids.
+        option_id = None if isinstance(key, bool) else _as_int(key, _("This option is not part of this ballot."))
         if option_id not in options:
             raise ValidationError(_("This option is not part of this ballot."))
         if option_id in seen:
