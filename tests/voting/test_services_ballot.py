@@ -110,3 +110,68 @@ def test_participants_pick_a_table_within_its_capacity(live_workshop, participan
         services.table_pick(participant=people[3], table_id=live_workshop.tables.filter(scenario__isnull=True).first().pk)
     people[2].refresh_from_db()
     assert people[2].table == second
+
+
+def test_ballot_prepare_takes_the_options_of_its_source_and_the_settings_of_its_method(live_workshop):
+    table = live_workshop.tables.order_by("number").last()
+    ballot = services.ballot_prepare(
+        workshop=live_workshop, title="Souhaitable ?", method="scale", source="lines", lines="A\n\nB", table_id=table.pk,
+        settings={"scale_min": -2, "scale_max": None, "budget": 0, "anonymous": False},
+    )  # fmt: skip
+    assert list(ballot.options.values_list("label", flat=True)) == ["A", "B"]
+    assert (ballot.scale_min, ballot.scale_max, ballot.budget, ballot.anonymous, ballot.table) == (-2, 5, 5, False, table)
+
+
+@pytest.mark.parametrize(
+    "kwargs, field",
+    [
+        ({"source": "outputs"}, "source"),
+        ({"source": "elsewhere"}, "source"),
+        ({"source": "lines", "lines": "A", "method": "plurality"}, "method"),
+        ({"source": "lines", "lines": "A", "table_id": 10**9}, "table"),
+        ({"source": "lines", "lines": "A\nB", "settings": {"budget": 2, "max_per_option": 3}}, "max_per_option"),
+    ],
+)
+def test_ballot_prepare_refuses_bad_input_and_writes_nothing(live_workshop, kwargs, field):
+    with pytest.raises(ValidationError) as error:
+        services.ballot_prepare(workshop=live_workshop, title="T", **{"method": "dots", **kwargs})
+    assert field in error.value.message_dict
+    assert not Ballot.objects.exists()
+
+
+def test_ballot_prepare_refuses_another_workshops_table(live_workshop, workshop_factory):
+    elsewhere = workshop_factory().tables.create(number=9)
+    with pytest.raises(ValidationError) as error:
+        services.ballot_prepare(workshop=live_workshop, title="T", method="yesno", source="lines", lines="A", table_id=elsewhere.pk)
+    assert "table" in error.value.message_dict and not Ballot.objects.exists()
+
+
+def test_every_ballot_change_moves_the_stage_but_a_vote_does_not(live_workshop, participant_factory, scenario_factory):
+    """The participants' vote pages poll the stage version: what they show must move it, a vote must not."""
+    from workshops.models import Workshop
+
+    def versions():
+        return Workshop.objects.values_list("version", "stage_version").get(pk=live_workshop.pk)
+
+    for title in ["Posséder, c'est dépassé", "La fin du salariat", "Tous fabricants"]:
+        scenario_factory(edition=live_workshop.edition, title=title)
+    options = services.options_from_scenarios(workshop=live_workshop)
+    before = versions()
+    ballot = make_ballot(live_workshop, "approval", options=options, open=False, retain_count=1)
+    assert versions()[1] == before[1]  # a draft is not on anybody's page
+    steps = [
+        lambda: services.ballot_open(ballot=ballot),
+        lambda: services.vote_cast(participant=participant_factory(workshop=live_workshop), ballot_id=ballot.pk, choices=[option_ids(ballot)[0]]),
+        lambda: services.vote_cast(participant=participant_factory(workshop=live_workshop), ballot_id=ballot.pk, choices=[option_ids(ballot)[1]]),
+        lambda: services.ballot_close(ballot=ballot),
+        lambda: services.ballot_settle_tie(ballot=ballot, option_ids=[option_ids(ballot)[0]]),
+        lambda: services.ballot_reveal(ballot=ballot),
+        lambda: services.ballot_reveal(ballot=ballot, revealed=False),
+    ]
+    moves_stage = [True, False, False, True, True, True, True]
+    for step, stage in zip(steps, moves_stage, strict=True):
+        version, stage_version = versions()
+        step()
+        after = versions()
+        assert after[0] > version
+        assert (after[1] > stage_version) == stage

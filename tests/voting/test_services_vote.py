@@ -155,3 +155,39 @@ def test_a_vote_in_a_closed_workshop_is_refused_and_writes_nothing(live_workshop
     assert ballot.is_open  # closing the workshop leaves the ballot as it was: the vote is refused all the same
     refused(alice, ballot, {b: 2}, "atelier est clos", revision=1)
     assert ballot_tally(ballot=ballot).scores() == {a: 1, b: 0, c: 0}
+
+
+def test_a_table_ballot_counts_only_the_papers_of_those_seated_there_now(live_workshop, participant_factory):
+    """Hop to table 2, vote in its ballot, hop back: the paper stays, but stops counting."""
+    from voting import exports
+    from workshops.services import participant_set_table
+
+    first, second = live_workshop.tables.order_by("number")
+    hopper = participant_factory(workshop=live_workshop, table=first)
+    seated = participant_factory(workshop=live_workshop, table=second)
+    ballot = make_ballot(live_workshop, "approval", table=second)
+    a, b, _c = option_ids(ballot)
+    services.vote_cast(participant=seated, ballot_id=ballot.pk, choices=[a])
+    participant_set_table(participant=hopper, table_id=second.pk)
+    services.vote_cast(participant=hopper, ballot_id=ballot.pk, choices=[b])
+    tally = ballot_tally(ballot=ballot)
+    assert (tally.papers, tally.eligible, tally.scores()[b]) == (2, 2, 1)
+
+    participant_set_table(participant=hopper, table_id=first.pk)
+    tally = ballot_tally(ballot=ballot)
+    assert (tally.papers, tally.eligible, tally.scores()) == (1, 1, {a: 1, b: 0, _c: 0})
+    assert len(exports.ballot_data(ballot)["papers"]) == 1
+    assert BallotPaper.objects.filter(ballot=ballot).count() == 2  # kept, in case they come back
+    refused(hopper, ballot, [b], "une autre table")
+
+
+def test_a_vote_is_refused_to_someone_who_left_the_table_since_their_page_loaded(live_workshop, participant_factory):
+    from workshops.models import Participant
+    from workshops.services import participant_set_table
+
+    first, second = live_workshop.tables.order_by("number")
+    bob = participant_factory(workshop=live_workshop, table=second)
+    ballot = make_ballot(live_workshop, "approval", table=second)
+    stale = Participant.objects.get(pk=bob.pk)  # as the request read them, still at table 2
+    participant_set_table(participant=bob, table_id=first.pk)
+    refused(stale, ballot, [option_ids(ballot)[0]], "une autre table")

@@ -163,3 +163,58 @@ def test_the_voting_stylesheet_is_linked_in_the_head_once(client, live_workshop,
     html = client.get(url(name, live_workshop, ballot if name in ("ballot", "projector") else None)).content.decode()
     head, body = html.split("</head>", 1)
     assert "css/voting.css" in head and "css/voting.css" not in body
+
+
+def test_the_action_messages_speak_the_facilitators_language(english, live_workshop, facilitator):
+    ballot = make_ballot(live_workshop, "dots")
+    english.force_login(facilitator)
+    html = english.post(url("action", live_workshop, ballot, action="close"), follow=True).content.decode()
+    assert "Ballot closed." in html and "Scrutin clos" not in html
+    html = english.post(url("action", live_workshop, ballot, action="reveal"), follow=True).content.decode()
+    assert "Results revealed." in html
+
+
+def test_the_action_messages_are_french_by_default(client, live_workshop, facilitator):
+    ballot = make_ballot(live_workshop, "dots")
+    client.force_login(facilitator)
+    html = client.post(url("action", live_workshop, ballot, action="close"), follow=True).content.decode()
+    assert "Scrutin clos." in html and "Ballot closed." not in html
+
+
+def test_another_methods_settings_do_not_block_the_form(client, live_workshop, facilitator):
+    client.force_login(facilitator)
+    response = client.post(
+        url("ballots", live_workshop),
+        {"title": "Souhaitable ?", "method": "yesno", "source": "lines", "lines": "A\nB",
+         "budget": 0, "max_per_option": "beaucoup", "scale_min": 9, "scale_max": 1},
+    )  # fmt: skip
+    ballot = Ballot.objects.get()
+    assert response.status_code == 302 and ballot.method == "yesno"
+    assert list(ballot.options.values_list("label", flat=True)) == ["A", "B"]
+
+
+def test_a_blank_setting_takes_its_methods_default(client, live_workshop, facilitator):
+    client.force_login(facilitator)
+    response = client.post(
+        url("ballots", live_workshop),
+        {"title": "Points", "method": "dots", "source": "lines", "lines": "A\nB", "budget": "", "max_per_option": ""},
+    )
+    ballot = Ballot.objects.get()
+    assert response.status_code == 302 and (ballot.budget, ballot.max_per_option) == (5, 3)
+
+
+def test_a_methods_setting_out_of_range_is_a_form_error(client, live_workshop, facilitator):
+    client.force_login(facilitator)
+    response = client.post(
+        url("ballots", live_workshop),
+        {"title": "Points", "method": "dots", "source": "lines", "lines": "A\nB", "budget": 2, "max_per_option": 3},
+    )
+    assert response.status_code == 400 and not Ballot.objects.exists()
+    assert response.context["form"].errors["max_per_option"]
+
+
+def test_table_outputs_that_do_not_exist_yet_are_a_form_error(client, live_workshop, facilitator):
+    client.force_login(facilitator)
+    response = client.post(url("ballots", live_workshop), {"title": "Lignes", "method": "approval", "source": "outputs"})
+    assert response.status_code == 400 and not Ballot.objects.exists()
+    assert response.context["form"].errors["source"]

@@ -237,3 +237,51 @@ def test_the_voting_stylesheet_and_script_are_in_the_head(client, live_workshop,
     head, body = html.split("</head>", 1)
     assert "css/voting.css" in head and "voting/voting.js" in head
     assert "css/voting.css" not in body and "voting/voting.js" not in body
+
+
+def test_an_unchanged_vote_poll_costs_no_query(client, live_workshop, alice, join_as, django_assert_num_queries):
+    make_ballot(live_workshop, "approval")
+    join_as(client, alice)
+    url = poll_url(client.get(reverse("voting:cast", kwargs={"code": live_workshop.join_code})).content.decode())
+    client.get(url)  # warms the cached session and versions
+    with django_assert_num_queries(0):
+        response = client.get(url)
+    assert response.status_code == 204 and response.content == b""
+
+
+def test_a_postit_at_any_table_keeps_the_vote_poll_at_204(client, live_workshop, alice, join_as, participant_factory, django_assert_num_queries):
+    from workshops.services import contribution_post
+
+    first, second = live_workshop.tables.order_by("number")
+    assert alice.table == first
+    neighbour = participant_factory(workshop=live_workshop, table=second)
+    make_ballot(live_workshop, "approval")
+    join_as(client, alice)
+    url = poll_url(client.get(reverse("voting:cast", kwargs={"code": live_workshop.join_code})).content.decode())
+    section = live_workshop.phases.get(status="open").canvas.sections.first()
+    contribution_post(participant=neighbour, section_id=section.pk, text="Tout se loue, rien ne s'achète")
+    client.get(url)  # warms the cached session and versions
+    with django_assert_num_queries(0):
+        assert client.get(url).status_code == 204
+    contribution_post(participant=alice, section_id=section.pk, text="La fin du salariat")
+    assert client.get(url).status_code == 204  # nor one at their own table: the vote page shows no post-it
+
+
+def test_the_vote_poll_follows_a_change_of_table(client, live_workshop, alice, join_as):
+    from workshops.services import participant_set_table
+
+    first, second = live_workshop.tables.order_by("number")
+    ballot = make_ballot(live_workshop, "approval", table=second)
+    join_as(client, alice)
+    page = client.get(reverse("voting:cast", kwargs={"code": live_workshop.join_code})).content.decode()
+    assert f'id="ballot-{ballot.pk}"' not in page
+    url = poll_url(page)
+    participant_set_table(participant=alice, table_id=second.pk)
+    html = client.get(url).content.decode()
+    assert f'id="ballot-{ballot.pk}"' in html and vote_url(live_workshop, ballot) in html
+
+
+def test_the_vote_poll_refuses_a_browser_that_has_not_joined(client, live_workshop):
+    url = reverse("voting:cast_live", kwargs={"code": live_workshop.join_code})
+    assert client.get(url, {"v": "1.0"}).status_code == 403
+    assert client.get(reverse("voting:cast_live", kwargs={"code": "NOPE42"}), {"v": "1.0"}).status_code == 404
