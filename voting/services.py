@@ -114,6 +114,36 @@ def _check_settings(ballot: Ballot, option_count: int) -> None:
         raise ValidationError(errors)
 
 
+def _clean_options(*, workshop: Workshop, options: Iterable[Mapping]) -> list[BallotOption]:
+    """The options of a new ballot, unsaved: one source each, of this workshop, labelled, none twice."""
+    cleaned = []
+    for spec in options:
+        label = " ".join(str(spec.get("label") or "").split())
+        scenario, contribution, line = spec.get("scenario"), spec.get("contribution"), spec.get("output_line")
+        if sum(source is not None for source in (scenario, contribution, line)) > 1:
+            raise ValidationError({"options": _("An option comes from one source only.")})
+        if scenario is not None:
+            if scenario.edition_id != workshop.edition_id:
+                raise ValidationError({"options": _("This scenario belongs to another edition.")})
+            label = label or scenario.title
+        if contribution is not None and contribution.workshop_id != workshop.pk:
+            raise ValidationError({"options": _("This post-it belongs to another workshop.")})
+        if line is not None and not TableOutputLine.objects.filter(pk=line.pk, output__phase__workshop=workshop).exists():
+            raise ValidationError({"options": _("This table output belongs to another workshop.")})
+        if not label:
+            continue
+        if len(label) > LABEL_MAX_LENGTH:
+            raise ValidationError({"options": _("An option has at most %(max)d characters.") % {"max": LABEL_MAX_LENGTH}})
+        cleaned.append(BallotOption(label=label, scenario=scenario, contribution=contribution, output_line=line))
+    keys = {
+        (o.scenario_id or o.contribution_id or o.output_line_id or o.label.lower(), bool(o.scenario_id), bool(o.contribution_id), bool(o.output_line_id))
+        for o in cleaned
+    }
+    if len(keys) != len(cleaned):
+        raise ValidationError({"options": _("An option appears twice.")})
+    return cleaned
+
+
 @transaction.atomic
 def ballot_create(
     *,
@@ -147,31 +177,7 @@ def ballot_create(
     )
     if method in Method.values:
         ballot.voting_method.complete(ballot)
-    cleaned = []
-    for spec in options:
-        label = " ".join(str(spec.get("label") or "").split())
-        scenario, contribution, line = spec.get("scenario"), spec.get("contribution"), spec.get("output_line")
-        if sum(source is not None for source in (scenario, contribution, line)) > 1:
-            raise ValidationError({"options": _("An option comes from one source only.")})
-        if scenario is not None:
-            if scenario.edition_id != workshop.edition_id:
-                raise ValidationError({"options": _("This scenario belongs to another edition.")})
-            label = label or scenario.title
-        if contribution is not None and contribution.workshop_id != workshop.pk:
-            raise ValidationError({"options": _("This post-it belongs to another workshop.")})
-        if line is not None and not TableOutputLine.objects.filter(pk=line.pk, output__phase__workshop=workshop).exists():
-            raise ValidationError({"options": _("This table output belongs to another workshop.")})
-        if not label:
-            continue
-        if len(label) > LABEL_MAX_LENGTH:
-            raise ValidationError({"options": _("An option has at most %(max)d characters.") % {"max": LABEL_MAX_LENGTH}})
-        cleaned.append(BallotOption(label=label, scenario=scenario, contribution=contribution, output_line=line))
-    keys = {
-        (o.scenario_id or o.contribution_id or o.output_line_id or o.label.lower(), bool(o.scenario_id), bool(o.contribution_id), bool(o.output_line_id))
-        for o in cleaned
-    }
-    if len(keys) != len(cleaned):
-        raise ValidationError({"options": _("An option appears twice.")})
+    cleaned = _clean_options(workshop=workshop, options=options)
     _check_settings(ballot, len(cleaned))
     if ballot.retain_count is not None and any(o.scenario is None for o in cleaned):
         raise ValidationError({"retain_count": _("Only a ballot over scenarios can retain scenarios.")})
