@@ -11,6 +11,7 @@ This module reads no database: it works on Ballot instances and on the papers th
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
@@ -50,8 +51,9 @@ class Row:
         return f"{100 * self.fraction:.1f}"
 
 
-class VotingMethod:
-    """What a method decides; subclasses set `value`, `settings`, `defaults` and the hooks they change."""
+class VotingMethod(ABC):
+    """What a method decides; subclasses set `value`, `settings`, `defaults`, write `clean_paper` and
+    `tally_rows`, and override the other hooks where they differ."""
 
     value: ClassVar[str]
     # The Ballot fields this method reads, and what each is when the facilitator leaves it blank.
@@ -116,9 +118,9 @@ class VotingMethod:
             raise ValidationError(_("A vote is a set of choices per option."))
         return list(choices.items())
 
+    @abstractmethod
     def clean_paper(self, ballot: Ballot, paper: Paper, option_count: int) -> PaperRows:
         """Check a parsed paper against this method's rules: the rows to store, or a ValidationError."""
-        raise NotImplementedError
 
     def card_context(self, ballot: Ballot, shown: Mapping) -> dict:
         """What the participant's card shows beside the options (a budget, a count of picks)."""
@@ -126,8 +128,9 @@ class VotingMethod:
 
     # --- tally ------------------------------------------------------------------------------------
 
+    @abstractmethod
     def tally_rows(self, ballot: Ballot, options: Sequence, papers: Sequence[Paper], rankings: Sequence) -> list[Row]:
-        raise NotImplementedError
+        """One Row per option, in option order: its score, how it is shown, its detail."""
 
     def tally_extra(self, options: Sequence, rankings: Sequence) -> dict:
         """Attributes of the Tally beyond its rows (a ranking's Condorcet winner and Schulze order)."""
