@@ -7,40 +7,25 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from workshops.guards import participant_permission
 from workshops.models import Workshop
-from workshops.participation import participant_required
 
 from . import exports, selectors, services
 from .cartography import cartography_context, cartography_svg
 from .forms import BallotForm
+from .guards import export_ballots, run_ballots, visible_ballot
 from .models import Ballot, Method
 
 # --- Helpers -------------------------------------------------------------------------------------
-
-
-def facilitator_required(view):
-    """For views under /facilitate/<workshop_pk>/: logged in, and allowed to run this workshop (403 otherwise)."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, workshop_pk, *args, **kwargs):
-        workshop = get_object_or_404(Workshop, pk=workshop_pk)
-        if not request.user.has_perm("voting.run_ballots", workshop):
-            raise PermissionDenied
-        return view(request, *args, workshop=workshop, **kwargs)
-
-    return wrapper
 
 
 def error_text(error: ValidationError) -> str:
@@ -170,14 +155,14 @@ def _participant_page_context(workshop, participant):
 
 
 @require_GET
-@participant_required
+@participant_permission("voting.view_ballots")
 def cast(request, *, workshop, participant):
     """The participant's page: every ballot they may vote on, their remaining budget, revealed results."""
     return render(request, "voting/cast.html", _participant_page_context(workshop, participant))
 
 
 @require_GET
-@participant_required
+@participant_permission("voting.view_ballots")
 def cast_live(request, *, workshop, participant):
     """Polled every 2 s: 204 while the workshop is unchanged, otherwise the poller itself with the new state,
     and out-of-band only the cards whose ballot changed state (opened, closed, revealed, hidden again).
@@ -202,10 +187,9 @@ def cast_live(request, *, workshop, participant):
 
 
 @require_http_methods(["GET", "POST"])
-@participant_required
-def vote(request, ballot_pk, *, workshop, participant):
+@participant_permission("voting.cast_vote", visible_ballot, name="ballot")
+def vote(request, ballot_pk, *, workshop, participant, ballot):
     """Cast or change a vote on one ballot; htmx gets the ballot card back, with the error if any (4xx)."""
-    ballot = get_object_or_404(Ballot.objects.for_participant(participant), pk=ballot_pk)
     if request.method == "GET":
         return render(request, "voting/cast.html#ballot-card", {"card": _card(ballot, participant, workshop), "workshop": workshop})
     choices = parse_choices(ballot, request.POST)
@@ -233,7 +217,7 @@ def vote(request, ballot_pk, *, workshop, participant):
 
 
 @require_POST
-@participant_required
+@participant_permission("workshops.change_table")
 def pick_table(request, *, workshop, participant):
     try:
         services.table_pick(participant=participant, table_id=request.POST.get("table"))
@@ -258,7 +242,7 @@ COMMON_SETTINGS = ["retain_count", "shuffle_options", "hide_results", "forbid_ow
 
 
 @require_http_methods(["GET", "POST"])
-@facilitator_required
+@run_ballots
 def ballots(request, *, workshop):
     """The facilitator's ballots of a workshop, and the form to prepare a new one."""
     form = BallotForm(request.POST or None, workshop=workshop)
@@ -314,7 +298,7 @@ def _ballot_of(workshop, ballot_pk) -> Ballot:
 
 
 @require_GET
-@facilitator_required
+@run_ballots
 def ballot(request, ballot_pk, *, workshop):
     """One ballot for the facilitator: controls, live tally, ties to settle, exports."""
     ballot = _ballot_of(workshop, ballot_pk)
@@ -340,7 +324,7 @@ ACTIONS = {
 
 
 @require_POST
-@facilitator_required
+@run_ballots
 def ballot_action(request, ballot_pk, action, *, workshop):
     ballot = _ballot_of(workshop, ballot_pk)
     try:
@@ -363,7 +347,7 @@ def ballot_action(request, ballot_pk, action, *, workshop):
 
 
 @require_GET
-@facilitator_required
+@run_ballots
 def projector(request, ballot_pk, *, workshop):
     """The big screen: turnout and bars, live."""
     ballot = _ballot_of(workshop, ballot_pk)
@@ -371,7 +355,7 @@ def projector(request, ballot_pk, *, workshop):
 
 
 @require_GET
-@facilitator_required
+@run_ballots
 def tally(request, ballot_pk, *, workshop):
     """Polled every 2 s by the projector: 204 while the ballot's version is unchanged, the fragment otherwise."""
     version = request.GET.get("v")
@@ -386,7 +370,7 @@ def tally(request, ballot_pk, *, workshop):
 
 
 @require_GET
-@facilitator_required
+@export_ballots
 def export_ballot(request, ballot_pk, fmt, *, workshop):
     if fmt not in ("csv", "json"):
         return HttpResponse(status=404)
@@ -401,7 +385,7 @@ def export_ballot(request, ballot_pk, fmt, *, workshop):
 
 
 @require_GET
-@facilitator_required
+@export_ballots
 def export_workshop(request, fmt, *, workshop):
     if fmt not in ("csv", "json"):
         return HttpResponse(status=404)
@@ -424,7 +408,7 @@ def _map_ballots(request, workshop):
 
 
 @require_GET
-@facilitator_required
+@run_ballots
 def cartography_page(request, *, workshop):
     """The map of scenarios on two scale questions (e.g. plausibility × desirability)."""
     scales, x, y = _map_ballots(request, workshop)
@@ -435,7 +419,7 @@ def cartography_page(request, *, workshop):
 
 
 @require_GET
-@facilitator_required
+@export_ballots
 def cartography_export(request, *, workshop):
     scales, x, y = _map_ballots(request, workshop)
     if not (x and y and x != y):
