@@ -108,12 +108,6 @@ is_editor = _has_role(EDITORS)
 
 
 @rules.predicate
-def is_superuser(actor) -> bool:
-    user = visitor_of(actor).user
-    return user.is_authenticated and user.is_superuser
-
-
-@rules.predicate
 def facilitates_workshop(actor, target) -> bool:
     """Facilitator of this workshop: the one definition is `Workshop.objects.facilitated_by`."""
     workshop_id = workshop_id_of(target)

@@ -110,7 +110,7 @@ def canvas_live(request, code):
     if request.GET.get("v") == live.participant_version(workshop_id, _int(request.GET.get("t"))):
         return no_change()
     try:
-        workshop, participant, _workshop = participant_access(request, code, "workshops.view_workshop")
+        workshop, participant, _target = participant_access(request, code, "workshops.view_workshop")
     except (NotJoined, PermissionDenied):
         # Removed from the workshop since: the page has nothing left to show.
         return render(request, "workshops/gone.html", status=403)
