@@ -1,8 +1,13 @@
-import rules
+"""Who may read and edit the scenario library: named rules (same design as workshops/rules.py).
 
-from workshops.rules import is_editor, is_facilitator
+The library is staff work: facilitators seed their workshops from it, editors consolidate it.
+Participants (a `Visitor` without a user) and signed-in readers have no access; which scenarios a
+member of staff sees is `selectors.scenario_list`, these rules say whether they get in at all.
+"""
 
-can_edit_scenarios = is_facilitator | is_editor
+from workshops.rules import add_action, is_editor, is_facilitator
 
-rules.add_perm("scenarios.view_library", can_edit_scenarios)
-rules.add_perm("scenarios.edit_scenario", can_edit_scenarios)
+is_staff_member = is_facilitator | is_editor
+
+add_action("scenarios.view_library", is_staff_member)
+add_action("scenarios.edit_scenario", is_staff_member)

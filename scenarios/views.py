@@ -6,20 +6,16 @@ works without JavaScript (full POST, then a redirect).
 
 from __future__ import annotations
 
-from functools import wraps
-from urllib.parse import urlencode
-
-from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render, resolve_url
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect
-from rules.contrib.views import permission_required
+
+from workshops.guards import allows, staff_permission
+from workshops.rules import Visitor
 
 from . import selectors, services
 from .forms import LibraryFilterForm, ScenarioForm, StatusForm, TimelineEventForm, add_service_errors
@@ -28,26 +24,6 @@ from .models import Scenario, TimelineEvent
 # Prefixes keep the timeline forms' field ids apart from the scenario form's on the edit page.
 ADD_PREFIX = "event"
 EDIT_PREFIX = "edit"
-
-
-def staff_only(perm: str):
-    """Anonymous visitors go to the login page; a signed-in user without the role gets a 403."""
-
-    def decorator(view):
-        guarded = login_required(permission_required(perm, raise_exception=True)(view))
-
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            if request.htmx and not request.user.is_authenticated:
-                # A session that expired mid-page: send the whole page to the login form,
-                # rather than letting htmx swap the login form into a fragment.
-                back_to = request.htmx.current_url_abs_path or request.get_full_path()
-                return HttpResponseClientRedirect(f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': back_to})}")
-            return guarded(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
 
 
 def _is_fragment_request(request: HttpRequest) -> bool:
@@ -103,7 +79,7 @@ def _timeline_context(scenario: Scenario, *, event_form=None, editing=None, edit
 
 def _render_detail(request: HttpRequest, pk: int, *, status: int = 200, **timeline) -> HttpResponse:
     scenario = _scenario_or_404(request, pk, detailed=True)
-    can_edit = request.user.has_perm("scenarios.edit_scenario")
+    can_edit = allows("scenarios.edit_scenario", Visitor(user=request.user))
     context = {
         **_status_context(scenario, can_edit=can_edit),
         **_timeline_context(scenario, **timeline),
@@ -119,7 +95,7 @@ def _render_timeline(request: HttpRequest, scenario: Scenario, **timeline) -> Ht
 
 
 @require_GET
-@staff_only("scenarios.view_library")
+@staff_permission("scenarios.view_library")
 def library(request: HttpRequest) -> HttpResponse:
     filter_form = LibraryFilterForm(request.GET or None)
     filters = filter_form.filters()
@@ -137,13 +113,13 @@ def library(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@staff_only("scenarios.view_library")
+@staff_permission("scenarios.view_library")
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_detail(request, pk)
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only("scenarios.edit_scenario")
+@staff_permission("scenarios.edit_scenario")
 def create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = ScenarioForm(request.POST)
@@ -163,7 +139,7 @@ def create(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only("scenarios.edit_scenario")
+@staff_permission("scenarios.edit_scenario")
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     scenario = _scenario_or_404(request, pk)
     if request.method == "POST":
@@ -183,7 +159,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_only("scenarios.edit_scenario")
+@staff_permission("scenarios.edit_scenario")
 def set_status(request: HttpRequest, pk: int) -> HttpResponse:
     scenario = _scenario_or_404(request, pk)
     form = StatusForm(request.POST)
@@ -209,7 +185,7 @@ def set_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_only("scenarios.edit_scenario")
+@staff_permission("scenarios.edit_scenario")
 def timeline_add(request: HttpRequest, pk: int) -> HttpResponse:
     scenario = _scenario_or_404(request, pk)
     form = TimelineEventForm(request.POST, prefix=ADD_PREFIX)
@@ -229,7 +205,7 @@ def timeline_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@staff_only("scenarios.edit_scenario")
+@staff_permission("scenarios.edit_scenario")
 def timeline_edit(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
     scenario = _scenario_or_404(request, pk)
     event = _event_or_404(scenario, event_pk)
@@ -255,7 +231,7 @@ def timeline_edit(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_only("scenarios.edit_scenario")
+@staff_permission("scenarios.edit_scenario")
 def timeline_delete(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
     scenario = _scenario_or_404(request, pk)
     event = _event_or_404(scenario, event_pk)

@@ -7,6 +7,7 @@ from rest_framework.response import Response
 from workshops.api import ParticipantAPIView
 
 from . import services
+from .guards import visible_ballot
 
 
 class VoteInputSerializer(serializers.Serializer):
@@ -28,7 +29,7 @@ class VoteCastApi(ParticipantAPIView):
     """POST /api/w/<code>/ballots/<id>/vote/ — participants have no account: their session says who they are."""
 
     def post(self, request, code, ballot_pk):
-        _workshop, participant = self.participant_of(request, code)
+        _workshop, participant, _ballot = self.guard(request, code, "voting.cast_vote", visible_ballot, ballot_pk=ballot_pk)
         data = VoteInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:

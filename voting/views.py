@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,31 +17,19 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from workshops import live
+from workshops.guards import NotJoined, participant_access, participant_permission
 from workshops.models import Workshop
-from workshops.participation import SESSION_KEY, current_participant, participant_required
+from workshops.participation import SESSION_KEY
 from workshops.views.common import no_change
 
 from . import exports, selectors, services
 from .cartography import cartography_context, cartography_svg
 from .forms import BallotForm
+from .guards import export_ballots, run_ballots, visible_ballot
 from .methods import ALL_SETTINGS
 from .models import Ballot, Method
 
 # --- Helpers -------------------------------------------------------------------------------------
-
-
-def facilitator_required(view):
-    """For views under /facilitate/<workshop_pk>/: logged in, and allowed to run this workshop (403 otherwise)."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, workshop_pk, *args, **kwargs):
-        workshop = get_object_or_404(Workshop, pk=workshop_pk)
-        if not request.user.has_perm("voting.run_ballots", workshop):
-            raise PermissionDenied
-        return view(request, *args, workshop=workshop, **kwargs)
-
-    return wrapper
 
 
 def error_text(error: ValidationError) -> str:
@@ -171,7 +157,7 @@ def _participant_page_context(workshop, participant):
 
 
 @require_GET
-@participant_required
+@participant_permission("voting.view_ballots")
 def cast(request, *, workshop, participant):
     """The participant's page: every ballot they may vote on, their remaining budget, revealed results."""
     return render(request, "voting/cast.html", _participant_page_context(workshop, participant))
@@ -194,9 +180,10 @@ def cast_live(request, code):
     version = _poll_version(workshop_id)
     if request.GET.get("v") == version:
         return no_change()
-    workshop = get_object_or_404(Workshop, pk=workshop_id)
-    participant = current_participant(request, workshop)
-    if participant is None:
+    try:
+        workshop, participant, _target = participant_access(request, code, "voting.view_ballots")
+    except (NotJoined, PermissionDenied):
+        # Removed from the workshop since: the page has nothing left to show.
         return render(request, "workshops/gone.html", status=403)
     ballots = _participant_ballots(participant)
     tables = list(services.assignment_tables(workshop_id=workshop.pk))
@@ -213,10 +200,9 @@ def cast_live(request, code):
 
 
 @require_http_methods(["GET", "POST"])
-@participant_required
-def vote(request, ballot_pk, *, workshop, participant):
+@participant_permission("voting.cast_vote", visible_ballot, name="ballot")
+def vote(request, ballot_pk, *, workshop, participant, ballot):
     """Cast or change a vote on one ballot; htmx gets the ballot card back, with the error if any (4xx)."""
-    ballot = get_object_or_404(Ballot.objects.for_participant(participant), pk=ballot_pk)
     if request.method == "GET":
         return render(request, "voting/cast.html#ballot-card", {"card": _card(ballot, participant, workshop), "workshop": workshop})
     choices = parse_choices(ballot, request.POST)
@@ -244,7 +230,7 @@ def vote(request, ballot_pk, *, workshop, participant):
 
 
 @require_POST
-@participant_required
+@participant_permission("workshops.change_table")
 def pick_table(request, *, workshop, participant):
     try:
         services.table_pick(participant=participant, table_id=request.POST.get("table"))
@@ -259,7 +245,7 @@ def pick_table(request, *, workshop, participant):
 # --- Facilitator ---------------------------------------------------------------------------------
 
 @require_http_methods(["GET", "POST"])
-@facilitator_required
+@run_ballots
 def ballots(request, *, workshop):
     """The facilitator's ballots of a workshop, and the form to prepare a new one."""
     form = BallotForm(request.POST or None, workshop=workshop)
@@ -301,7 +287,7 @@ def _ballot_of(workshop, ballot_pk) -> Ballot:
 
 
 @require_GET
-@facilitator_required
+@run_ballots
 def ballot(request, ballot_pk, *, workshop):
     """One ballot for the facilitator: controls, live tally, ties to settle, exports."""
     ballot = _ballot_of(workshop, ballot_pk)
@@ -328,7 +314,7 @@ ACTIONS = {
 
 
 @require_POST
-@facilitator_required
+@run_ballots
 def ballot_action(request, ballot_pk, action, *, workshop):
     ballot = _ballot_of(workshop, ballot_pk)
     try:
@@ -351,7 +337,7 @@ def ballot_action(request, ballot_pk, action, *, workshop):
 
 
 @require_GET
-@facilitator_required
+@run_ballots
 def projector(request, ballot_pk, *, workshop):
     """The big screen: turnout and bars, live."""
     ballot = _ballot_of(workshop, ballot_pk)
@@ -359,7 +345,7 @@ def projector(request, ballot_pk, *, workshop):
 
 
 @require_GET
-@facilitator_required
+@run_ballots
 def tally(request, ballot_pk, *, workshop):
     """Polled every 2 s by the projector: 204 while the ballot's version is unchanged, the fragment otherwise."""
     version = request.GET.get("v")
@@ -374,7 +360,7 @@ def tally(request, ballot_pk, *, workshop):
 
 
 @require_GET
-@facilitator_required
+@export_ballots
 def export_ballot(request, ballot_pk, fmt, *, workshop):
     if fmt not in ("csv", "json"):
         return HttpResponse(status=404)
@@ -389,7 +375,7 @@ def export_ballot(request, ballot_pk, fmt, *, workshop):
 
 
 @require_GET
-@facilitator_required
+@export_ballots
 def export_workshop(request, fmt, *, workshop):
     if fmt not in ("csv", "json"):
         return HttpResponse(status=404)
@@ -412,7 +398,7 @@ def _map_ballots(request, workshop):
 
 
 @require_GET
-@facilitator_required
+@run_ballots
 def cartography_page(request, *, workshop):
     """The map of scenarios on two scale questions (e.g. plausibility × desirability)."""
     scales, x, y = _map_ballots(request, workshop)
@@ -423,7 +409,7 @@ def cartography_page(request, *, workshop):
 
 
 @require_GET
-@facilitator_required
+@export_ballots
 def cartography_export(request, *, workshop):
     scales, x, y = _map_ballots(request, workshop)
     if not (x and y and x != y):

@@ -5,7 +5,6 @@ services' ValidationError into a 400 with its messages).
 """
 
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -15,8 +14,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from . import live, selectors, services
-from .models import Activity, Workshop
-from .participation import current_participant
+from .guards import NotJoined, participant_access
+from .guards import contribution as contribution_of_url
+from .models import Activity
 from .serializers import BoardSerializer, ContributionInputSerializer, ContributionOutputSerializer
 
 
@@ -30,12 +30,12 @@ class ParticipantAPIView(APIView):
         # Anonymous sessions would skip DRF's CSRF check: unsafe methods must carry the token all the same.
         SessionAuthentication().enforce_csrf(request)
 
-    def participant_of(self, request, code):
-        workshop = get_object_or_404(Workshop, join_code=code.upper())
-        participant = current_participant(request, workshop)
-        if participant is None:
-            raise PermissionDenied(_("Join this workshop first."))
-        return workshop, participant
+    def guard(self, request, code, perm: str, target=None, **url_kwargs):
+        """(workshop, participant, target): the same rule as the page's (workshops.guards), 403 in JSON."""
+        try:
+            return participant_access(request, code, perm, target, **url_kwargs)
+        except NotJoined:
+            raise PermissionDenied(_("Join this workshop first.")) from None
 
 
 @extend_schema(responses={200: BoardSerializer})
@@ -43,7 +43,7 @@ class BoardApi(ParticipantAPIView):
     """GET /api/w/<code>/board/ — the open phase and the participant's table's post-its."""
 
     def get(self, request, code):
-        workshop, participant = self.participant_of(request, code)
+        workshop, participant, _workshop = self.guard(request, code, "workshops.view_workshop")
         phase = selectors.open_phase(workshop)
         sections = []
         if phase and phase.activity == Activity.POSTITS and participant.table_id:
@@ -62,7 +62,7 @@ class ContributionCreateApi(ParticipantAPIView):
     """POST /api/w/<code>/contributions/ — post a post-it at one's table."""
 
     def post(self, request, code):
-        _workshop, participant = self.participant_of(request, code)
+        _workshop, participant, _target = self.guard(request, code, "workshops.post_contribution")
         data = ContributionInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         contribution = services.contribution_post(
@@ -79,6 +79,8 @@ class PlusOneApi(ParticipantAPIView):
     """POST /api/w/<code>/contributions/<id>/plus-one/ — +1 a post-it of one's table, once."""
 
     def post(self, request, code, contribution_id):
-        _workshop, participant = self.participant_of(request, code)
+        _workshop, participant, _postit = self.guard(
+            request, code, "workshops.plus_one", contribution_of_url, contribution_id=contribution_id
+        )
         contribution = services.contribution_plus_one(participant=participant, contribution_id=contribution_id)
         return Response(ContributionOutputSerializer(contribution).data)

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from .roles import FACILITATORS
+
 # Join codes avoid look-alike characters (0/O, 1/I/L) since people type them from a projector.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 JOIN_CODE_LENGTH = 6
@@ -115,12 +117,17 @@ class FormatPhase(models.Model):
 
 class WorkshopQuerySet(models.QuerySet):
     def facilitated_by(self, user):
-        """The one place that says which workshops a user may run."""
-        if not user.is_authenticated:
+        """The one place that says which workshops a user may run (the rule `workshops.run_workshop` asks it).
+
+        Those they are a facilitator of, while they hold the facilitator role: taking the role back
+        (grant_role) takes every workshop with it. A superuser runs them all.
+        """
+        if user is None or not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self
-        return self.filter(facilitators=user)
+        # One filter() call: the user listed and the user holding the role are the same row.
+        return self.filter(facilitators=user, facilitators__groups__name=FACILITATORS)
 
 
 class Workshop(models.Model):

@@ -1,21 +1,221 @@
-"""Who may do what, as named rules (django-rules): role and workshop together."""
+"""Who may do what in a workshop, and when: named rules (django-rules).
+
+The design, shared by voting/rules.py and scenarios/rules.py:
+
+- The **actor** is whoever makes the request. Staff have an account (a `User`); participants have
+  none, their browser session says who they are (participation.py). A predicate therefore takes
+  a `Visitor` (the user *and* the participant this browser joined the target's workshop as), or
+  just a `User` (`user.has_perm(...)`, the `{% has_perm %}` tag) or just a `Participant`.
+  `visitor_of()` reads any of the three.
+- The **target** is the object acted on: a Workshop, a Table, a Contribution, a Ballot… A
+  predicate finds the workshop and the table of any of them (`workshop_of`, `table_id_of`), so one
+  predicate serves every target: "participant of this workshop" is true of a Contribution of it.
+- Each action is one named rule, **who & when**: `workshops.post_contribution` is "a participant
+  of this workshop, seated" & "the workshop is not closed and a post-it phase is open".
+  `rules.has_perm(name, visitor, target)` answers both.
+- Pages and the API are guarded (workshops/guards.py) by the rule's **access** part (`access()`):
+  who, and the workshop's lasting state (a closed workshop never reopens, so it is read-only for
+  its participants and scribes). Refused, the visitor gets a 403 (or the login / join page). The
+  **timing** part (a phase or a ballot open) flips under the facilitator's hand between the page
+  and the click: the service checks it again under the workshop's lock and answers with a message
+  the page shows (422), never a bare 403. The full rule is what a page asks to show or hide a form.
+- Which workshops a user runs is one QuerySet method, `Workshop.objects.facilitated_by()`; the
+  rule `workshops.run_workshop` asks it, so the dashboard's list and the permission never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
 
 import rules
+from django.contrib.auth.models import AnonymousUser
 
+from .models import Activity, Contribution, Participant, Table, Workshop, WorkshopPhase
 from .roles import EDITORS, FACILITATORS
 
-is_facilitator = rules.is_group_member(FACILITATORS) | rules.is_superuser
-is_editor = rules.is_group_member(EDITORS) | rules.is_superuser
+# --- The actor ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Visitor:
+    """Who is asking: their account (maybe anonymous) and the participant their browser joined as."""
+
+    user: object = AnonymousUser()
+    participant: Participant | None = None
+
+
+def visitor_of(actor) -> Visitor:
+    if isinstance(actor, Visitor):
+        return actor
+    if isinstance(actor, Participant):
+        return Visitor(participant=actor)
+    if actor is None:
+        return Visitor()
+    return Visitor(user=actor)
+
+
+def workshop_of(target) -> Workshop | None:
+    """The workshop a target belongs to (a Workshop is its own)."""
+    if target is None or isinstance(target, Workshop):
+        return target
+    return getattr(target, "workshop", None)
+
+
+def workshop_id_of(target) -> int | None:
+    """The id of the workshop a target belongs to, without a query."""
+    if target is None or isinstance(target, Workshop):
+        return target.pk if target is not None else None
+    return getattr(target, "workshop_id", None)
+
+
+def table_id_of(target) -> int | None:
+    """The table a target is about: a Table, or the table of a post-it or of a table ballot."""
+    if isinstance(target, Table):
+        return target.pk
+    return getattr(target, "table_id", None)
+
+
+def _participant_here(actor, target) -> Participant | None:
+    """The actor's participant, if it belongs to the target's workshop."""
+    participant = visitor_of(actor).participant
+    workshop_id = workshop_id_of(target)
+    if participant is None or workshop_id is None or participant.workshop_id != workshop_id:
+        return None
+    return participant
+
+
+# --- Roles ---------------------------------------------------------------------------------------
+
+
+def _has_role(group: str):
+    @rules.predicate(name=f"has_role:{group}")
+    def has_role(actor) -> bool:
+        user = visitor_of(actor).user
+        if not user.is_authenticated:
+            return False
+        if user.is_superuser:
+            return True
+        # Cached on the user object, as django-rules' own is_group_member does.
+        if not hasattr(user, "_group_names_cache"):
+            user._group_names_cache = set(user.groups.values_list("name", flat=True))
+        return group in user._group_names_cache
+
+    return has_role
+
+
+is_facilitator = _has_role(FACILITATORS)
+is_editor = _has_role(EDITORS)
 
 
 @rules.predicate
-def facilitates_workshop(user, workshop):
-    if workshop is None or not user.is_authenticated:
+def facilitates_workshop(actor, target) -> bool:
+    """Facilitator of this workshop: the one definition is `Workshop.objects.facilitated_by`."""
+    workshop_id = workshop_id_of(target)
+    user = visitor_of(actor).user
+    if workshop_id is None or not user.is_authenticated:
         return False
-    return workshop.facilitators.filter(pk=user.pk).exists()
+    return Workshop.objects.facilitated_by(user).filter(pk=workshop_id).exists()
 
 
-can_run_workshop = is_facilitator & facilitates_workshop | rules.is_superuser
+@rules.predicate
+def is_participant(actor, target) -> bool:
+    """Participant of this workshop: the browser joined the target's workshop."""
+    return _participant_here(actor, target) is not None
 
-rules.add_perm("workshops.create_workshop", is_facilitator)
-rules.add_perm("workshops.run_workshop", can_run_workshop)
+
+@rules.predicate
+def is_seated(actor, target) -> bool:
+    """A participant of this workshop who sits at a table."""
+    participant = _participant_here(actor, target)
+    return participant is not None and participant.table_id is not None
+
+
+@rules.predicate
+def is_seated_at_table(actor, target) -> bool:
+    """Seated at the target's table (a Table, or a post-it's table)."""
+    participant = _participant_here(actor, target)
+    table_id = table_id_of(target)
+    return participant is not None and table_id is not None and participant.table_id == table_id
+
+
+@rules.predicate
+def is_scribe_of_table(actor, target) -> bool:
+    """Scribe of this table: the authority belongs to the seat, so it holds only at their own table."""
+    participant = _participant_here(actor, target)
+    return participant is not None and participant.is_scribe and is_seated_at_table(actor, target)
+
+
+# --- States --------------------------------------------------------------------------------------
+
+
+def _workshop_status(status: str):
+    @rules.predicate(name=f"workshop_is_{status}")
+    def workshop_in_status(_actor, target) -> bool:
+        workshop = workshop_of(target)
+        return workshop is not None and workshop.status == status
+
+    return workshop_in_status
+
+
+workshop_is_draft = _workshop_status(Workshop.Status.DRAFT)
+workshop_is_live = _workshop_status(Workshop.Status.LIVE)
+workshop_is_closed = _workshop_status(Workshop.Status.CLOSED)
+
+
+def _open_phase(target) -> WorkshopPhase | None:
+    if isinstance(target, Contribution):
+        # A post-it belongs to its phase: +1s count while that phase, not another, is open.
+        return target.phase if target.phase.is_open else None
+    workshop_id = workshop_id_of(target)
+    if workshop_id is None:
+        return None
+    return WorkshopPhase.objects.filter(workshop_id=workshop_id, status=WorkshopPhase.Status.OPEN).first()
+
+
+def _phase_open(activity: str):
+    @rules.predicate(name=f"{activity}_phase_open")
+    def phase_open(_actor, target) -> bool:
+        phase = _open_phase(target)
+        return phase is not None and phase.activity == activity
+
+    return phase_open
+
+
+postit_phase_open = _phase_open(Activity.POSTITS)
+synthesis_phase_open = _phase_open(Activity.SYNTHESIS)
+
+# --- Rules ---------------------------------------------------------------------------------------
+
+# name -> its access part (who, and the workshop's lasting state): what pages and the API enforce.
+ACCESS: dict[str, rules.Predicate] = {}
+
+
+def add_action(name: str, access: rules.Predicate, timing: rules.Predicate | None = None) -> None:
+    """Register `name` as access & timing, and remember its access part for the guards."""
+    ACCESS[name] = access
+    rules.add_perm(name, access & timing if timing is not None else access)
+
+
+def access(name: str) -> rules.Predicate:
+    """The part of a rule a guard enforces; a rule without a timing part is its own access part."""
+    return ACCESS.get(name) or rules.permissions.permissions[name]
+
+
+writable = ~workshop_is_closed  # a closed workshop is read-only for participants and scribes
+
+# Staff.
+add_action("workshops.create_workshop", is_facilitator)
+add_action("workshops.run_workshop", facilitates_workshop)  # control room, phases, tables, seats, projector
+
+# Participants: target the workshop, unless said otherwise.
+add_action("workshops.view_workshop", is_participant)  # the canvas page, its poll, the board API
+add_action("workshops.change_table", is_participant & writable)
+add_action("workshops.post_contribution", is_seated & writable, postit_phase_open)
+add_action("workshops.plus_one", is_seated_at_table & writable, postit_phase_open)  # target: the post-it
+# The outputs and synthesis of a table (target: the table): its people, and those who run or edit.
+add_action("workshops.view_outputs", is_seated_at_table | facilitates_workshop | is_editor)
+
+# Scribes (target: the table, or the post-it).
+add_action("workshops.scribe_table", is_scribe_of_table)  # the scribe's board, read-only once closed
+add_action("workshops.moderate_contribution", is_scribe_of_table & writable)  # hide, group, merge
+add_action("workshops.write_synthesis", is_scribe_of_table & writable, synthesis_phase_open)

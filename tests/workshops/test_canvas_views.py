@@ -118,7 +118,7 @@ def test_a_plus_one_on_another_workshops_postit_is_refused(client, join_as, dani
     foreign = contribution_factory(participant=participant_factory(workshop=other))
     join_as(client, daniel)
     response = client.post(urls.plus_one(foreign), **HTMX)
-    assert response.status_code == 422
+    assert response.status_code == 404  # not a post-it of this workshop
     assert PlusOne.objects.count() == 0
 
 
@@ -126,7 +126,7 @@ def test_a_plus_one_on_another_tables_postit_is_refused(client, join_as, daniel,
     neighbour = participant_factory(workshop=live_workshop, table=live_workshop.tables.get(number=2))
     postit = contribution_factory(participant=neighbour)
     join_as(client, daniel)
-    assert client.post(urls.plus_one(postit), **HTMX).status_code == 422
+    assert client.post(urls.plus_one(postit), **HTMX).status_code == 403  # the rule workshops.plus_one
     assert PlusOne.objects.count() == 0
 
 

@@ -81,7 +81,7 @@ def test_the_scribe_cannot_touch_another_tables_postits(client, join_as, scribe,
     neighbour = participant_factory(workshop=live_workshop, table=live_workshop.tables.get(number=2))
     theirs = contribution_factory(participant=neighbour)
     join_as(client, scribe)
-    assert client.post(url("scribe_hide", theirs.pk), {"hidden": "1"}, **HTMX).status_code == 422
+    assert client.post(url("scribe_hide", theirs.pk), {"hidden": "1"}, **HTMX).status_code == 403
     theirs.refresh_from_db()
     assert not theirs.hidden
 

@@ -1,9 +1,9 @@
 """The facilitator's pages: dashboard, the control room of one workshop, the projector."""
 
 import segno
+from functools import wraps
+
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import live, selectors, services
+from ..guards import staff_permission, workshop_permission
 from ..forms import TableChoiceForm, TableForm, WorkshopCreateForm
 from ..models import Participant, Table, Workshop, WorkshopPhase
 from .common import INVALID, add_errors, no_change
@@ -19,15 +20,18 @@ from .common import INVALID, add_errors, no_change
 RUNS_KEY = "agora_runs"  # ids of the workshops this session was found allowed to run
 
 
-def _workshop_for(request, pk) -> Workshop:
-    """The workshop, if this user may run it; 403 otherwise (404 if it does not exist)."""
-    workshop = get_object_or_404(Workshop.objects.select_related("edition", "format"), pk=pk)
-    if not request.user.has_perm("workshops.run_workshop", workshop):
-        raise PermissionDenied
-    runs = request.session.get(RUNS_KEY, [])
-    if workshop.pk not in runs:
-        request.session[RUNS_KEY] = [*runs, workshop.pk]
-    return workshop
+def runs_workshop(view):
+    """The rule `workshops.run_workshop` (login, 404, 403); remembers that this session may run the workshop."""
+
+    @workshop_permission("workshops.run_workshop")
+    @wraps(view)
+    def wrapper(request, *args, workshop, **kwargs):
+        runs = request.session.get(RUNS_KEY, [])
+        if workshop.pk not in runs:
+            request.session[RUNS_KEY] = [*runs, workshop.pk]
+        return view(request, *args, workshop=workshop, **kwargs)
+
+    return wrapper
 
 
 def _poll_unchanged(request, pk) -> bool:
@@ -39,10 +43,8 @@ def _poll_unchanged(request, pk) -> bool:
     return int(pk) in request.session.get(RUNS_KEY, []) and live.unchanged(request, int(pk))
 
 
-@login_required
+@staff_permission("workshops.create_workshop")
 def dashboard(request):
-    if not request.user.has_perm("workshops.create_workshop"):
-        raise PermissionDenied
     # A format's editor links here with ?format=<id>: start from that format.
     form = WorkshopCreateForm(request.POST or None, initial={"format": request.GET.get("format"), "table_count": 7})
     if request.method == "POST" and form.is_valid():
@@ -90,9 +92,11 @@ def control(request, pk):
     # The unchanged poll is answered before the user is even loaded from the database.
     if request.GET.get("v") and _poll_unchanged(request, pk):
         return no_change()
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    workshop = _workshop_for(request, pk)
+    return _control(request, pk=pk)
+
+
+@runs_workshop
+def _control(request, *, workshop):
     template = "workshops/control.html#live" if request.htmx and request.GET.get("v") else "workshops/control.html"
     return render(request, template, _control_context(workshop))
 
@@ -118,10 +122,9 @@ PHASE_ACTIONS = {
 }
 
 
-@login_required
 @require_POST
-def phase_action(request, pk, phase_id, action):
-    workshop = _workshop_for(request, pk)
+@runs_workshop
+def phase_action(request, phase_id, action, *, workshop):
     phase = _phase_of(workshop, phase_id)
     act = PHASE_ACTIONS.get(action)
     if act is None:
@@ -133,10 +136,9 @@ def phase_action(request, pk, phase_id, action):
     return _back(request, workshop)
 
 
-@login_required
 @require_POST
-def close_workshop(request, pk):
-    workshop = _workshop_for(request, pk)
+@runs_workshop
+def close_workshop(request, *, workshop):
     services.workshop_close(workshop=workshop)
     return _back(request, workshop)
 
@@ -153,25 +155,22 @@ def _save_table(request, workshop, save):
     return _back(request, workshop)
 
 
-@login_required
 @require_POST
-def add_table(request, pk):
-    workshop = _workshop_for(request, pk)
+@runs_workshop
+def add_table(request, *, workshop):
     return _save_table(request, workshop, lambda **data: services.table_create(workshop=workshop, **data))
 
 
-@login_required
 @require_POST
-def edit_table(request, pk, table_id):
-    workshop = _workshop_for(request, pk)
+@runs_workshop
+def edit_table(request, table_id, *, workshop):
     table = get_object_or_404(Table, pk=table_id, workshop=workshop)
     return _save_table(request, workshop, lambda **data: services.table_update(table=table, **data))
 
 
-@login_required
 @require_POST
-def seat_participant(request, pk, participant_id):
-    workshop = _workshop_for(request, pk)
+@runs_workshop
+def seat_participant(request, participant_id, *, workshop):
     participant = get_object_or_404(Participant, pk=participant_id, workshop=workshop)
     form = TableChoiceForm(request.POST, workshop=workshop)
     try:
@@ -190,10 +189,9 @@ def _join_url(workshop) -> str:
     return reverse("workshops:join") + f"?code={workshop.join_code}"
 
 
-@login_required
 @require_GET
-def join_qr(request, pk):
-    workshop = _workshop_for(request, pk)
+@runs_workshop
+def join_qr(request, *, workshop):
     qr = segno.make(request.build_absolute_uri(_join_url(workshop)), error="m")
     response = HttpResponse(content_type="image/svg+xml")
     qr.save(response, kind="svg", scale=8, border=2, dark="#1b1f3b", xmldecl=False)
@@ -213,10 +211,9 @@ def _projector_context(workshop):
     return context
 
 
-@login_required
 @require_GET
-def projector(request, pk):
-    workshop = _workshop_for(request, pk)
+@runs_workshop
+def projector(request, *, workshop):
     return render(request, "workshops/projector.html", _projector_context(workshop))
 
 
@@ -225,6 +222,10 @@ def projector_live(request, pk):
     if _poll_unchanged(request, pk):
         return no_change()
     if not request.user.is_authenticated:
-        raise PermissionDenied
-    workshop = _workshop_for(request, pk)
+        raise PermissionDenied  # a poll: the projector page itself sends a lost session to the login page
+    return _projector_live(request, pk=pk)
+
+
+@runs_workshop
+def _projector_live(request, *, workshop):
     return render(request, "workshops/projector.html#live", _projector_context(workshop))

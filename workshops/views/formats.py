@@ -9,22 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
-from urllib.parse import urlencode
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect
 
 from .. import formats as svc
+from ..guards import staff_permission
 from ..models import Activity, Canvas, CanvasSection, Format, FormatPhase
 from .common import INVALID, add_errors
 
@@ -100,22 +96,8 @@ class PhaseForm(forms.Form):
 # Access ------------------------------------------------------------------------------------------
 
 
-def facilitators_only(view):
-    """Anonymous visitors go to the login page; a signed-in user who is not a facilitator gets a 403."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not request.user.is_authenticated:
-            if request.htmx:
-                # A session that expired mid-page: the whole page goes to the login form, not a fragment.
-                back_to = request.htmx.current_url_abs_path or request.get_full_path()
-                return HttpResponseClientRedirect(f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': back_to})}")
-            return redirect_to_login(request.get_full_path())
-        if not request.user.has_perm(PERM):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Anonymous visitors go to the login page; a signed-in user who is not a facilitator gets a 403.
+facilitators_only = staff_permission(PERM)
 
 
 def _fragment(request: HttpRequest) -> bool:

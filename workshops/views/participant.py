@@ -1,10 +1,10 @@
 """Pages of the people in the room: joining, the canvas of their table, the scribe's board."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import reswap, retarget
@@ -12,7 +12,8 @@ from django_htmx.http import reswap, retarget
 from .. import live, selectors, services
 from ..forms import ContributionForm, JoinCodeForm, JoinForm, TableChoiceForm
 from ..models import Activity, Workshop
-from ..participation import current_participant, participant_required, remember_participant
+from ..guards import NotJoined, allows, contribution, participant_access, participant_permission
+from ..participation import SESSION_KEY, current_participant, remember_participant
 from .common import INVALID, add_errors, no_change
 
 
@@ -80,7 +81,7 @@ def _canvas_context(workshop, participant, form=None, form_section_id=None):
     if phase and phase.activity == Activity.POSTITS and participant.table_id:
         context["boards"] = selectors.table_board(phase=phase, table_id=participant.table_id)
         context["plus_oned"] = selectors.plus_oned_ids(participant=participant, phase=phase)
-    if participant.table_id:
+    if allows("workshops.view_outputs", participant, participant.table):
         context |= selectors.latest_outputs(workshop, table_id=participant.table_id)
     return context
 
@@ -91,7 +92,7 @@ def _stage_key(phase, participant) -> str:
 
 
 @require_GET
-@participant_required
+@participant_permission("workshops.view_workshop")
 def canvas(request, *, workshop, participant):
     return render(request, "workshops/canvas.html", _canvas_context(workshop, participant))
 
@@ -102,20 +103,24 @@ def canvas_live(request, code):
     workshop_id = live.workshop_id_for_code(code)
     if workshop_id is None:
         return render(request, "workshops/gone.html", status=404)
-    if str(workshop_id) not in request.session.get("agora_participants", {}):
+    # The unchanged poll costs no query: only a browser that joined this workshop learns "nothing changed".
+    if str(workshop_id) not in request.session.get(SESSION_KEY, {}):
         return render(request, "workshops/gone.html", status=403)
     # The page says which table it shows (t): only that table's post-its and the stage matter to it.
     if request.GET.get("v") == live.participant_version(workshop_id, _int(request.GET.get("t"))):
         return no_change()
-    workshop = get_object_or_404(Workshop, pk=workshop_id)
-    participant = current_participant(request, workshop)
+    try:
+        workshop, participant, _target = participant_access(request, code, "workshops.view_workshop")
+    except (NotJoined, PermissionDenied):
+        # Removed from the workshop since: the page has nothing left to show.
+        return render(request, "workshops/gone.html", status=403)
     context = _canvas_context(workshop, participant)
     context["restage"] = request.GET.get("s") != context["stage_key"]
     return render(request, "workshops/canvas.html#live", context)
 
 
 @require_POST
-@participant_required
+@participant_permission("workshops.post_contribution")
 def post_contribution(request, *, workshop, participant):
     form = ContributionForm(request.POST)
     section_id = request.POST.get("section")
@@ -166,7 +171,7 @@ def _section_for(context, section_id) -> dict:
 
 
 @require_POST
-@participant_required
+@participant_permission("workshops.plus_one", contribution)
 def plus_one(request, *, workshop, participant, contribution_id):
     try:
         services.contribution_plus_one(participant=participant, contribution_id=contribution_id)
@@ -185,7 +190,7 @@ def plus_one(request, *, workshop, participant, contribution_id):
 
 
 @require_POST
-@participant_required
+@participant_permission("workshops.change_table")
 def choose_table(request, *, workshop, participant):
     form = TableChoiceForm(request.POST, workshop=workshop)
     if form.is_valid():

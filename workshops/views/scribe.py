@@ -3,17 +3,33 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import live, selectors, services
-from ..participation import participant_required
+from ..guards import allows, contribution, own_table, participant_permission
+from ..models import Contribution
+from ..rules import Visitor
 from .common import no_change
 
+ONLY_THE_SCRIBE = _("Only your table's scribe can use this page.")
 
-def _scribe_only(participant):
-    if not participant.is_scribe or participant.table_id is None:
-        raise PermissionDenied(_("Only your table's scribe can use this page."))
+
+def scribe_permission(perm: str, target=own_table, name=None):
+    """Scribe pages: the rule about the participant's own table (or the post-it of the URL)."""
+    return participant_permission(perm, target, name=name, message=ONLY_THE_SCRIBE)
+
+
+def _check_each(request, workshop, participant, ids) -> None:
+    """Group and merge name several post-its: each one of this workshop must be the scribe's to touch.
+
+    Ids that are not numbers or not in this workshop are left to the service, which says so (422).
+    """
+    wanted = {int(pk) for pk in ids if str(pk).isdigit() and len(str(pk)) < 19}
+    visitor = Visitor(user=request.user, participant=participant)
+    for postit in Contribution.objects.select_related("workshop").filter(workshop=workshop, pk__in=wanted):
+        if not allows("workshops.moderate_contribution", visitor, postit):
+            raise PermissionDenied(ONLY_THE_SCRIBE)
 
 
 def _context(workshop, participant):
@@ -28,13 +44,14 @@ def _context(workshop, participant):
         context["synthesis"] = selectors.table_synthesis(phase=phase, table_id=participant.table_id)
     if phase and phase.canvas_id:
         context["boards"] = selectors.table_board(phase=phase, table_id=participant.table_id, include_hidden=True)
-    return context | selectors.latest_outputs(workshop, table_id=participant.table_id)
+    if allows("workshops.view_outputs", participant, participant.table):
+        context |= selectors.latest_outputs(workshop, table_id=participant.table_id)
+    return context
 
 
 @require_GET
-@participant_required
+@scribe_permission("workshops.scribe_table")
 def scribe_board(request, *, workshop, participant):
-    _scribe_only(participant)
     if request.GET.get("v") == live.participant_version(workshop.pk, participant.table_id):
         return no_change()
     template = "workshops/scribe.html#live" if request.htmx else "workshops/scribe.html"
@@ -52,9 +69,8 @@ def _done(request, workshop, participant, error: ValidationError | None = None):
 
 
 @require_POST
-@participant_required
+@scribe_permission("workshops.moderate_contribution", contribution)
 def scribe_hide(request, *, workshop, participant, contribution_id):
-    _scribe_only(participant)
     try:
         services.contribution_set_hidden(
             scribe=participant, contribution_id=contribution_id, hidden=request.POST.get("hidden") != "0"
@@ -65,9 +81,9 @@ def scribe_hide(request, *, workshop, participant, contribution_id):
 
 
 @require_POST
-@participant_required
+@scribe_permission("workshops.moderate_contribution")
 def scribe_group(request, *, workshop, participant):
-    _scribe_only(participant)
+    _check_each(request, workshop, participant, request.POST.getlist("contributions"))
     try:
         services.contribution_group(
             scribe=participant, contribution_ids=request.POST.getlist("contributions"), label=request.POST.get("label", "")
@@ -78,9 +94,9 @@ def scribe_group(request, *, workshop, participant):
 
 
 @require_POST
-@participant_required
+@scribe_permission("workshops.moderate_contribution")
 def scribe_merge(request, *, workshop, participant):
-    _scribe_only(participant)
+    _check_each(request, workshop, participant, [request.POST.get("target"), request.POST.get("source")])
     try:
         services.contribution_merge(
             scribe=participant, target_id=request.POST.get("target"), source_id=request.POST.get("source")
@@ -91,9 +107,8 @@ def scribe_merge(request, *, workshop, participant):
 
 
 @require_POST
-@participant_required
+@scribe_permission("workshops.write_synthesis")
 def scribe_synthesis(request, *, workshop, participant):
-    _scribe_only(participant)
     try:
         services.synthesis_save(scribe=participant, text=request.POST.get("text", ""))
     except ValidationError as error:

@@ -1,0 +1,18 @@
+"""The guards of the voting pages and API: the rules of voting/rules.py, through workshops.guards."""
+
+from django.shortcuts import get_object_or_404
+
+from workshops.guards import workshop_permission
+
+from .models import Ballot
+
+# /facilitate/<workshop_pk>/ballots/…: whoever runs the workshop (login, 404, 403).
+run_ballots = workshop_permission("voting.run_ballots", lookup="workshop_pk")
+export_ballots = workshop_permission("voting.export_ballot", lookup="workshop_pk")
+
+
+def visible_ballot(workshop, participant, url_kwargs) -> Ballot:
+    """The URL's ballot, if the participant sees it (404 otherwise: a draft is not disclosed)."""
+    return get_object_or_404(
+        Ballot.objects.for_participant(participant).select_related("workshop"), pk=url_kwargs["ballot_pk"]
+    )

@@ -1,0 +1,145 @@
+"""The guards of every page and API endpoint: each asks one named rule (the apps' rules.py).
+
+- `staff_permission(perm)`: staff pages with no object (the dashboard, the scenario library).
+- `workshop_permission(perm)`: /facilitate/<pk>/… pages; the view receives `workshop`.
+- `participant_permission(perm, target=…)`: /w/<code>/… pages; the view receives `workshop`,
+  `participant` and, with a target, the object the rule was asked about.
+- `participant_access(...)`: the same check for the JSON API (workshops.api.ParticipantAPIView).
+
+Refusals: an anonymous visitor of a staff page goes to the login page (the whole page, under
+htmx); a browser that has not joined the workshop goes to its join page (the API answers 403);
+anyone else the rule refuses gets PermissionDenied (403). An object that does not exist, or is not
+in this workshop, is a 404. The guards enforce the rule's access part (`rules.access`); the timing
+part is the service's, under the lock (see rules.py).
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, resolve_url
+from django.urls import reverse
+from django_htmx.http import HttpResponseClientRedirect
+
+from .models import Contribution, Workshop
+from .participation import current_participant
+from .rules import Visitor, access
+
+
+def allows(perm: str, actor, target=None) -> bool:
+    """Whether the access part of `perm` lets `actor` act on `target`."""
+    return access(perm).test(actor, target)
+
+
+def _to_login(request):
+    if request.htmx:
+        # A session that expired mid-page: send the whole page to the login form,
+        # rather than letting htmx swap the login form into a fragment.
+        back_to = request.htmx.current_url_abs_path or request.get_full_path()
+        return HttpResponseClientRedirect(f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': back_to})}")
+    return redirect_to_login(request.get_full_path())
+
+
+def staff_permission(perm: str, message: str | None = None):
+    """A staff page with no object: login first, then the rule (403)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return _to_login(request)
+            if not allows(perm, Visitor(user=request.user)):
+                raise PermissionDenied(message if message is not None else "")
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def workshop_permission(perm: str, *, lookup: str = "pk"):
+    """A page about one workshop, found by the URL's `lookup` (404), for signed-in staff the rule allows."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return _to_login(request)
+            workshop = get_object_or_404(Workshop.objects.select_related("edition", "format"), pk=kwargs.pop(lookup))
+            if not allows(perm, Visitor(user=request.user), workshop):
+                raise PermissionDenied
+            return view(request, *args, workshop=workshop, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+class NotJoined(Exception):
+    """This browser has not joined the workshop (the page sends it to the join page)."""
+
+    def __init__(self, workshop: Workshop):
+        super().__init__(workshop.join_code)
+        self.workshop = workshop
+
+
+def participant_access(request, code: str, perm: str, target=None, message: str | None = None, **url_kwargs):
+    """(workshop, participant, target object) if the rule lets this browser's participant act; raises otherwise.
+
+    `target(workshop, participant, url_kwargs)` finds the object the rule is asked about (404 if it is
+    not in this workshop); without one, the rule is asked about the workshop.
+    """
+    workshop = get_object_or_404(Workshop, join_code=code.upper())
+    participant = current_participant(request, workshop)
+    if participant is None:
+        raise NotJoined(workshop)
+    obj = target(workshop, participant, url_kwargs) if target else workshop
+    if not allows(perm, Visitor(user=request.user, participant=participant), obj):
+        raise PermissionDenied(message if message is not None else "")
+    return workshop, participant, obj
+
+
+def join_url(workshop: Workshop) -> str:
+    return reverse("workshops:join") + f"?code={workshop.join_code}"
+
+
+def participant_permission(perm: str, target=None, *, name: str | None = None, message: str | None = None):
+    """A /w/<code>/ page: the workshop by its join code (404), this browser's participant (or the
+    join page), then the rule about `target` (403). The view gets `workshop`, `participant` and,
+    under `name`, the target object."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, code, *args, **kwargs):
+            try:
+                workshop, participant, obj = participant_access(request, code, perm, target, message, **kwargs)
+            except NotJoined as refused:
+                return redirect(join_url(refused.workshop))
+            if name:
+                kwargs[name] = obj
+            return view(request, *args, workshop=workshop, participant=participant, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+# Targets: what a rule is asked about, found in the workshop of the URL.
+
+
+def own_table(workshop, participant, url_kwargs):
+    """The participant's table (None when standing: table rules refuse)."""
+    if participant.table is not None:
+        participant.table.workshop = workshop  # the rules read its state: no second query for it
+    return participant.table
+
+
+def contribution(workshop, participant, url_kwargs):
+    """The post-it of the URL's `contribution_id`, if it is in this workshop (404 otherwise)."""
+    return get_object_or_404(
+        Contribution.objects.select_related("phase", "workshop"), pk=url_kwargs["contribution_id"], workshop=workshop
+    )
