@@ -1,7 +1,10 @@
 """Facilitators edit formats and canvases in the app: the services, then the views."""
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -34,13 +37,27 @@ def snapshot():
 
 
 @pytest.fixture
-def canvas():
-    return CanvasFactory(name="Scénario de rupture", slug="scenario-de-rupture")
+def canvas(facilitator):
+    """Alice's canvas."""
+    return CanvasFactory(name="Scénario de rupture", slug="scenario-de-rupture", owner=facilitator)
 
 
 @pytest.fixture
-def fmt(canvas):
-    return FormatFactory(name="Atelier ruptures", slug="atelier-ruptures", phases__canvas=canvas)
+def fmt(canvas, facilitator):
+    """Alice's format, on her canvas."""
+    return FormatFactory(name="Atelier ruptures", slug="atelier-ruptures", phases__canvas=canvas, owner=facilitator)
+
+
+def without_tokens(page: str) -> str:
+    """A page without its CSRF tokens, which change on every request."""
+    return re.sub(r'(csrfmiddlewaretoken" value="|X-CSRFToken": ")[^"]+', r"\1", page)
+
+
+def give(obj, user):
+    """Hand a factory's (ownerless) format or canvas to a user."""
+    type(obj).objects.filter(pk=obj.pk).update(owner=user)
+    obj.refresh_from_db()
+    return obj
 
 
 @pytest.fixture(autouse=True)
@@ -60,21 +77,21 @@ def alice(client, facilitator):
 
 
 def test_a_new_canvas_gets_a_slug_from_its_name_and_a_suffix_when_taken():
-    first = formats.canvas_create(name="Atelier Promesse", description="")
-    second = formats.canvas_create(name="Atelier promesse")
-    third = formats.canvas_create(name="atelier   PROMESSE ")
+    first = formats.canvas_create(owner=None, name="Atelier Promesse", description="")
+    second = formats.canvas_create(owner=None, name="Atelier promesse")
+    third = formats.canvas_create(owner=None, name="atelier   PROMESSE ")
     assert (first.slug, second.slug, third.slug) == ("atelier-promesse", "atelier-promesse-2", "atelier-promesse-3")
     assert third.name == "atelier PROMESSE"
 
 
 def test_a_name_without_letters_still_gets_a_slug():
-    assert formats.canvas_create(name="???").slug == "canvas"
-    assert formats.format_create(name="!!!").slug == "format"
+    assert formats.canvas_create(owner=None, name="???").slug == "canvas"
+    assert formats.format_create(owner=None, name="!!!").slug == "format"
 
 
 def test_a_long_name_gives_a_slug_that_fits():
     name = "Comment anticiper la rupture pour une entreprise et un acteur public " * 2
-    first, second = formats.format_create(name=name), formats.format_create(name=name)
+    first, second = formats.format_create(owner=None, name=name), formats.format_create(owner=None, name=name)
     assert len(first.slug) <= 50 and len(second.slug) <= 50 and second.slug.endswith("-2")
 
 
@@ -84,7 +101,7 @@ def test_a_long_name_gives_a_slug_that_fits():
 )
 def test_a_canvas_needs_a_name_of_sensible_length(name, description, field):
     with pytest.raises(ValidationError) as error:
-        formats.canvas_create(name=name, description=description)
+        formats.canvas_create(owner=None, name=name, description=description)
     assert field in error.value.message_dict
     assert Canvas.objects.count() == 0
 
@@ -152,7 +169,7 @@ def test_a_section_of_another_canvas_cannot_be_moved_or_edited(canvas):
 
 
 def test_duplicating_a_canvas_copies_its_sections(canvas):
-    copy = formats.canvas_duplicate(canvas=canvas, name="Scénario de rupture 2026")
+    copy = formats.canvas_duplicate(owner=None, canvas=canvas, name="Scénario de rupture 2026")
     assert copy.pk != canvas.pk and copy.slug == "scenario-de-rupture-2026"
     assert list(copy.sections.values_list("position", "slug", "title", "axes")) == list(
         canvas.sections.values_list("position", "slug", "title", "axes")
@@ -160,58 +177,72 @@ def test_duplicating_a_canvas_copies_its_sections(canvas):
     assert canvas.sections.count() == 2
 
 
-def test_a_canvas_used_by_a_format_or_a_workshop_cannot_be_deleted(canvas, fmt):
+def test_a_canvas_used_by_a_format_or_a_workshop_cannot_be_deleted(canvas, fmt, facilitator):
     with pytest.raises(ValidationError, match="Atelier ruptures"):
-        formats.canvas_delete(canvas=canvas)
-    WorkshopFactory(format=fmt, title="Ruptures au Cnam")
+        formats.canvas_delete(canvas=canvas, user=facilitator)
+    WorkshopFactory(format=fmt, title="Ruptures au Cnam", facilitator=facilitator)
     with pytest.raises(ValidationError, match="Ruptures au Cnam"):
-        formats.canvas_delete(canvas=canvas)
+        formats.canvas_delete(canvas=canvas, user=facilitator)
     assert Canvas.objects.filter(pk=canvas.pk).exists()
 
 
-def test_an_unused_canvas_is_deleted_with_its_sections(canvas):
-    formats.canvas_delete(canvas=canvas)
+def test_an_unused_canvas_is_deleted_with_its_sections(canvas, facilitator):
+    formats.canvas_delete(canvas=canvas, user=facilitator)
     assert not Canvas.objects.exists() and not CanvasSection.objects.exists()
 
 
-def test_a_section_with_post_its_cannot_be_removed(live_workshop, contribution_factory, participant_factory):
-    participant = participant_factory(workshop=live_workshop)
-    post_it = contribution_factory(participant=participant)
-    canvas = post_it.section.canvas
-    Workshop.objects.filter(pk=live_workshop.pk).update(status=Workshop.Status.CLOSED)
-    with pytest.raises(ValidationError, match="Post-its were already posted"):
-        formats.section_delete(canvas=canvas, section_id=post_it.section_id)
-    assert CanvasSection.objects.filter(pk=post_it.section_id).exists()
+def frozen_canvas_writes(canvas):
+    """Each way a canvas's sections change, as a call to its service."""
+    first, second = canvas.sections.order_by("position")
+    return {
+        "add": lambda: formats.section_add(canvas=canvas, title="Raisons de douter"),
+        "update": lambda: formats.section_update(canvas=canvas, section_id=second.pk, title="Opportunités", axes=second.axes),
+        "delete": lambda: formats.section_delete(canvas=canvas, section_id=second.pk),
+        "move": lambda: formats.section_move(canvas=canvas, section_id=second.pk, direction="up"),
+    }
 
 
-def test_no_section_is_removed_from_a_canvas_a_live_workshop_runs_on(live_workshop):
+@pytest.mark.parametrize("status", [Workshop.Status.LIVE, Workshop.Status.CLOSED])
+@pytest.mark.parametrize("write", ["add", "update", "delete", "move"])
+def test_no_section_changes_under_a_live_or_closed_workshop(live_workshop, status, write):
+    Workshop.objects.filter(pk=live_workshop.pk).update(status=status)
     canvas = live_workshop.phases.get(position=1).canvas
-    section = canvas.sections.order_by("position").last()
-    with pytest.raises(ValidationError, match="live workshop"):
-        formats.section_delete(canvas=canvas, section_id=section.pk)
-
-
-def test_a_live_canvas_accepts_new_titles_and_prompts_and_the_rooms_refresh(live_workshop):
-    canvas = live_workshop.phases.get(position=1).canvas
-    section = canvas.sections.get(position=2)
-    version = live_workshop.stage_version
-    formats.section_update(
-        canvas=canvas, section_id=section.pk, title="Opportunités", prompt="Pour qui ?", axes=section.axes
-    )
-    section.refresh_from_db()
     live_workshop.refresh_from_db()
-    assert (section.title, section.prompt) == ("Opportunités", "Pour qui ?")
-    assert live_workshop.stage_version > version
+    version, before = live_workshop.stage_version, snapshot()
+    with pytest.raises(ValidationError, match="A live or closed workshop runs on this canvas"):
+        frozen_canvas_writes(canvas)[write]()
+    live_workshop.refresh_from_db()
+    assert snapshot() == before and live_workshop.stage_version == version
 
 
-def test_an_axis_post_its_use_cannot_be_removed(live_workshop, contribution_factory, participant_factory):
-    participant = participant_factory(workshop=live_workshop)
+@pytest.mark.parametrize("write", ["add", "update", "delete", "move"])
+def test_a_draft_workshop_follows_its_canvas_until_it_starts(canvas, fmt, write):
+    draft = WorkshopFactory(format=fmt)
+    before = (list(CanvasSection.objects.order_by("pk").values()), draft.stage_version)
+    frozen_canvas_writes(canvas)[write]()
+    draft.refresh_from_db()
+    assert list(CanvasSection.objects.order_by("pk").values()) != before[0]
+    assert draft.stage_version > before[1]  # its control room shows the new canvas
+
+
+def test_renaming_a_canvas_a_live_workshop_runs_on_is_fine(live_workshop):
+    # Participants never see a canvas's name, only its sections.
     canvas = live_workshop.phases.get(position=1).canvas
+    formats.canvas_update(canvas=canvas, name="Rupture (2012)", description="La version de l'atelier")
+    canvas.refresh_from_db()
+    assert canvas.name == "Rupture (2012)"
+
+
+def test_a_section_developed_scenarios_use_keeps_its_axes_and_cannot_be_removed(canvas, scenario_factory):
+    from scenarios.models import SectionEntry
+
     section = canvas.sections.get(position=2)
-    contribution_factory(participant=participant, section=section, axis="Pour un acteur public")
+    SectionEntry.objects.create(scenario=scenario_factory(), section=section, axis="Pour un acteur public", text="Réguler")
     with pytest.raises(ValidationError) as error:
         formats.section_update(canvas=canvas, section_id=section.pk, title=section.title, axes=["Pour une entreprise"])
     assert "Pour un acteur public" in error.value.message_dict["axes"][0]
+    with pytest.raises(ValidationError, match="Developed scenarios already use it"):
+        formats.section_delete(canvas=canvas, section_id=section.pk)
     # Adding an axis, or dropping one nobody used, is fine.
     formats.section_update(
         canvas=canvas, section_id=section.pk, title=section.title, axes=["Pour un acteur public", "Pour un citoyen"]
@@ -220,20 +251,20 @@ def test_an_axis_post_its_use_cannot_be_removed(live_workshop, contribution_fact
     assert section.axes == ["Pour un acteur public", "Pour un citoyen"]
 
 
-def test_a_section_with_post_its_without_axis_cannot_get_axes(live_workshop, contribution_factory, participant_factory):
-    participant = participant_factory(workshop=live_workshop)
-    post_it = contribution_factory(participant=participant)
+def test_a_section_developed_scenarios_use_without_axis_cannot_get_axes(canvas, scenario_factory):
+    from scenarios.models import SectionEntry
+
+    section = canvas.sections.get(position=1)
+    SectionEntry.objects.create(scenario=scenario_factory(), section=section, text="Des signes")
     with pytest.raises(ValidationError, match="without an axis"):
-        formats.section_update(
-            canvas=post_it.section.canvas, section_id=post_it.section_id, title="Signes", axes=["Oui", "Non"]
-        )
+        formats.section_update(canvas=canvas, section_id=section.pk, title="Signes", axes=["Oui", "Non"])
 
 
 # Services: formats -------------------------------------------------------------------------------
 
 
 def test_duplicating_a_format_copies_its_phases(fmt):
-    copy = formats.format_duplicate(format=fmt, name="Atelier ruptures (court)")
+    copy = formats.format_duplicate(owner=None, format=fmt, name="Atelier ruptures (court)")
     assert copy.slug == "atelier-ruptures-court"
     assert list(copy.phases.values_list("position", "name", "activity", "canvas", "duration_seconds")) == list(
         fmt.phases.values_list("position", "name", "activity", "canvas", "duration_seconds")
@@ -280,15 +311,15 @@ def test_moving_phases_keeps_positions_unique(fmt):
         formats.phase_move(format=fmt, phase_id=third.pk, direction="sideways")
 
 
-def test_a_format_a_workshop_was_created_from_cannot_be_deleted(fmt):
-    WorkshopFactory(format=fmt, title="Ruptures au Cnam")
+def test_a_format_a_workshop_was_created_from_cannot_be_deleted(fmt, facilitator):
+    WorkshopFactory(format=fmt, title="Ruptures au Cnam", facilitator=facilitator)
     with pytest.raises(ValidationError, match="Ruptures au Cnam"):
-        formats.format_delete(format=fmt)
+        formats.format_delete(format=fmt, user=facilitator)
     assert Format.objects.filter(pk=fmt.pk).exists()
 
 
-def test_an_unused_format_is_deleted_with_its_phases(fmt):
-    formats.format_delete(format=fmt)
+def test_an_unused_format_is_deleted_with_its_phases(fmt, facilitator):
+    formats.format_delete(format=fmt, user=facilitator)
     assert not Format.objects.exists() and not FormatPhase.objects.exists()
 
 
@@ -521,33 +552,50 @@ def test_editing_a_section_saves_it(alice, canvas):
     assert (section.title, section.axes) == ("Opportunités", ["Pour une entreprise"])
 
 
-def test_removing_an_axis_post_its_use_is_a_422_with_a_clear_message(
-    client, english, facilitator, live_workshop, contribution_factory, participant_factory
+def test_editing_a_canvas_a_live_workshop_runs_on_changes_nothing_its_participants_see(
+    client, english, facilitator, live_workshop, participant_factory, join_as
 ):
-    english.force_login(facilitator)
-    canvas = live_workshop.phases.get(position=1).canvas
+    canvas = give(live_workshop.phases.get(position=1).canvas, facilitator)
     section = canvas.sections.get(position=2)
-    contribution_factory(participant=participant_factory(workshop=live_workshop), section=section, axis="Pour une entreprise")
-    response = english.post(
-        reverse("workshops:section_edit", args=[canvas.pk, section.pk]),
-        {"edit-title": "Opportunités", "edit-axes": "Pour un acteur public"},
-        **HTMX,
-    )
-    assert response.status_code == 422
-    assert "Post-its already use the axis “Pour une entreprise”" in response.content.decode()
-    section.refresh_from_db()
-    assert section.title == "Repérer les opportunités"
+    laptop = join_as(Client(), participant_factory(workshop=live_workshop))
+    canvas_page = reverse("workshops:canvas", args=[live_workshop.join_code])
+    seen = without_tokens(laptop.get(canvas_page).content.decode())
+    live_workshop.refresh_from_db()
+    version, before = live_workshop.stage_version, snapshot()
 
-
-def test_removing_a_section_used_by_a_live_workshop_is_a_422(client, english, facilitator, live_workshop):
     english.force_login(facilitator)
-    canvas = live_workshop.phases.get(position=1).canvas
-    section = canvas.sections.first()
-    for headers in ({}, HTMX):
-        response = english.post(reverse("workshops:section_delete", args=[canvas.pk, section.pk]), **headers)
-        assert response.status_code == 422
-        assert "A live workshop runs on this canvas" in response.content.decode()
-    assert CanvasSection.objects.filter(pk=section.pk).exists()
+    attempts = [
+        (reverse("workshops:section_add", args=[canvas.pk]), {"new-title": "Piraté"}),
+        (reverse("workshops:section_edit", args=[canvas.pk, section.pk]), {"edit-title": "Piraté", "edit-prompt": "Piraté"}),
+        (reverse("workshops:section_delete", args=[canvas.pk, section.pk]), {}),
+        (reverse("workshops:section_move", args=[canvas.pk, section.pk, "up"]), {}),
+    ]
+    for url, data in attempts:
+        for headers in ({}, HTMX):
+            response = english.post(url, data, **headers)
+            assert response.status_code == 422, url
+            assert "A live or closed workshop runs on this canvas" in response.content.decode(), url
+
+    assert snapshot() == before
+    live_workshop.refresh_from_db()
+    assert live_workshop.stage_version == version  # no laptop was told to re-render
+    assert without_tokens(laptop.get(canvas_page).content.decode()) == seen
+    assert "Piraté" not in seen and section.title in seen
+
+
+def test_the_editor_of_a_canvas_in_use_shows_it_read_only_and_offers_a_duplicate(
+    client, english, facilitator, live_workshop
+):
+    canvas = give(live_workshop.phases.get(position=1).canvas, facilitator)
+    english.force_login(facilitator)
+    page = english.get(reverse("workshops:canvas_edit", args=[canvas.pk])).content.decode()
+    assert "A live or closed workshop runs on this canvas" in page
+    assert 'id="section-add"' not in page and "fm-remove" not in page
+    assert reverse("workshops:canvas_duplicate", args=[canvas.pk]) in page
+    # Its name and description are still the owner's to change: participants never see them.
+    assert 'id="canvas-details"' in page and 'name="name"' in page
+    response = english.get(reverse("workshops:section_edit", args=[canvas.pk, canvas.sections.first().pk]), **HTMX)
+    assert response.status_code == 422 and "Duplicate the canvas" in response.content.decode()
 
 
 def test_removing_and_moving_sections(alice, canvas):
@@ -672,10 +720,16 @@ def test_a_phase_of_another_format_is_a_404(alice, fmt):
     assert snapshot() == before
 
 
-def test_deleting_a_format_in_use_is_a_422(alice, english, fmt):
-    WorkshopFactory(format=fmt, title="Ruptures au Cnam")
+def test_deleting_a_format_in_use_is_a_422_naming_only_the_workshops_one_runs(
+    alice, english, fmt, facilitator, other_facilitator
+):
+    WorkshopFactory(format=fmt, title="Ruptures au Cnam", facilitator=facilitator)
+    fmt.co_owners.add(other_facilitator)
+    WorkshopFactory(format=fmt, title="Atelier secret de Bob", facilitator=other_facilitator)
     response = alice.post(reverse("workshops:format_delete", args=[fmt.pk]))
-    assert response.status_code == 422 and "Ruptures au Cnam" in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 422 and "Ruptures au Cnam and 1 other workshop" in page
+    assert "Atelier secret de Bob" not in page
     assert Format.objects.filter(pk=fmt.pk).exists()
 
 

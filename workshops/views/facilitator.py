@@ -44,7 +44,9 @@ def dashboard(request):
     if not request.user.has_perm("workshops.create_workshop"):
         raise PermissionDenied
     # A format's editor links here with ?format=<id>: start from that format.
-    form = WorkshopCreateForm(request.POST or None, initial={"format": request.GET.get("format"), "table_count": 7})
+    form = WorkshopCreateForm(
+        request.POST or None, initial={"format": request.GET.get("format"), "table_count": 7}, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
