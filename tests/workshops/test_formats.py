@@ -745,3 +745,194 @@ def test_a_new_format_is_at_once_offered_on_the_dashboard_and_makes_workshops(al
     )
     workshop = Workshop.objects.get(title="Express")
     assert list(workshop.phases.values_list("name", "canvas", "duration_seconds")) == [("Post-its", canvas.pk, 900)]
+
+
+# Views: who owns what ----------------------------------------------------------------------------
+
+
+def write_urls(fmt, canvas):
+    """Every request that changes a format or canvas, with data that would pass the forms."""
+    phase, section = fmt.phases.first(), canvas.sections.first()
+    return [
+        (reverse("workshops:format_edit", args=[fmt.pk]), {"name": "Piraté"}),
+        (reverse("workshops:format_delete", args=[fmt.pk]), {}),
+        (reverse("workshops:format_share", args=[fmt.pk]), {}),
+        (reverse("workshops:phase_add", args=[fmt.pk]), phase_data()),
+        (reverse("workshops:phase_edit", args=[fmt.pk, phase.pk]), phase_data("edit")),
+        (reverse("workshops:phase_delete", args=[fmt.pk, phase.pk]), {}),
+        (reverse("workshops:phase_move", args=[fmt.pk, phase.pk, "down"]), {}),
+        (reverse("workshops:canvas_edit", args=[canvas.pk]), {"name": "Piraté"}),
+        (reverse("workshops:canvas_delete", args=[canvas.pk]), {}),
+        (reverse("workshops:canvas_share", args=[canvas.pk]), {}),
+        (reverse("workshops:section_add", args=[canvas.pk]), {"new-title": "Piraté"}),
+        (reverse("workshops:section_edit", args=[canvas.pk, section.pk]), {"edit-title": "Piraté"}),
+        (reverse("workshops:section_delete", args=[canvas.pk, section.pk]), {}),
+        (reverse("workshops:section_move", args=[canvas.pk, section.pk, "down"]), {}),
+    ]
+
+
+@pytest.fixture
+def bob(client, other_facilitator):
+    client.force_login(other_facilitator)
+    return client
+
+
+def test_bob_can_neither_see_nor_change_nor_delete_alices_format_and_canvas(bob, fmt, canvas):
+    before = snapshot()
+    for url, data in write_urls(fmt, canvas):
+        for headers in ({}, HTMX):
+            assert bob.post(url, data, **headers).status_code == 403, url
+    for url in (
+        reverse("workshops:format_edit", args=[fmt.pk]),
+        reverse("workshops:format_duplicate", args=[fmt.pk]),
+        reverse("workshops:canvas_edit", args=[canvas.pk]),
+        reverse("workshops:canvas_duplicate", args=[canvas.pk]),
+        reverse("workshops:phase_edit", args=[fmt.pk, fmt.phases.first().pk]),
+    ):
+        assert bob.get(url).status_code == 403, url
+    assert bob.post(reverse("workshops:format_duplicate", args=[fmt.pk]), {"name": "Copie volée"}).status_code == 403
+    assert snapshot() == before
+    page = bob.get(reverse("workshops:formats")).content.decode()
+    assert "Atelier ruptures" not in page and "Scénario de rupture" not in page
+
+
+def test_a_co_owner_edits_the_format_but_neither_deletes_nor_shares_it(bob, fmt, canvas, other_facilitator):
+    fmt.co_owners.add(other_facilitator)
+    canvas.co_owners.add(other_facilitator)
+    assert bob.post(reverse("workshops:phase_add", args=[fmt.pk]), phase_data(name="Clôture")).status_code == 302
+    assert bob.post(reverse("workshops:section_add", args=[canvas.pk]), {"new-title": "Raisons de douter"}).status_code == 302
+    assert phases_of(fmt)[-1] == "Clôture" and sections_of(canvas)[-1] == "Raisons de douter"
+    before = snapshot()
+    for url in (
+        reverse("workshops:format_delete", args=[fmt.pk]),
+        reverse("workshops:format_share", args=[fmt.pk]),
+        reverse("workshops:canvas_delete", args=[canvas.pk]),
+        reverse("workshops:canvas_share", args=[canvas.pk]),
+    ):
+        assert bob.post(url).status_code == 403, url
+    assert snapshot() == before and list(fmt.co_owners.all()) == [other_facilitator]
+    page = bob.get(reverse("workshops:format_edit", args=[fmt.pk])).content.decode()
+    assert reverse("workshops:format_delete", args=[fmt.pk]) not in page
+    assert 'id="phase-add"' in page
+
+
+def test_the_formats_page_lists_ones_own_the_shared_and_the_seed(alice, english, fmt, canvas, other_facilitator):
+    seed = FormatFactory(name="Atelier promesse (seed)")
+    bobs = FormatFactory(name="Le format privé de Bob", owner=other_facilitator)
+    shared = FormatFactory(name="Le format partagé de Bob", owner=other_facilitator)
+    shared.co_owners.add(fmt.owner)
+    page = alice.get(reverse("workshops:formats")).content.decode()
+    assert "Atelier ruptures" in page and "Atelier promesse (seed)" in page and "Le format partagé de Bob" in page
+    assert "Le format privé de Bob" not in page and f"format-{bobs.pk}" not in page
+    assert "Shipped with Agora" in page and "Yours" in page and "Shared by bob" in page
+    # The seed is opened read-only: "View", not "Edit".
+    card = page[page.index(f'id="format-{seed.pk}"'):]
+    assert card.index(">View<") < card.index("</li>")
+
+
+def test_a_seed_format_opens_read_only_and_its_duplicate_is_ones_own(alice, english, facilitator):
+    seed_canvas = CanvasFactory(name="Scénario de rupture (seed)")
+    seed = FormatFactory(name="Atelier ruptures (seed)", phases__canvas=seed_canvas)
+    page = alice.get(reverse("workshops:format_edit", args=[seed.pk])).content.decode()
+    assert "only its owners change it" in page and "Shipped with Agora" in page
+    assert 'id="phase-add"' not in page and 'id="format-details"' not in page and "fm-remove" not in page
+    assert reverse("workshops:format_delete", args=[seed.pk]) not in page
+    page = alice.get(reverse("workshops:canvas_edit", args=[seed_canvas.pk])).content.decode()
+    assert 'id="section-add"' not in page and "fm-remove" not in page
+    before = snapshot()
+    for url, data in write_urls(seed, seed_canvas):
+        assert alice.post(url, data).status_code == 403, url
+    assert snapshot() == before
+    response = alice.post(reverse("workshops:format_duplicate", args=[seed.pk]), {"name": "Mes ruptures"})
+    copy = Format.objects.get(name="Mes ruptures")
+    assert response.status_code == 302 and copy.owner == facilitator and not copy.co_owners.exists()
+    assert alice.post(reverse("workshops:phase_add", args=[copy.pk]), phase_data()).status_code == 302
+    assert seed.owner is None and phases_of(seed) != phases_of(copy)
+
+
+def test_what_a_facilitator_creates_is_theirs(alice, facilitator, canvas):
+    alice.post(reverse("workshops:format_new"), {"format-name": "Atelier express"})
+    alice.post(reverse("workshops:canvas_new"), {"canvas-name": "Promesse"})
+    alice.post(reverse("workshops:canvas_duplicate", args=[canvas.pk]), {"name": "Rupture bis"})
+    assert {c.owner for c in Format.objects.filter(name="Atelier express")} == {facilitator}
+    assert {c.owner for c in Canvas.objects.filter(name__in=["Promesse", "Rupture bis"])} == {facilitator}
+
+
+def test_the_owner_names_co_owners_among_facilitators(alice, english, fmt, canvas, other_facilitator, editor, outsider):
+    page = alice.get(reverse("workshops:format_edit", args=[fmt.pk])).content.decode()
+    assert f'name="co_owners" value="{other_facilitator.pk}"' in page
+    assert f'name="co_owners" value="{editor.pk}"' not in page and f'name="co_owners" value="{outsider.pk}"' not in page
+    for url, obj in ((reverse("workshops:format_share", args=[fmt.pk]), fmt), (reverse("workshops:canvas_share", args=[canvas.pk]), canvas)):
+        response = alice.post(url, {"co_owners": [other_facilitator.pk]})
+        assert response.status_code == 302
+        assert list(obj.co_owners.all()) == [other_facilitator]
+        # Nobody ticked: the co-owners lose it.
+        assert alice.post(url, {}).status_code == 302
+        assert not obj.co_owners.exists()
+
+
+@pytest.mark.parametrize("co_owners", [["editor"], ["outsider"], ["owner"], ["999999"], ["abc"], ["\x00"]])
+@pytest.mark.parametrize("with_bob", [True, False], ids=["bob-exists", "alone"])
+def test_sharing_with_someone_who_is_not_another_facilitator_is_a_422(
+    alice, english, fmt, facilitator, editor, outsider, co_owners, with_bob, user_factory
+):
+    if with_bob:
+        user_factory(username="bob", roles=["facilitators"])
+    ids = {"editor": editor.pk, "outsider": outsider.pk, "owner": facilitator.pk}
+    before = snapshot(), list(Format.co_owners.through.objects.values())
+    response = alice.post(reverse("workshops:format_share", args=[fmt.pk]), {"co_owners": [ids.get(c, c) for c in co_owners]})
+    assert response.status_code == 422 and "errorlist" in response.content.decode()
+    assert (snapshot(), list(Format.co_owners.through.objects.values())) == before
+
+
+def test_the_share_service_refuses_non_facilitators(fmt, editor):
+    with pytest.raises(ValidationError, match="Only other facilitators"):
+        formats.format_share(format=fmt, co_owners=[editor])
+    assert not fmt.co_owners.exists()
+
+
+def test_the_canvas_usage_names_only_the_workshops_one_runs(
+    alice, english, fmt, canvas, facilitator, other_facilitator
+):
+    WorkshopFactory(format=fmt, title="Ruptures au Cnam", facilitator=facilitator)
+    canvas.co_owners.add(other_facilitator)
+    bobs_format = FormatFactory(name="Format secret de Bob", owner=other_facilitator, phases__canvas=canvas)
+    WorkshopFactory(format=bobs_format, title="Atelier secret de Bob", facilitator=other_facilitator)
+    WorkshopFactory(format=bobs_format, title="Autre atelier de Bob", facilitator=other_facilitator)
+    page = alice.get(reverse("workshops:canvas_edit", args=[canvas.pk])).content.decode()
+    assert "Ruptures au Cnam and 2 other workshops" in page
+    assert "Atelier ruptures and 1 other format" in page
+    assert "secret de Bob" not in page and "Autre atelier de Bob" not in page
+    # Bob, co-owner of the canvas, sees his own and counts Alice's.
+    page = Client()
+    page.force_login(other_facilitator)
+    page.cookies["django_language"] = "en"
+    html = page.get(reverse("workshops:canvas_edit", args=[canvas.pk])).content.decode()
+    assert "Atelier secret de Bob, Autre atelier de Bob and 1 other workshop" in html
+    assert "Ruptures au Cnam" not in html
+
+
+def test_a_phase_cannot_post_into_a_canvas_one_may_not_use(alice, english, fmt, other_facilitator):
+    bobs_canvas = CanvasFactory(name="Canevas privé de Bob", owner=other_facilitator)
+    page = alice.get(reverse("workshops:format_edit", args=[fmt.pk])).content.decode()
+    assert "Canevas privé de Bob" not in page
+    before = snapshot()
+    response = alice.post(reverse("workshops:phase_add", args=[fmt.pk]), phase_data(activity="postits", canvas=bobs_canvas.pk))
+    assert response.status_code == 422 and "Select a valid choice" in response.content.decode()
+    assert snapshot() == before
+
+
+def test_a_workshop_is_created_only_from_a_format_one_may_use(alice, english, fmt, other_facilitator, edition_factory):
+    seed = FormatFactory(name="Atelier promesse (seed)")
+    bobs = FormatFactory(name="Le format privé de Bob", owner=other_facilitator)
+    page = alice.get(reverse("workshops:dashboard")).content.decode()
+    assert f'<option value="{fmt.pk}">' in page and f'<option value="{seed.pk}">' in page
+    assert "Le format privé de Bob" not in page
+    edition = edition_factory()
+    data = {"title": "Volé", "edition": edition.pk, "format": bobs.pk, "date": "2026-11-21", "table_count": 2}
+    response = alice.post(reverse("workshops:dashboard"), data)
+    assert response.status_code == 422 and "Select a valid choice" in response.content.decode()
+    assert not Workshop.objects.filter(title="Volé").exists()
+    data["format"] = seed.pk
+    assert alice.post(reverse("workshops:dashboard"), data).status_code == 302
+    assert Workshop.objects.get(title="Volé").format == seed
