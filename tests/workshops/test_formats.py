@@ -1,9 +1,11 @@
 """Facilitators edit formats and canvases in the app: the services, then the views."""
 
 import re
+import threading
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -258,6 +260,48 @@ def test_a_section_developed_scenarios_use_without_axis_cannot_get_axes(canvas, 
     SectionEntry.objects.create(scenario=scenario_factory(), section=section, text="Des signes")
     with pytest.raises(ValidationError, match="without an axis"):
         formats.section_update(canvas=canvas, section_id=section.pk, title="Signes", axes=["Oui", "Non"])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_section_change_waits_for_a_workshop_going_live_then_is_refused(canvas, fmt):
+    """Forced interleaving: the workshop goes live (its row locked, as phase_open does) while a
+    section is being added. The service waits for the workshop row, then sees it live."""
+    draft = WorkshopFactory(format=fmt)
+    outcome = []
+
+    def add_a_section():
+        try:
+            formats.section_add(canvas=canvas, title="Trop tard")
+            outcome.append("added")
+        except ValidationError as error:
+            outcome.append(error)
+        finally:
+            connection.close()
+
+    with transaction.atomic():
+        Workshop.objects.select_for_update().get(pk=draft.pk)
+        Workshop.objects.filter(pk=draft.pk).update(status=Workshop.Status.LIVE)
+        writer = threading.Thread(target=add_a_section)
+        writer.start()
+        writer.join(timeout=1)
+        assert writer.is_alive(), "the section service must wait for the workshop row"
+    writer.join(timeout=10)
+    assert len(outcome) == 1 and isinstance(outcome[0], ValidationError)
+    assert not canvas.sections.filter(title="Trop tard").exists()
+
+
+def test_the_admin_keeps_the_sections_of_a_canvas_in_use(rf, live_workshop, user_factory):
+    from django.contrib import admin as django_admin
+
+    from workshops.admin import CanvasSectionInline
+
+    request = rf.get("/admin/")
+    request.user = user_factory(username="root", is_superuser=True, is_staff=True)
+    inline = CanvasSectionInline(Canvas, django_admin.site)
+    frozen = live_workshop.phases.get(position=1).canvas
+    free = CanvasFactory()
+    for may in (inline.has_add_permission, inline.has_change_permission, inline.has_delete_permission):
+        assert not may(request, frozen) and may(request, free)
 
 
 # Services: formats -------------------------------------------------------------------------------
