@@ -356,7 +356,9 @@ def canvas_delete(*, canvas: Canvas, user) -> None:
         )
     if usage["formats"] or usage["other_formats"]:
         names = _names(usage["formats"], usage["other_formats"], workshops=False)
-        raise ValidationError(_("Formats use this canvas (%(names)s): remove it from their phases first.") % {"names": names})
+        raise ValidationError(
+            _("Formats use this canvas (%(names)s): remove it from their phases first.") % {"names": names}
+        )
     _delete(canvas)
 
 
@@ -428,7 +430,9 @@ def section_update(
     kept = set(axes) or {""}
     lost = sorted(_axes_in_use(section) - kept)
     if lost == [""]:
-        raise ValidationError({"axes": _("Developed scenarios or post-its use this section without an axis: it cannot get axes now.")})
+        raise ValidationError(
+            {"axes": _("Developed scenarios or post-its use this section without an axis: it cannot get axes now.")}
+        )
     if lost:
         lost = [axis for axis in lost if axis]
         raise ValidationError(
@@ -498,7 +502,9 @@ def format_delete(*, format: Format, user) -> None:
     others = workshops.count() - len(titles)
     if titles or others:
         names = _names(titles, others, workshops=True)
-        raise ValidationError(_("Workshops were created from this format (%(names)s): it cannot be deleted.") % {"names": names})
+        raise ValidationError(
+            _("Workshops were created from this format (%(names)s): it cannot be deleted.") % {"names": names}
+        )
     _delete(format)
 
 

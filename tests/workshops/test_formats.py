@@ -906,7 +906,10 @@ def test_the_owner_names_co_owners_among_facilitators(alice, english, fmt, canva
     page = alice.get(reverse("workshops:format_edit", args=[fmt.pk])).content.decode()
     assert f'name="co_owners" value="{other_facilitator.pk}"' in page
     assert f'name="co_owners" value="{editor.pk}"' not in page and f'name="co_owners" value="{outsider.pk}"' not in page
-    for url, obj in ((reverse("workshops:format_share", args=[fmt.pk]), fmt), (reverse("workshops:canvas_share", args=[canvas.pk]), canvas)):
+    for url, obj in (
+        (reverse("workshops:format_share", args=[fmt.pk]), fmt),
+        (reverse("workshops:canvas_share", args=[canvas.pk]), canvas),
+    ):
         response = alice.post(url, {"co_owners": [other_facilitator.pk]})
         assert response.status_code == 302
         assert list(obj.co_owners.all()) == [other_facilitator]
@@ -924,7 +927,8 @@ def test_sharing_with_someone_who_is_not_another_facilitator_is_a_422(
         user_factory(username="bob", roles=["facilitators"])
     ids = {"editor": editor.pk, "outsider": outsider.pk, "owner": facilitator.pk}
     before = snapshot(), list(Format.co_owners.through.objects.values())
-    response = alice.post(reverse("workshops:format_share", args=[fmt.pk]), {"co_owners": [ids.get(c, c) for c in co_owners]})
+    data = {"co_owners": [ids.get(c, c) for c in co_owners]}
+    response = alice.post(reverse("workshops:format_share", args=[fmt.pk]), data)
     assert response.status_code == 422 and "errorlist" in response.content.decode()
     assert (snapshot(), list(Format.co_owners.through.objects.values())) == before
 

@@ -231,7 +231,10 @@ CANVAS = Kind(
     child_model=CanvasSection,
     form=SectionForm,
     children=lambda canvas: svc.canvas_sections(canvas=canvas),
-    page_context=lambda canvas, user: {"usage": svc.canvas_usage(canvas=canvas, user=user), "frozen_message": svc.frozen_message()},
+    page_context=lambda canvas, user: {
+        "usage": svc.canvas_usage(canvas=canvas, user=user),
+        "frozen_message": svc.frozen_message(),
+    },
     anchor="canvas-sections",
 )
 FORMAT = Kind(
