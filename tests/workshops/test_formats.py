@@ -627,6 +627,17 @@ def test_editing_a_canvas_a_live_workshop_runs_on_changes_nothing_its_participan
     assert "Piraté" not in seen and section.title in seen
 
 
+def test_not_even_a_superuser_changes_the_sections_of_a_canvas_in_use(client, english, live_workshop, user_factory):
+    english.force_login(user_factory(username="root", is_superuser=True, is_staff=True))
+    canvas = live_workshop.phases.get(position=1).canvas
+    page = english.get(reverse("workshops:canvas_edit", args=[canvas.pk])).content.decode()
+    assert 'id="section-add"' not in page and "A live or closed workshop runs on this canvas" in page
+    before = snapshot()
+    response = english.post(reverse("workshops:section_add", args=[canvas.pk]), {"new-title": "Piraté"}, **HTMX)
+    assert response.status_code == 422 and "Duplicate the canvas" in response.content.decode()
+    assert snapshot() == before
+
+
 def test_the_editor_of_a_canvas_in_use_shows_it_read_only_and_offers_a_duplicate(
     client, english, facilitator, live_workshop
 ):

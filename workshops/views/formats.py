@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import wraps
 from urllib.parse import urlencode
 
+import rules
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -155,6 +156,12 @@ def _get(request: HttpRequest, model, pk, perm: str):
     return obj
 
 
+def _may_change_list(user, kind, parent) -> bool:
+    # The rule itself rather than user.has_perm: Django's ModelBackend grants a superuser every
+    # permission, but not even a superuser changes the sections of a canvas a workshop ran on.
+    return rules.has_perm(kind.may_change_children, user, parent)
+
+
 def _fragment(request: HttpRequest) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
 
@@ -263,7 +270,7 @@ def _render(
         "editing": editing,
         "edit_form": edit_form,
         "list_error": list_error,
-        "may_change_list": user.has_perm(kind.may_change_children, parent),
+        "may_change_list": _may_change_list(user, kind, parent),
     }
     if _fragment(request) and not whole_page:
         return render(request, f"workshops/formats/partials/{kind.child}s.html", context, status=status)
@@ -430,7 +437,7 @@ def _children_views(kind: Kind, *, add, update, delete, move, added, saved, remo
         Checked before the form, and again when the service refused under its locks: the add and
         edit forms are not shown on such a list, so their errors would not be either.
         """
-        if request.user.has_perm(kind.may_change_children, parent):
+        if _may_change_list(request.user, kind, parent):
             return None
         reason = " ".join(error.messages) if error is not None else svc.frozen_message()
         return _render(request, kind, parent, status=INVALID, list_error=reason)
