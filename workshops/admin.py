@@ -10,11 +10,23 @@ class CanvasSectionInline(admin.TabularInline):
     extra = 1
     prepopulated_fields = {"slug": ("title",)}
 
+    # A canvas that a live or closed workshop runs on keeps its sections, here as in the app
+    # (see workshops/formats.py): duplicate it to make a new version.
+    def has_add_permission(self, request, obj=None):
+        return not (obj and obj.runs_a_workshop()) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not (obj and obj.runs_a_workshop()) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not (obj and obj.runs_a_workshop()) and super().has_delete_permission(request, obj)
+
 
 @admin.register(Canvas)
 class CanvasAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
+    list_display = ["name", "slug", "owner"]
     prepopulated_fields = {"slug": ("name",)}
+    filter_horizontal = ["co_owners"]
     inlines = [CanvasSectionInline]
 
 
@@ -25,8 +37,9 @@ class FormatPhaseInline(admin.TabularInline):
 
 @admin.register(Format)
 class FormatAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
+    list_display = ["name", "slug", "owner"]
     prepopulated_fields = {"slug": ("name",)}
+    filter_horizontal = ["co_owners"]
     inlines = [FormatPhaseInline]
 
 

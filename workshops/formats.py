@@ -3,6 +3,18 @@
 A format is an ordered list of phases; a canvas an ordered list of sections with optional axes.
 Writes are keyword-only, run under one transaction, lock the format or canvas they reorder and
 raise ValidationError with a readable message on bad input, having written nothing then.
+
+Each format and canvas belongs to its author (`owner`) and the co-owners they name; those shipped
+as data have no owner. Who may do what is said by the rules in `rules.py` (`workshops.edit_format`…),
+which the views check: these services only keep the data sound.
+
+A canvas that a live or closed workshop runs on keeps its sections as they are: adding, editing,
+moving or removing one is refused, and "Duplicate" makes the new version that future workshops use.
+We refuse rather than copy on write because a copy made behind the facilitator's back would have to
+decide alone which formats and draft workshops follow the new version (some of them another
+facilitator's), and the post-its, table outputs and scenario entries of the workshops that ran
+point at the old sections anyway: a duplicate is the same copy, made in plain sight, and the
+refusal says so. Names and descriptions still change: participants never see them.
 """
 
 from __future__ import annotations
@@ -11,8 +23,10 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Max, Prefetch, ProtectedError, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from scenarios.models import SectionEntry
 
@@ -28,6 +42,7 @@ from .models import (
     Workshop,
     WorkshopPhase,
 )
+from .roles import FACILITATORS
 from .services import phase_plan, workshop_bump_version
 from .slugs import unique_slug
 
@@ -47,17 +62,36 @@ UP, DOWN = "up", "down"
 # Reads -------------------------------------------------------------------------------------------
 
 
-def format_list() -> QuerySet[Format]:
-    """Every format with its phases (and their canvases) and how many workshops use it: 3 queries."""
+def format_list(*, user) -> QuerySet[Format]:
+    """The formats this user may use (theirs, shared with them, the seed), with their phases (and
+    canvases), owner, co-owners and how many workshops use them: 4 queries."""
     phases = FormatPhase.objects.select_related("canvas").order_by("position")
-    return Format.objects.annotate(workshop_count=Count("workshops", distinct=True)).prefetch_related(
-        Prefetch("phases", queryset=phases)
-    ).order_by("name", "pk")
+    return (
+        Format.objects.usable_by(user)
+        .select_related("owner")
+        .annotate(workshop_count=Count("workshops", distinct=True))
+        .prefetch_related(Prefetch("phases", queryset=phases), "co_owners")
+        .order_by("name", "pk")
+    )
 
 
-def canvas_list() -> QuerySet[Canvas]:
-    """Every canvas with its number of sections: 1 query."""
-    return Canvas.objects.annotate(section_count=Count("sections", distinct=True)).order_by("name", "pk")
+def canvas_list(*, user) -> QuerySet[Canvas]:
+    """The canvases this user may use, with their owner, co-owners and number of sections: 2 queries."""
+    return (
+        Canvas.objects.usable_by(user)
+        .select_related("owner")
+        .annotate(section_count=Count("sections", distinct=True))
+        .prefetch_related("co_owners")
+        .order_by("name", "pk")
+    )
+
+
+def facilitators_to_share_with(*, owned: Canvas | Format) -> QuerySet:
+    """Who may be named co-owner: the other facilitators."""
+    users = get_user_model().objects.filter(groups__name=FACILITATORS, is_active=True).distinct()
+    if owned.owner_id is not None:
+        users = users.exclude(pk=owned.owner_id)
+    return users.order_by("username")
 
 
 def canvas_sections(*, canvas: Canvas) -> list[CanvasSection]:
@@ -68,14 +102,38 @@ def format_phases(*, format: Format) -> list[FormatPhase]:
     return list(format.phases.select_related("canvas").order_by("position"))
 
 
-def canvas_usage(*, canvas: Canvas) -> dict:
-    """Who depends on this canvas: names of formats, workshops, and whether a live one runs on it."""
-    workshops = Workshop.objects.filter(phases__canvas=canvas).distinct()
+def canvas_usage(*, canvas: Canvas, user) -> dict:
+    """Who depends on this canvas, as this user may know it.
+
+    The formats they may use and the workshops they facilitate are named; the others are only
+    counted (`other_formats`, `other_workshops`): another facilitator's titles are theirs.
+    `in_use`: a live or closed workshop runs on it, so its sections no longer change.
+    """
+    formats = Format.objects.filter(pk__in=FormatPhase.objects.filter(canvas=canvas).values("format_id"))
+    workshops = Workshop.objects.filter(pk__in=WorkshopPhase.objects.filter(canvas=canvas).values("workshop_id"))
+    named_formats = list(formats.usable_by(user).order_by("name").values_list("name", flat=True))
+    named_workshops = list(workshops.facilitated_by(user).order_by("title").values_list("title", flat=True))
     return {
-        "formats": list(Format.objects.filter(phases__canvas=canvas).distinct().order_by("name").values_list("name", flat=True)),
-        "workshops": list(workshops.order_by("title").values_list("title", flat=True)),
+        "formats": named_formats,
+        "other_formats": formats.count() - len(named_formats),
+        "workshops": named_workshops,
+        "other_workshops": workshops.count() - len(named_workshops),
         "live": workshops.filter(status=Workshop.Status.LIVE).exists(),
+        "in_use": workshops.filter(status__in=[Workshop.Status.LIVE, Workshop.Status.CLOSED]).exists(),
     }
+
+
+def _names(names: list[str], others: int, *, workshops: bool) -> str:
+    """"A, B and 2 other workshops": the names a user may read, the rest counted."""
+    if not others:
+        return ", ".join(names)
+    if workshops:
+        rest = ngettext("%(count)d other workshop", "%(count)d other workshops", others) % {"count": others}
+    else:
+        rest = ngettext("%(count)d other format", "%(count)d other formats", others) % {"count": others}
+    if not names:
+        return rest
+    return _("%(names)s and %(rest)s") % {"names": ", ".join(names), "rest": rest}
 
 
 def parse_axes(text: str) -> list[str]:
@@ -166,8 +224,10 @@ def _lock(parent: Canvas | Format) -> Canvas | Format:
     return type(parent).objects.select_for_update().get(pk=parent.pk)
 
 
-def _create_named(model: type[Canvas] | type[Format], *, name: str, description: str, empty_message: str, fallback: str):
-    """A new canvas or format, its slug made from its name."""
+def _create_named(
+    model: type[Canvas] | type[Format], *, name: str, description: str, owner, empty_message: str, fallback: str
+):
+    """A new canvas or format, its slug made from its name, owned by its author."""
     name, description = _clean_details(name=name, description=description, empty_message=empty_message)
     # Two facilitators may pick the same name at the same moment: the unique constraint decides,
     # and the loser takes the next suffix.
@@ -175,7 +235,7 @@ def _create_named(model: type[Canvas] | type[Format], *, name: str, description:
         slug = unique_slug(queryset=model.objects.all(), text=name, fallback=fallback)
         try:
             with transaction.atomic():
-                return model.objects.create(slug=slug, name=name, description=description)
+                return model.objects.create(slug=slug, name=name, description=description, owner=owner)
         except IntegrityError:
             continue
     raise ValidationError(_("This name is being used right now: try again."))
@@ -187,6 +247,20 @@ def _update_details(parent: Canvas | Format, *, name: str, description: str, emp
     parent.name, parent.description = name, description
     parent.save(update_fields=["name", "description"])
     return parent
+
+
+def _share(owned: Canvas | Format, co_owners: Iterable) -> Canvas | Format:
+    co_owners = list(co_owners)
+    facilitators = set(facilitators_to_share_with(owned=owned).values_list("pk", flat=True))
+    strangers = [user for user in co_owners if user.pk not in facilitators]
+    if strangers:
+        raise ValidationError(
+            {"co_owners": _("Only other facilitators can be co-owners: %(names)s cannot.")
+             % {"names": ", ".join(sorted(user.get_username() for user in strangers))}}
+        )
+    owned = _lock(owned)
+    owned.co_owners.set(co_owners)
+    return owned
 
 
 def _delete(obj) -> None:
@@ -238,8 +312,11 @@ def _swap(model, parent_field: str, parent, item_id, direction: str, missing_mes
 
 
 @transaction.atomic
-def canvas_create(*, name: str, description: str = "") -> Canvas:
-    return _create_named(Canvas, name=name, description=description, empty_message=_("Give the canvas a name."), fallback="canvas")
+def canvas_create(*, name: str, description: str = "", owner) -> Canvas:
+    """A new canvas owned by `owner` (None: shared by everyone, edited by a superuser, as the seed's)."""
+    return _create_named(
+        Canvas, name=name, description=description, owner=owner, empty_message=_("Give the canvas a name."), fallback="canvas"
+    )
 
 
 @transaction.atomic
@@ -249,9 +326,10 @@ def canvas_update(*, canvas: Canvas, name: str, description: str = "") -> Canvas
 
 
 @transaction.atomic
-def canvas_duplicate(*, canvas: Canvas, name: str) -> Canvas:
-    """A new canvas with a copy of every section: how one adapts a canvas workshops already use."""
-    copy = canvas_create(name=name, description=canvas.description)
+def canvas_duplicate(*, canvas: Canvas, name: str, owner) -> Canvas:
+    """A new canvas with a copy of every section, owned by whoever made it (co-owners are not copied):
+    how one adapts a seed canvas, another's, or one that workshops already run on."""
+    copy = canvas_create(name=name, description=canvas.description, owner=owner)
     CanvasSection.objects.bulk_create(
         CanvasSection(canvas=copy, position=s.position, slug=s.slug, title=s.title, prompt=s.prompt, axes=list(s.axes))
         for s in canvas.sections.order_by("position")
@@ -260,19 +338,51 @@ def canvas_duplicate(*, canvas: Canvas, name: str) -> Canvas:
 
 
 @transaction.atomic
-def canvas_delete(*, canvas: Canvas) -> None:
+def canvas_share(*, canvas: Canvas, co_owners: Iterable) -> Canvas:
+    """Name the facilitators who edit this canvas with its owner (all of them: the others lose it)."""
+    return _share(canvas, co_owners)
+
+
+@transaction.atomic
+def canvas_delete(*, canvas: Canvas, user) -> None:
+    """Delete an unused canvas; a refusal names only what `user` may know of."""
     canvas = _lock(canvas)
-    usage = canvas_usage(canvas=canvas)
-    if usage["workshops"]:
+    usage = canvas_usage(canvas=canvas, user=user)
+    if usage["workshops"] or usage["other_workshops"]:
+        names = _names(usage["workshops"], usage["other_workshops"], workshops=True)
         raise ValidationError(
             _("Workshops use this canvas (%(names)s): it cannot be deleted. Duplicate it to make a new version.")
-            % {"names": ", ".join(usage["workshops"])}
+            % {"names": names}
         )
-    if usage["formats"]:
+    if usage["formats"] or usage["other_formats"]:
+        names = _names(usage["formats"], usage["other_formats"], workshops=False)
         raise ValidationError(
-            _("Formats use this canvas (%(names)s): remove it from their phases first.") % {"names": ", ".join(usage["formats"])}
+            _("Formats use this canvas (%(names)s): remove it from their phases first.") % {"names": names}
         )
     _delete(canvas)
+
+
+def _lock_sections(canvas: Canvas) -> Canvas:
+    """Lock the workshops that run on this canvas (by id), then the canvas; refuse if one is live or closed.
+
+    Workshop rows first, as every write service takes them: a workshop cannot go live between the
+    check and the change, since opening its first phase waits for its row.
+    """
+    statuses = set(
+        Workshop.objects.select_for_update()
+        .filter(pk__in=WorkshopPhase.objects.filter(canvas_id=canvas.pk).values("workshop_id"))
+        .order_by("pk")
+        .values_list("status", flat=True)
+    )
+    if statuses & {Workshop.Status.LIVE, Workshop.Status.CLOSED}:
+        raise ValidationError(frozen_message())
+    return _lock(canvas)
+
+
+def frozen_message() -> str:
+    """Why a canvas's sections no longer change: the editor page shows it too."""
+    return _("A live or closed workshop runs on this canvas: its sections no longer change. "
+             "Duplicate the canvas to make a new version for the next workshops.")
 
 
 def _section_of(canvas: Canvas, section_id) -> CanvasSection:
@@ -281,11 +391,11 @@ def _section_of(canvas: Canvas, section_id) -> CanvasSection:
 
 @transaction.atomic
 def section_add(*, canvas: Canvas, title: str, prompt: str = "", axes: Iterable[str] | str = ()) -> CanvasSection:
-    """Add a section at the end of the canvas."""
+    """Add a section at the end of the canvas. Locks the workshops running on it, then the canvas."""
     title = _clean_line(title, field="title", max_length=NAME_MAX_LENGTH, empty_message=_("Give the section a title."))
     prompt = _clean_text(prompt, field="prompt", max_length=PROMPT_MAX_LENGTH)
     axes = _clean_axes(axes)
-    canvas = _lock(canvas)
+    canvas = _lock_sections(canvas)
     slug = unique_slug(queryset=canvas.sections.all(), text=title, fallback="section")
     section = CanvasSection.objects.create(
         canvas=canvas, position=_next_position(canvas.sections.all()), slug=slug, title=title, prompt=prompt, axes=axes
@@ -305,21 +415,28 @@ def _axes_in_use(section: CanvasSection) -> set[str]:
 def section_update(
     *, canvas: Canvas, section_id: int, title: str, prompt: str = "", axes: Iterable[str] | str = ()
 ) -> CanvasSection:
-    """Edit a section. Titles and prompts may change at any time; an axis that post-its use stays."""
+    """Edit a section of a canvas no workshop has run on yet; an axis that scenario entries use stays.
+
+    Locks the workshops running on the canvas, then the canvas, then the section.
+    """
     title = _clean_line(title, field="title", max_length=NAME_MAX_LENGTH, empty_message=_("Give the section a title."))
     prompt = _clean_text(prompt, field="prompt", max_length=PROMPT_MAX_LENGTH)
     axes = _clean_axes(axes)
-    canvas = _lock(canvas)
+    canvas = _lock_sections(canvas)
     section = _section_of(canvas, section_id)
-    # Without axes, post-its are filed under "no axis": that counts as an axis that must survive.
+    # Only scenario entries can be found here (post-its live on canvases that workshops ran on,
+    # which no longer change), but the check is cheap and keeps the rule whole.
+    # Without axes, entries are filed under "no axis": that counts as an axis that must survive.
     kept = set(axes) or {""}
     lost = sorted(_axes_in_use(section) - kept)
     if lost == [""]:
-        raise ValidationError({"axes": _("Post-its were posted in this section without an axis: it cannot get axes now.")})
+        raise ValidationError(
+            {"axes": _("Developed scenarios or post-its use this section without an axis: it cannot get axes now.")}
+        )
     if lost:
         lost = [axis for axis in lost if axis]
         raise ValidationError(
-            {"axes": _("Post-its already use the axis “%(axis)s”: keep it in the list.") % {"axis": lost[0]}}
+            {"axes": _("Developed scenarios or post-its use the axis “%(axis)s”: keep it in the list.") % {"axis": lost[0]}}
         )
     section.title, section.prompt, section.axes = title, prompt, axes
     section.save(update_fields=["title", "prompt", "axes"])
@@ -329,19 +446,17 @@ def section_update(
 
 @transaction.atomic
 def section_delete(*, canvas: Canvas, section_id: int) -> None:
-    canvas = _lock(canvas)
+    """Locks the workshops running on the canvas, then the canvas, then the section."""
+    canvas = _lock_sections(canvas)
     section = _section_of(canvas, section_id)
-    if Workshop.objects.filter(phases__canvas=canvas, status=Workshop.Status.LIVE).exists():
-        raise ValidationError(
-            _("A live workshop runs on this canvas: its sections cannot be removed now. Duplicate the canvas to make a new version.")
-        )
     _delete(section)
     _bump_workshops_on(canvas.pk)
 
 
 @transaction.atomic
 def section_move(*, canvas: Canvas, section_id: int, direction: str) -> CanvasSection:
-    canvas = _lock(canvas)
+    """Locks the workshops running on the canvas, then the canvas, then its sections."""
+    canvas = _lock_sections(canvas)
     section = _swap(CanvasSection, "canvas", canvas, section_id, direction, _("This section is not part of this canvas."))
     _bump_workshops_on(canvas.pk)
     return section
@@ -351,8 +466,11 @@ def section_move(*, canvas: Canvas, section_id: int, direction: str) -> CanvasSe
 
 
 @transaction.atomic
-def format_create(*, name: str, description: str = "") -> Format:
-    return _create_named(Format, name=name, description=description, empty_message=_("Give the format a name."), fallback="format")
+def format_create(*, name: str, description: str = "", owner) -> Format:
+    """A new format owned by `owner` (None: shared by everyone, edited by a superuser, as the seed's)."""
+    return _create_named(
+        Format, name=name, description=description, owner=owner, empty_message=_("Give the format a name."), fallback="format"
+    )
 
 
 @transaction.atomic
@@ -361,20 +479,31 @@ def format_update(*, format: Format, name: str, description: str = "") -> Format
 
 
 @transaction.atomic
-def format_duplicate(*, format: Format, name: str) -> Format:
-    """A new format with a copy of every phase (the same canvases): how one adapts a seed format."""
-    copy = format_create(name=name, description=format.description)
+def format_duplicate(*, format: Format, name: str, owner) -> Format:
+    """A new format with a copy of every phase (the same canvases), owned by whoever made it
+    (co-owners are not copied): how one adapts a seed format or another's."""
+    copy = format_create(name=name, description=format.description, owner=owner)
     FormatPhase.objects.bulk_create(FormatPhase(format=copy, **phase_plan(p)) for p in format.phases.order_by("position"))
     return copy
 
 
 @transaction.atomic
-def format_delete(*, format: Format) -> None:
+def format_share(*, format: Format, co_owners: Iterable) -> Format:
+    """Name the facilitators who edit this format with its owner (all of them: the others lose it)."""
+    return _share(format, co_owners)
+
+
+@transaction.atomic
+def format_delete(*, format: Format, user) -> None:
+    """Delete a format no workshop was created from; a refusal names only the workshops `user` runs."""
     format = _lock(format)
-    titles = list(format.workshops.order_by("title").values_list("title", flat=True))
-    if titles:
+    workshops = format.workshops.all()
+    titles = list(workshops.facilitated_by(user).order_by("title").values_list("title", flat=True))
+    others = workshops.count() - len(titles)
+    if titles or others:
+        names = _names(titles, others, workshops=True)
         raise ValidationError(
-            _("Workshops were created from this format (%(names)s): it cannot be deleted.") % {"names": ", ".join(titles)}
+            _("Workshops were created from this format (%(names)s): it cannot be deleted.") % {"names": names}
         )
     _delete(format)
 

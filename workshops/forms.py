@@ -49,6 +49,11 @@ class WorkshopCreateForm(forms.Form):
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     table_count = forms.IntegerField(label=_("Number of tables"), min_value=0, max_value=50, initial=7)
 
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the formats this facilitator may use: theirs, shared with them, the seed's.
+        self.fields["format"].queryset = Format.objects.usable_by(user).order_by("name", "pk")
+
 
 class TableForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200, required=False)

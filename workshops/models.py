@@ -37,12 +37,65 @@ class Edition(models.Model):
         return self.title
 
 
+class OwnedQuerySet(models.QuerySet):
+    """Formats and canvases belong to their author (`owner`), who shares them with named co-owners.
+
+    Those without an owner are shipped as data (the seed formats): every facilitator may use and
+    duplicate them, only a superuser edits them. The rules in `rules.py` say the same of one object
+    (`workshops.use_format`, `workshops.edit_canvas`…); these say it of a list. They read ownership
+    only: the views check the facilitator role first.
+    """
+
+    def _co_owned_by(self, user) -> Q:
+        through = self.model.co_owners.through
+        # A subquery rather than a join: a join would repeat a row per co-owner.
+        return Q(pk__in=through.objects.filter(user=user).values(f"{self.model._meta.model_name}_id"))
+
+    def editable_by(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(Q(owner=user) | self._co_owned_by(user))
+
+    def usable_by(self, user):
+        """What a facilitator sees in their lists and may build on: the shared seed, theirs, shared with them."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(Q(owner__isnull=True) | Q(owner=user) | self._co_owned_by(user))
+
+
+class CanvasQuerySet(OwnedQuerySet):
+    def usable_by(self, user):
+        # A co-owner of a format keeps the canvases its phases use, even one its owner did not share.
+        usable = super().usable_by(user)
+        if not user.is_authenticated or user.is_superuser:
+            return usable
+        on_their_formats = FormatPhase.objects.filter(format__in=Format.objects.editable_by(user)).values("canvas_id")
+        return usable | Canvas.objects.filter(pk__in=on_their_formats)
+
+
 class Canvas(models.Model):
     """A structured wall: an ordered list of sections, each with optional axes."""
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), unique=True)
     description = models.TextField(_("description"), blank=True)
+    # Empty for the canvases shipped as data: shared by every facilitator, edited by a superuser.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("owner")
+    )
+    co_owners = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("co-owners"))
+
+    objects = CanvasQuerySet.as_manager()
+
+    def runs_a_workshop(self) -> bool:
+        """A live or closed workshop runs on this canvas: its sections no longer change (see formats.py)."""
+        return Workshop.objects.filter(
+            phases__canvas=self, status__in=[Workshop.Status.LIVE, Workshop.Status.CLOSED]
+        ).exists()
 
     class Meta:
         verbose_name = _("canvas")
@@ -87,6 +140,13 @@ class Format(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), unique=True)
     description = models.TextField(_("description"), blank=True)
+    # Empty for the formats shipped as data: shared by every facilitator, edited by a superuser.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("owner")
+    )
+    co_owners = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("co-owners"))
+
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("format")

@@ -219,3 +219,70 @@ add_action("workshops.view_outputs", is_seated_at_table | facilitates_workshop |
 add_action("workshops.scribe_table", is_scribe_of_table)  # the scribe's board, read-only once closed
 add_action("workshops.moderate_contribution", is_scribe_of_table & writable)  # hide, group, merge
 add_action("workshops.write_synthesis", is_scribe_of_table & writable, synthesis_phase_open)
+
+
+# Formats and canvases ----------------------------------------------------------------------------
+# A format or canvas belongs to its author (`owner`) and the co-owners they name; one without an
+# owner is shipped as data (the seed formats): every facilitator may use and duplicate it, only a
+# superuser edits it. `Format.objects.usable_by` / `editable_by` say the same of a list.
+
+
+@rules.predicate
+def is_superuser(actor) -> bool:
+    return visitor_of(actor).user.is_superuser
+
+
+@rules.predicate
+def owns(actor, obj):
+    """The author of this format or canvas."""
+    user = visitor_of(actor).user
+    return obj is not None and user.is_authenticated and obj.owner_id == user.pk
+
+
+@rules.predicate
+def co_owns(actor, obj):
+    """A facilitator the author shared this format or canvas with."""
+    user = visitor_of(actor).user
+    # all(), not filter(): the lists prefetch co-owners, so a page of cards asks nothing more.
+    return obj is not None and user.is_authenticated and any(u.pk == user.pk for u in obj.co_owners.all())
+
+
+@rules.predicate
+def is_shipped_as_data(user, obj):
+    """A seed format or canvas: nobody's, shared by every facilitator."""
+    return obj is not None and obj.owner_id is None
+
+
+@rules.predicate
+def canvas_on_a_format_they_edit(actor, canvas):
+    """A co-owner of a format may see the canvases its phases post into, to keep or change them."""
+    user = visitor_of(actor).user
+    if canvas is None or not user.is_authenticated:
+        return False
+    from .models import Format, FormatPhase
+
+    return FormatPhase.objects.filter(canvas=canvas, format__in=Format.objects.editable_by(user)).exists()
+
+
+@rules.predicate
+def canvas_in_use(user, canvas):
+    """A live or closed workshop runs on this canvas: its sections no longer change (see formats.py)."""
+    return canvas is not None and canvas.runs_a_workshop()
+
+
+may_edit_owned = is_superuser | is_facilitator & (owns | co_owns)
+may_delete_owned = is_superuser | is_facilitator & owns
+
+rules.add_perm("workshops.use_format", is_superuser | is_facilitator & (is_shipped_as_data | owns | co_owns))
+rules.add_perm("workshops.edit_format", may_edit_owned)
+rules.add_perm("workshops.delete_format", may_delete_owned)
+rules.add_perm("workshops.share_format", may_delete_owned)
+
+rules.add_perm(
+    "workshops.use_canvas",
+    is_superuser | is_facilitator & (is_shipped_as_data | owns | co_owns | canvas_on_a_format_they_edit),
+)
+rules.add_perm("workshops.edit_canvas", may_edit_owned)
+rules.add_perm("workshops.edit_canvas_sections", may_edit_owned & ~canvas_in_use)
+rules.add_perm("workshops.delete_canvas", may_delete_owned)
+rules.add_perm("workshops.share_canvas", may_delete_owned)

@@ -1,4 +1,4 @@
-"""A facilitator adapts a seed format in a real browser, then runs a workshop from it."""
+"""A facilitator adapts a seed format (read-only to her) in a real browser, then runs a workshop from it."""
 
 import pytest
 from playwright.sync_api import expect
@@ -23,14 +23,24 @@ def test_a_facilitator_duplicates_a_format_adds_a_canvas_reorders_phases_and_run
     assert page.locator("h1").inner_text() == "Formats et canevas"
     screenshot(page, "formats-index")
 
-    # Duplicate the seed format under a new name: the copy opens in its editor.
-    page.click(f"#format-{seed.pk} a[href$='/duplicate/']")
+    # The seed format is every facilitator's to use, nobody's to change: it opens read-only.
+    assert page.locator(f"#format-{seed.pk} .fm-owner .badge").count() == 1
+    page.click(f"#format-{seed.pk} h3 a")
+    page.wait_for_selector("#format-phases")
+    assert page.locator("#read-only").count() == 1
+    assert page.locator("#phase-add, #format-details, #format-phases .fm-remove").count() == 0
+    screenshot(page, "formats-seed-read-only")
+
+    # Duplicate it under a new name: the copy is hers, and opens in its editor.
+    page.click(".page-head a[href$='/duplicate/']")
     assert page.input_value("#id_name") == "Atelier ruptures (copie)"
     page.fill("#id_name", "Atelier ruptures 2026")
     page.click("#duplicate button[type=submit]")
     page.wait_for_selector("#format-phases")
     copy = Format.objects.get(name="Atelier ruptures 2026")
+    assert copy.owner == facilitator
     assert page.url.endswith(f"/facilitate/formats/{copy.pk}/")
+    assert page.locator("#read-only").count() == 0
     assert titles(page, "format-phases") == ["Développer le scénario", "Comment anticiper", "Vote"]
 
     # A new canvas with one section on two axes, added without reloading the page.

@@ -1,7 +1,12 @@
 """Facilitators edit formats and canvases in the app: the services, then the views."""
 
+import re
+import threading
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -34,13 +39,27 @@ def snapshot():
 
 
 @pytest.fixture
-def canvas():
-    return CanvasFactory(name="Scénario de rupture", slug="scenario-de-rupture")
+def canvas(facilitator):
+    """Alice's canvas."""
+    return CanvasFactory(name="Scénario de rupture", slug="scenario-de-rupture", owner=facilitator)
 
 
 @pytest.fixture
-def fmt(canvas):
-    return FormatFactory(name="Atelier ruptures", slug="atelier-ruptures", phases__canvas=canvas)
+def fmt(canvas, facilitator):
+    """Alice's format, on her canvas."""
+    return FormatFactory(name="Atelier ruptures", slug="atelier-ruptures", phases__canvas=canvas, owner=facilitator)
+
+
+def without_tokens(page: str) -> str:
+    """A page without its CSRF tokens, which change on every request."""
+    return re.sub(r'(csrfmiddlewaretoken" value="|X-CSRFToken": ")[^"]+', r"\1", page)
+
+
+def give(obj, user):
+    """Hand a factory's (ownerless) format or canvas to a user."""
+    type(obj).objects.filter(pk=obj.pk).update(owner=user)
+    obj.refresh_from_db()
+    return obj
 
 
 @pytest.fixture(autouse=True)
@@ -60,21 +79,21 @@ def alice(client, facilitator):
 
 
 def test_a_new_canvas_gets_a_slug_from_its_name_and_a_suffix_when_taken():
-    first = formats.canvas_create(name="Atelier Promesse", description="")
-    second = formats.canvas_create(name="Atelier promesse")
-    third = formats.canvas_create(name="atelier   PROMESSE ")
+    first = formats.canvas_create(owner=None, name="Atelier Promesse", description="")
+    second = formats.canvas_create(owner=None, name="Atelier promesse")
+    third = formats.canvas_create(owner=None, name="atelier   PROMESSE ")
     assert (first.slug, second.slug, third.slug) == ("atelier-promesse", "atelier-promesse-2", "atelier-promesse-3")
     assert third.name == "atelier PROMESSE"
 
 
 def test_a_name_without_letters_still_gets_a_slug():
-    assert formats.canvas_create(name="???").slug == "canvas"
-    assert formats.format_create(name="!!!").slug == "format"
+    assert formats.canvas_create(owner=None, name="???").slug == "canvas"
+    assert formats.format_create(owner=None, name="!!!").slug == "format"
 
 
 def test_a_long_name_gives_a_slug_that_fits():
     name = "Comment anticiper la rupture pour une entreprise et un acteur public " * 2
-    first, second = formats.format_create(name=name), formats.format_create(name=name)
+    first, second = formats.format_create(owner=None, name=name), formats.format_create(owner=None, name=name)
     assert len(first.slug) <= 50 and len(second.slug) <= 50 and second.slug.endswith("-2")
 
 
@@ -84,7 +103,7 @@ def test_a_long_name_gives_a_slug_that_fits():
 )
 def test_a_canvas_needs_a_name_of_sensible_length(name, description, field):
     with pytest.raises(ValidationError) as error:
-        formats.canvas_create(name=name, description=description)
+        formats.canvas_create(owner=None, name=name, description=description)
     assert field in error.value.message_dict
     assert Canvas.objects.count() == 0
 
@@ -152,7 +171,7 @@ def test_a_section_of_another_canvas_cannot_be_moved_or_edited(canvas):
 
 
 def test_duplicating_a_canvas_copies_its_sections(canvas):
-    copy = formats.canvas_duplicate(canvas=canvas, name="Scénario de rupture 2026")
+    copy = formats.canvas_duplicate(owner=None, canvas=canvas, name="Scénario de rupture 2026")
     assert copy.pk != canvas.pk and copy.slug == "scenario-de-rupture-2026"
     assert list(copy.sections.values_list("position", "slug", "title", "axes")) == list(
         canvas.sections.values_list("position", "slug", "title", "axes")
@@ -160,58 +179,72 @@ def test_duplicating_a_canvas_copies_its_sections(canvas):
     assert canvas.sections.count() == 2
 
 
-def test_a_canvas_used_by_a_format_or_a_workshop_cannot_be_deleted(canvas, fmt):
+def test_a_canvas_used_by_a_format_or_a_workshop_cannot_be_deleted(canvas, fmt, facilitator):
     with pytest.raises(ValidationError, match="Atelier ruptures"):
-        formats.canvas_delete(canvas=canvas)
-    WorkshopFactory(format=fmt, title="Ruptures au Cnam")
+        formats.canvas_delete(canvas=canvas, user=facilitator)
+    WorkshopFactory(format=fmt, title="Ruptures au Cnam", facilitator=facilitator)
     with pytest.raises(ValidationError, match="Ruptures au Cnam"):
-        formats.canvas_delete(canvas=canvas)
+        formats.canvas_delete(canvas=canvas, user=facilitator)
     assert Canvas.objects.filter(pk=canvas.pk).exists()
 
 
-def test_an_unused_canvas_is_deleted_with_its_sections(canvas):
-    formats.canvas_delete(canvas=canvas)
+def test_an_unused_canvas_is_deleted_with_its_sections(canvas, facilitator):
+    formats.canvas_delete(canvas=canvas, user=facilitator)
     assert not Canvas.objects.exists() and not CanvasSection.objects.exists()
 
 
-def test_a_section_with_post_its_cannot_be_removed(live_workshop, contribution_factory, participant_factory):
-    participant = participant_factory(workshop=live_workshop)
-    post_it = contribution_factory(participant=participant)
-    canvas = post_it.section.canvas
-    Workshop.objects.filter(pk=live_workshop.pk).update(status=Workshop.Status.CLOSED)
-    with pytest.raises(ValidationError, match="Post-its were already posted"):
-        formats.section_delete(canvas=canvas, section_id=post_it.section_id)
-    assert CanvasSection.objects.filter(pk=post_it.section_id).exists()
+def frozen_canvas_writes(canvas):
+    """Each way a canvas's sections change, as a call to its service."""
+    first, second = canvas.sections.order_by("position")
+    return {
+        "add": lambda: formats.section_add(canvas=canvas, title="Raisons de douter"),
+        "update": lambda: formats.section_update(canvas=canvas, section_id=second.pk, title="Opportunités", axes=second.axes),
+        "delete": lambda: formats.section_delete(canvas=canvas, section_id=second.pk),
+        "move": lambda: formats.section_move(canvas=canvas, section_id=second.pk, direction="up"),
+    }
 
 
-def test_no_section_is_removed_from_a_canvas_a_live_workshop_runs_on(live_workshop):
+@pytest.mark.parametrize("status", [Workshop.Status.LIVE, Workshop.Status.CLOSED])
+@pytest.mark.parametrize("write", ["add", "update", "delete", "move"])
+def test_no_section_changes_under_a_live_or_closed_workshop(live_workshop, status, write):
+    Workshop.objects.filter(pk=live_workshop.pk).update(status=status)
     canvas = live_workshop.phases.get(position=1).canvas
-    section = canvas.sections.order_by("position").last()
-    with pytest.raises(ValidationError, match="live workshop"):
-        formats.section_delete(canvas=canvas, section_id=section.pk)
-
-
-def test_a_live_canvas_accepts_new_titles_and_prompts_and_the_rooms_refresh(live_workshop):
-    canvas = live_workshop.phases.get(position=1).canvas
-    section = canvas.sections.get(position=2)
-    version = live_workshop.stage_version
-    formats.section_update(
-        canvas=canvas, section_id=section.pk, title="Opportunités", prompt="Pour qui ?", axes=section.axes
-    )
-    section.refresh_from_db()
     live_workshop.refresh_from_db()
-    assert (section.title, section.prompt) == ("Opportunités", "Pour qui ?")
-    assert live_workshop.stage_version > version
+    version, before = live_workshop.stage_version, snapshot()
+    with pytest.raises(ValidationError, match="A live or closed workshop runs on this canvas"):
+        frozen_canvas_writes(canvas)[write]()
+    live_workshop.refresh_from_db()
+    assert snapshot() == before and live_workshop.stage_version == version
 
 
-def test_an_axis_post_its_use_cannot_be_removed(live_workshop, contribution_factory, participant_factory):
-    participant = participant_factory(workshop=live_workshop)
+@pytest.mark.parametrize("write", ["add", "update", "delete", "move"])
+def test_a_draft_workshop_follows_its_canvas_until_it_starts(canvas, fmt, write):
+    draft = WorkshopFactory(format=fmt)
+    before = (list(CanvasSection.objects.order_by("pk").values()), draft.stage_version)
+    frozen_canvas_writes(canvas)[write]()
+    draft.refresh_from_db()
+    assert list(CanvasSection.objects.order_by("pk").values()) != before[0]
+    assert draft.stage_version > before[1]  # its control room shows the new canvas
+
+
+def test_renaming_a_canvas_a_live_workshop_runs_on_is_fine(live_workshop):
+    # Participants never see a canvas's name, only its sections.
     canvas = live_workshop.phases.get(position=1).canvas
+    formats.canvas_update(canvas=canvas, name="Rupture (2012)", description="La version de l'atelier")
+    canvas.refresh_from_db()
+    assert canvas.name == "Rupture (2012)"
+
+
+def test_a_section_developed_scenarios_use_keeps_its_axes_and_cannot_be_removed(canvas, scenario_factory):
+    from scenarios.models import SectionEntry
+
     section = canvas.sections.get(position=2)
-    contribution_factory(participant=participant, section=section, axis="Pour un acteur public")
+    SectionEntry.objects.create(scenario=scenario_factory(), section=section, axis="Pour un acteur public", text="Réguler")
     with pytest.raises(ValidationError) as error:
         formats.section_update(canvas=canvas, section_id=section.pk, title=section.title, axes=["Pour une entreprise"])
     assert "Pour un acteur public" in error.value.message_dict["axes"][0]
+    with pytest.raises(ValidationError, match="Developed scenarios already use it"):
+        formats.section_delete(canvas=canvas, section_id=section.pk)
     # Adding an axis, or dropping one nobody used, is fine.
     formats.section_update(
         canvas=canvas, section_id=section.pk, title=section.title, axes=["Pour un acteur public", "Pour un citoyen"]
@@ -220,20 +253,62 @@ def test_an_axis_post_its_use_cannot_be_removed(live_workshop, contribution_fact
     assert section.axes == ["Pour un acteur public", "Pour un citoyen"]
 
 
-def test_a_section_with_post_its_without_axis_cannot_get_axes(live_workshop, contribution_factory, participant_factory):
-    participant = participant_factory(workshop=live_workshop)
-    post_it = contribution_factory(participant=participant)
+def test_a_section_developed_scenarios_use_without_axis_cannot_get_axes(canvas, scenario_factory):
+    from scenarios.models import SectionEntry
+
+    section = canvas.sections.get(position=1)
+    SectionEntry.objects.create(scenario=scenario_factory(), section=section, text="Des signes")
     with pytest.raises(ValidationError, match="without an axis"):
-        formats.section_update(
-            canvas=post_it.section.canvas, section_id=post_it.section_id, title="Signes", axes=["Oui", "Non"]
-        )
+        formats.section_update(canvas=canvas, section_id=section.pk, title="Signes", axes=["Oui", "Non"])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_section_change_waits_for_a_workshop_going_live_then_is_refused(canvas, fmt):
+    """Forced interleaving: the workshop goes live (its row locked, as phase_open does) while a
+    section is being added. The service waits for the workshop row, then sees it live."""
+    draft = WorkshopFactory(format=fmt)
+    outcome = []
+
+    def add_a_section():
+        try:
+            formats.section_add(canvas=canvas, title="Trop tard")
+            outcome.append("added")
+        except ValidationError as error:
+            outcome.append(error)
+        finally:
+            connection.close()
+
+    with transaction.atomic():
+        Workshop.objects.select_for_update().get(pk=draft.pk)
+        Workshop.objects.filter(pk=draft.pk).update(status=Workshop.Status.LIVE)
+        writer = threading.Thread(target=add_a_section)
+        writer.start()
+        writer.join(timeout=1)
+        assert writer.is_alive(), "the section service must wait for the workshop row"
+    writer.join(timeout=10)
+    assert len(outcome) == 1 and isinstance(outcome[0], ValidationError)
+    assert not canvas.sections.filter(title="Trop tard").exists()
+
+
+def test_the_admin_keeps_the_sections_of_a_canvas_in_use(rf, live_workshop, user_factory):
+    from django.contrib import admin as django_admin
+
+    from workshops.admin import CanvasSectionInline
+
+    request = rf.get("/admin/")
+    request.user = user_factory(username="root", is_superuser=True, is_staff=True)
+    inline = CanvasSectionInline(Canvas, django_admin.site)
+    frozen = live_workshop.phases.get(position=1).canvas
+    free = CanvasFactory()
+    for may in (inline.has_add_permission, inline.has_change_permission, inline.has_delete_permission):
+        assert not may(request, frozen) and may(request, free)
 
 
 # Services: formats -------------------------------------------------------------------------------
 
 
 def test_duplicating_a_format_copies_its_phases(fmt):
-    copy = formats.format_duplicate(format=fmt, name="Atelier ruptures (court)")
+    copy = formats.format_duplicate(owner=None, format=fmt, name="Atelier ruptures (court)")
     assert copy.slug == "atelier-ruptures-court"
     assert list(copy.phases.values_list("position", "name", "activity", "canvas", "duration_seconds")) == list(
         fmt.phases.values_list("position", "name", "activity", "canvas", "duration_seconds")
@@ -280,15 +355,15 @@ def test_moving_phases_keeps_positions_unique(fmt):
         formats.phase_move(format=fmt, phase_id=third.pk, direction="sideways")
 
 
-def test_a_format_a_workshop_was_created_from_cannot_be_deleted(fmt):
-    WorkshopFactory(format=fmt, title="Ruptures au Cnam")
+def test_a_format_a_workshop_was_created_from_cannot_be_deleted(fmt, facilitator):
+    WorkshopFactory(format=fmt, title="Ruptures au Cnam", facilitator=facilitator)
     with pytest.raises(ValidationError, match="Ruptures au Cnam"):
-        formats.format_delete(format=fmt)
+        formats.format_delete(format=fmt, user=facilitator)
     assert Format.objects.filter(pk=fmt.pk).exists()
 
 
-def test_an_unused_format_is_deleted_with_its_phases(fmt):
-    formats.format_delete(format=fmt)
+def test_an_unused_format_is_deleted_with_its_phases(fmt, facilitator):
+    formats.format_delete(format=fmt, user=facilitator)
     assert not Format.objects.exists() and not FormatPhase.objects.exists()
 
 
@@ -521,33 +596,61 @@ def test_editing_a_section_saves_it(alice, canvas):
     assert (section.title, section.axes) == ("Opportunités", ["Pour une entreprise"])
 
 
-def test_removing_an_axis_post_its_use_is_a_422_with_a_clear_message(
-    client, english, facilitator, live_workshop, contribution_factory, participant_factory
+def test_editing_a_canvas_a_live_workshop_runs_on_changes_nothing_its_participants_see(
+    client, english, facilitator, live_workshop, participant_factory, join_as
 ):
-    english.force_login(facilitator)
-    canvas = live_workshop.phases.get(position=1).canvas
+    canvas = give(live_workshop.phases.get(position=1).canvas, facilitator)
     section = canvas.sections.get(position=2)
-    contribution_factory(participant=participant_factory(workshop=live_workshop), section=section, axis="Pour une entreprise")
-    response = english.post(
-        reverse("workshops:section_edit", args=[canvas.pk, section.pk]),
-        {"edit-title": "Opportunités", "edit-axes": "Pour un acteur public"},
-        **HTMX,
-    )
-    assert response.status_code == 422
-    assert "Post-its already use the axis “Pour une entreprise”" in response.content.decode()
-    section.refresh_from_db()
-    assert section.title == "Repérer les opportunités"
+    laptop = join_as(Client(), participant_factory(workshop=live_workshop))
+    canvas_page = reverse("workshops:canvas", args=[live_workshop.join_code])
+    seen = without_tokens(laptop.get(canvas_page).content.decode())
+    live_workshop.refresh_from_db()
+    version, before = live_workshop.stage_version, snapshot()
 
-
-def test_removing_a_section_used_by_a_live_workshop_is_a_422(client, english, facilitator, live_workshop):
     english.force_login(facilitator)
+    attempts = [
+        (reverse("workshops:section_add", args=[canvas.pk]), {"new-title": "Piraté"}),
+        (reverse("workshops:section_edit", args=[canvas.pk, section.pk]), {"edit-title": "Piraté", "edit-prompt": "Piraté"}),
+        (reverse("workshops:section_delete", args=[canvas.pk, section.pk]), {}),
+        (reverse("workshops:section_move", args=[canvas.pk, section.pk, "up"]), {}),
+    ]
+    for url, data in attempts:
+        for headers in ({}, HTMX):
+            response = english.post(url, data, **headers)
+            assert response.status_code == 422, url
+            assert "A live or closed workshop runs on this canvas" in response.content.decode(), url
+
+    assert snapshot() == before
+    live_workshop.refresh_from_db()
+    assert live_workshop.stage_version == version  # no laptop was told to re-render
+    assert without_tokens(laptop.get(canvas_page).content.decode()) == seen
+    assert "Piraté" not in seen and section.title in seen
+
+
+def test_not_even_a_superuser_changes_the_sections_of_a_canvas_in_use(client, english, live_workshop, user_factory):
+    english.force_login(user_factory(username="root", is_superuser=True, is_staff=True))
     canvas = live_workshop.phases.get(position=1).canvas
-    section = canvas.sections.first()
-    for headers in ({}, HTMX):
-        response = english.post(reverse("workshops:section_delete", args=[canvas.pk, section.pk]), **headers)
-        assert response.status_code == 422
-        assert "A live workshop runs on this canvas" in response.content.decode()
-    assert CanvasSection.objects.filter(pk=section.pk).exists()
+    page = english.get(reverse("workshops:canvas_edit", args=[canvas.pk])).content.decode()
+    assert 'id="section-add"' not in page and "A live or closed workshop runs on this canvas" in page
+    before = snapshot()
+    response = english.post(reverse("workshops:section_add", args=[canvas.pk]), {"new-title": "Piraté"}, **HTMX)
+    assert response.status_code == 422 and "Duplicate the canvas" in response.content.decode()
+    assert snapshot() == before
+
+
+def test_the_editor_of_a_canvas_in_use_shows_it_read_only_and_offers_a_duplicate(
+    client, english, facilitator, live_workshop
+):
+    canvas = give(live_workshop.phases.get(position=1).canvas, facilitator)
+    english.force_login(facilitator)
+    page = english.get(reverse("workshops:canvas_edit", args=[canvas.pk])).content.decode()
+    assert "A live or closed workshop runs on this canvas" in page
+    assert 'id="section-add"' not in page and "fm-remove" not in page
+    assert reverse("workshops:canvas_duplicate", args=[canvas.pk]) in page
+    # Its name and description are still the owner's to change: participants never see them.
+    assert 'id="canvas-details"' in page and 'name="name"' in page
+    response = english.get(reverse("workshops:section_edit", args=[canvas.pk, canvas.sections.first().pk]), **HTMX)
+    assert response.status_code == 422 and "Duplicate the canvas" in response.content.decode()
 
 
 def test_removing_and_moving_sections(alice, canvas):
@@ -672,10 +775,16 @@ def test_a_phase_of_another_format_is_a_404(alice, fmt):
     assert snapshot() == before
 
 
-def test_deleting_a_format_in_use_is_a_422(alice, english, fmt):
-    WorkshopFactory(format=fmt, title="Ruptures au Cnam")
+def test_deleting_a_format_in_use_is_a_422_naming_only_the_workshops_one_runs(
+    alice, english, fmt, facilitator, other_facilitator
+):
+    WorkshopFactory(format=fmt, title="Ruptures au Cnam", facilitator=facilitator)
+    fmt.co_owners.add(other_facilitator)
+    WorkshopFactory(format=fmt, title="Atelier secret de Bob", facilitator=other_facilitator)
     response = alice.post(reverse("workshops:format_delete", args=[fmt.pk]))
-    assert response.status_code == 422 and "Ruptures au Cnam" in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 422 and "Ruptures au Cnam and 1 other workshop" in page
+    assert "Atelier secret de Bob" not in page
     assert Format.objects.filter(pk=fmt.pk).exists()
 
 
@@ -691,3 +800,198 @@ def test_a_new_format_is_at_once_offered_on_the_dashboard_and_makes_workshops(al
     )
     workshop = Workshop.objects.get(title="Express")
     assert list(workshop.phases.values_list("name", "canvas", "duration_seconds")) == [("Post-its", canvas.pk, 900)]
+
+
+# Views: who owns what ----------------------------------------------------------------------------
+
+
+def write_urls(fmt, canvas):
+    """Every request that changes a format or canvas, with data that would pass the forms."""
+    phase, section = fmt.phases.first(), canvas.sections.first()
+    return [
+        (reverse("workshops:format_edit", args=[fmt.pk]), {"name": "Piraté"}),
+        (reverse("workshops:format_delete", args=[fmt.pk]), {}),
+        (reverse("workshops:format_share", args=[fmt.pk]), {}),
+        (reverse("workshops:phase_add", args=[fmt.pk]), phase_data()),
+        (reverse("workshops:phase_edit", args=[fmt.pk, phase.pk]), phase_data("edit")),
+        (reverse("workshops:phase_delete", args=[fmt.pk, phase.pk]), {}),
+        (reverse("workshops:phase_move", args=[fmt.pk, phase.pk, "down"]), {}),
+        (reverse("workshops:canvas_edit", args=[canvas.pk]), {"name": "Piraté"}),
+        (reverse("workshops:canvas_delete", args=[canvas.pk]), {}),
+        (reverse("workshops:canvas_share", args=[canvas.pk]), {}),
+        (reverse("workshops:section_add", args=[canvas.pk]), {"new-title": "Piraté"}),
+        (reverse("workshops:section_edit", args=[canvas.pk, section.pk]), {"edit-title": "Piraté"}),
+        (reverse("workshops:section_delete", args=[canvas.pk, section.pk]), {}),
+        (reverse("workshops:section_move", args=[canvas.pk, section.pk, "down"]), {}),
+    ]
+
+
+@pytest.fixture
+def bob(client, other_facilitator):
+    client.force_login(other_facilitator)
+    return client
+
+
+def test_bob_can_neither_see_nor_change_nor_delete_alices_format_and_canvas(bob, fmt, canvas):
+    before = snapshot()
+    for url, data in write_urls(fmt, canvas):
+        for headers in ({}, HTMX):
+            assert bob.post(url, data, **headers).status_code == 403, url
+    for url in (
+        reverse("workshops:format_edit", args=[fmt.pk]),
+        reverse("workshops:format_duplicate", args=[fmt.pk]),
+        reverse("workshops:canvas_edit", args=[canvas.pk]),
+        reverse("workshops:canvas_duplicate", args=[canvas.pk]),
+        reverse("workshops:phase_edit", args=[fmt.pk, fmt.phases.first().pk]),
+    ):
+        assert bob.get(url).status_code == 403, url
+    assert bob.post(reverse("workshops:format_duplicate", args=[fmt.pk]), {"name": "Copie volée"}).status_code == 403
+    assert snapshot() == before
+    page = bob.get(reverse("workshops:formats")).content.decode()
+    assert "Atelier ruptures" not in page and "Scénario de rupture" not in page
+
+
+def test_a_co_owner_edits_the_format_but_neither_deletes_nor_shares_it(bob, fmt, canvas, other_facilitator):
+    fmt.co_owners.add(other_facilitator)
+    canvas.co_owners.add(other_facilitator)
+    assert bob.post(reverse("workshops:phase_add", args=[fmt.pk]), phase_data(name="Clôture")).status_code == 302
+    assert bob.post(reverse("workshops:section_add", args=[canvas.pk]), {"new-title": "Raisons de douter"}).status_code == 302
+    assert phases_of(fmt)[-1] == "Clôture" and sections_of(canvas)[-1] == "Raisons de douter"
+    before = snapshot()
+    for url in (
+        reverse("workshops:format_delete", args=[fmt.pk]),
+        reverse("workshops:format_share", args=[fmt.pk]),
+        reverse("workshops:canvas_delete", args=[canvas.pk]),
+        reverse("workshops:canvas_share", args=[canvas.pk]),
+    ):
+        assert bob.post(url).status_code == 403, url
+    assert snapshot() == before and list(fmt.co_owners.all()) == [other_facilitator]
+    page = bob.get(reverse("workshops:format_edit", args=[fmt.pk])).content.decode()
+    assert reverse("workshops:format_delete", args=[fmt.pk]) not in page
+    assert 'id="phase-add"' in page
+
+
+def test_the_formats_page_lists_ones_own_the_shared_and_the_seed(alice, english, fmt, canvas, other_facilitator):
+    seed = FormatFactory(name="Atelier promesse (seed)")
+    bobs = FormatFactory(name="Le format privé de Bob", owner=other_facilitator)
+    shared = FormatFactory(name="Le format partagé de Bob", owner=other_facilitator)
+    shared.co_owners.add(fmt.owner)
+    page = alice.get(reverse("workshops:formats")).content.decode()
+    assert "Atelier ruptures" in page and "Atelier promesse (seed)" in page and "Le format partagé de Bob" in page
+    assert "Le format privé de Bob" not in page and f"format-{bobs.pk}" not in page
+    assert "Shipped with Agora" in page and "Yours" in page and "Shared by bob" in page
+    # The seed is opened read-only: "View", not "Edit".
+    card = page[page.index(f'id="format-{seed.pk}"'):]
+    assert card.index(">View<") < card.index("</li>")
+
+
+def test_a_seed_format_opens_read_only_and_its_duplicate_is_ones_own(alice, english, facilitator):
+    seed_canvas = CanvasFactory(name="Scénario de rupture (seed)")
+    seed = FormatFactory(name="Atelier ruptures (seed)", phases__canvas=seed_canvas)
+    page = alice.get(reverse("workshops:format_edit", args=[seed.pk])).content.decode()
+    assert "only its owners change it" in page and "Shipped with Agora" in page
+    assert 'id="phase-add"' not in page and 'id="format-details"' not in page and "fm-remove" not in page
+    assert reverse("workshops:format_delete", args=[seed.pk]) not in page
+    page = alice.get(reverse("workshops:canvas_edit", args=[seed_canvas.pk])).content.decode()
+    assert 'id="section-add"' not in page and "fm-remove" not in page
+    before = snapshot()
+    for url, data in write_urls(seed, seed_canvas):
+        assert alice.post(url, data).status_code == 403, url
+    assert snapshot() == before
+    response = alice.post(reverse("workshops:format_duplicate", args=[seed.pk]), {"name": "Mes ruptures"})
+    copy = Format.objects.get(name="Mes ruptures")
+    assert response.status_code == 302 and copy.owner == facilitator and not copy.co_owners.exists()
+    assert alice.post(reverse("workshops:phase_add", args=[copy.pk]), phase_data()).status_code == 302
+    assert seed.owner is None and phases_of(seed) != phases_of(copy)
+
+
+def test_what_a_facilitator_creates_is_theirs(alice, facilitator, canvas):
+    alice.post(reverse("workshops:format_new"), {"format-name": "Atelier express"})
+    alice.post(reverse("workshops:canvas_new"), {"canvas-name": "Promesse"})
+    alice.post(reverse("workshops:canvas_duplicate", args=[canvas.pk]), {"name": "Rupture bis"})
+    assert {c.owner for c in Format.objects.filter(name="Atelier express")} == {facilitator}
+    assert {c.owner for c in Canvas.objects.filter(name__in=["Promesse", "Rupture bis"])} == {facilitator}
+
+
+def test_the_owner_names_co_owners_among_facilitators(alice, english, fmt, canvas, other_facilitator, editor, outsider):
+    page = alice.get(reverse("workshops:format_edit", args=[fmt.pk])).content.decode()
+    assert f'name="co_owners" value="{other_facilitator.pk}"' in page
+    assert f'name="co_owners" value="{editor.pk}"' not in page and f'name="co_owners" value="{outsider.pk}"' not in page
+    for url, obj in (
+        (reverse("workshops:format_share", args=[fmt.pk]), fmt),
+        (reverse("workshops:canvas_share", args=[canvas.pk]), canvas),
+    ):
+        response = alice.post(url, {"co_owners": [other_facilitator.pk]})
+        assert response.status_code == 302
+        assert list(obj.co_owners.all()) == [other_facilitator]
+        # Nobody ticked: the co-owners lose it.
+        assert alice.post(url, {}).status_code == 302
+        assert not obj.co_owners.exists()
+
+
+@pytest.mark.parametrize("co_owners", [["editor"], ["outsider"], ["owner"], ["999999"], ["abc"], ["\x00"]])
+@pytest.mark.parametrize("with_bob", [True, False], ids=["bob-exists", "alone"])
+def test_sharing_with_someone_who_is_not_another_facilitator_is_a_422(
+    alice, english, fmt, facilitator, editor, outsider, co_owners, with_bob, user_factory
+):
+    if with_bob:
+        user_factory(username="bob", roles=["facilitators"])
+    ids = {"editor": editor.pk, "outsider": outsider.pk, "owner": facilitator.pk}
+    before = snapshot(), list(Format.co_owners.through.objects.values())
+    data = {"co_owners": [ids.get(c, c) for c in co_owners]}
+    response = alice.post(reverse("workshops:format_share", args=[fmt.pk]), data)
+    assert response.status_code == 422 and "errorlist" in response.content.decode()
+    assert (snapshot(), list(Format.co_owners.through.objects.values())) == before
+
+
+def test_the_share_service_refuses_non_facilitators(fmt, editor):
+    with pytest.raises(ValidationError, match="Only other facilitators"):
+        formats.format_share(format=fmt, co_owners=[editor])
+    assert not fmt.co_owners.exists()
+
+
+def test_the_canvas_usage_names_only_the_workshops_one_runs(
+    alice, english, fmt, canvas, facilitator, other_facilitator
+):
+    WorkshopFactory(format=fmt, title="Ruptures au Cnam", facilitator=facilitator)
+    canvas.co_owners.add(other_facilitator)
+    bobs_format = FormatFactory(name="Format secret de Bob", owner=other_facilitator, phases__canvas=canvas)
+    WorkshopFactory(format=bobs_format, title="Atelier secret de Bob", facilitator=other_facilitator)
+    WorkshopFactory(format=bobs_format, title="Autre atelier de Bob", facilitator=other_facilitator)
+    page = alice.get(reverse("workshops:canvas_edit", args=[canvas.pk])).content.decode()
+    assert "Ruptures au Cnam and 2 other workshops" in page
+    assert "Atelier ruptures and 1 other format" in page
+    assert "secret de Bob" not in page and "Autre atelier de Bob" not in page
+    # Bob, co-owner of the canvas, sees his own and counts Alice's.
+    page = Client()
+    page.force_login(other_facilitator)
+    page.cookies["django_language"] = "en"
+    html = page.get(reverse("workshops:canvas_edit", args=[canvas.pk])).content.decode()
+    assert "Atelier secret de Bob, Autre atelier de Bob and 1 other workshop" in html
+    assert "Ruptures au Cnam" not in html
+
+
+def test_a_phase_cannot_post_into_a_canvas_one_may_not_use(alice, english, fmt, other_facilitator):
+    bobs_canvas = CanvasFactory(name="Canevas privé de Bob", owner=other_facilitator)
+    page = alice.get(reverse("workshops:format_edit", args=[fmt.pk])).content.decode()
+    assert "Canevas privé de Bob" not in page
+    before = snapshot()
+    response = alice.post(reverse("workshops:phase_add", args=[fmt.pk]), phase_data(activity="postits", canvas=bobs_canvas.pk))
+    assert response.status_code == 422 and "Select a valid choice" in response.content.decode()
+    assert snapshot() == before
+
+
+def test_a_workshop_is_created_only_from_a_format_one_may_use(alice, english, fmt, other_facilitator, edition_factory):
+    seed = FormatFactory(name="Atelier promesse (seed)")
+    bobs = FormatFactory(name="Le format privé de Bob", owner=other_facilitator)
+    page = alice.get(reverse("workshops:dashboard")).content.decode()
+    assert f'<option value="{fmt.pk}">' in page and f'<option value="{seed.pk}">' in page
+    assert "Le format privé de Bob" not in page
+    edition = edition_factory()
+    data = {"title": "Volé", "edition": edition.pk, "format": bobs.pk, "date": "2026-11-21", "table_count": 2}
+    response = alice.post(reverse("workshops:dashboard"), data)
+    assert response.status_code == 422 and "Select a valid choice" in response.content.decode()
+    assert not Workshop.objects.filter(title="Volé").exists()
+    data["format"] = seed.pk
+    assert alice.post(reverse("workshops:dashboard"), data).status_code == 302
+    assert Workshop.objects.get(title="Volé").format == seed

@@ -46,7 +46,9 @@ def _poll_unchanged(request, pk) -> bool:
 @staff_permission("workshops.create_workshop")
 def dashboard(request):
     # A format's editor links here with ?format=<id>: start from that format.
-    form = WorkshopCreateForm(request.POST or None, initial={"format": request.GET.get("format"), "table_count": 7})
+    form = WorkshopCreateForm(
+        request.POST or None, initial={"format": request.GET.get("format"), "table_count": 7}, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
