@@ -261,7 +261,7 @@ def workshop_for_join_code(code: str) -> Workshop:
 
 
 @transaction.atomic
-def participant_join(*, workshop: Workshop, display_name: str, table_id: int | None, session_key: str) -> Participant:
+def participant_join(*, workshop: Workshop, display_name: str, table_id: int | None) -> Participant:
     if not workshop.is_joinable:
         raise ValidationError({"code": _("This workshop is over: its code has expired.")})
     name = _clean_display_name(display_name)
@@ -274,9 +274,7 @@ def participant_join(*, workshop: Workshop, display_name: str, table_id: int | N
         raise ValidationError({"display_name": _("Someone already uses this name here: pick another one.")})
     try:
         with transaction.atomic():
-            participant = Participant.objects.create(
-                workshop=workshop, display_name=name, table=table, session_key=session_key
-            )
+            participant = Participant.objects.create(workshop=workshop, display_name=name, table=table)
     except IntegrityError:
         # Two people typed the same name at the same moment: the database decided.
         raise ValidationError({"display_name": _("Someone already uses this name here: pick another one.")})

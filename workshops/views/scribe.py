@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import live, selectors, services
+from ..models import Contribution
 from ..participation import participant_required
 from .common import no_change
 
@@ -23,6 +24,9 @@ def _context(workshop, participant):
         "participant": participant,
         "phase": phase,
         "version": live.participant_version(workshop.pk, participant.table_id),
+        # The inputs' limits are the ones the services enforce.
+        "label_max_length": Contribution._meta.get_field("group_label").max_length,
+        "synthesis_max_length": services.SYNTHESIS_MAX_LENGTH,
     }
     if phase and phase.activity == "synthesis":
         context["synthesis"] = selectors.table_synthesis(phase=phase, table_id=participant.table_id)
