@@ -20,9 +20,9 @@ def exception_handler(exc, context):
     # Services raise Django's ValidationError; the API turns it into a 422 with the messages.
     if isinstance(exc, ValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
-        return Response(detail, status=INVALID)
+        return Response(detail, status=_status_for(exc))
     if isinstance(exc, PermissionDenied):
-        return Response({"detail": str(exc) or _("You are not allowed to do this.")}, status=status.HTTP_403_FORBIDDEN)
+        return Response({"detail": str(exc) or _("You do not have permission to perform this action.")}, status=status.HTTP_403_FORBIDDEN)
     if isinstance(exc, Http404):
         # get_object_or_404's message is English and names our models: say it the visitor's way.
         return Response({"detail": _("Not found.")}, status=status.HTTP_404_NOT_FOUND)
@@ -30,6 +30,18 @@ def exception_handler(exc, context):
     if response is not None and isinstance(exc, exceptions.ValidationError):
         response.status_code = INVALID
     return response
+
+
+def _status_for(error: ValidationError) -> int:
+    """A service names what went wrong with the error's code: no such object, a conflict, or invalid input."""
+    codes = {e.code for e in error.error_list} if not hasattr(error, "error_dict") else {
+        e.code for errors in error.error_dict.values() for e in errors
+    }
+    if codes == {"not_found"}:
+        return status.HTTP_404_NOT_FOUND
+    if codes == {"conflict"}:
+        return status.HTTP_409_CONFLICT
+    return INVALID
 
 
 class JSONParser(DRFJSONParser):

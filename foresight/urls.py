@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularJSONAPIView
 from django.views.generic import TemplateView
 
 from . import views
@@ -22,7 +22,8 @@ urlpatterns = [
     path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    # JSON like the rest of /api/, its errors included.
+    path("api/schema/", SpectacularJSONAPIView.as_view(), name="api-schema"),
     path("scenarios/", include("scenarios.urls")),
     path("", include("voting.urls")),
     path("", include("workshops.urls")),

@@ -76,7 +76,7 @@ def bad_request(request: HttpRequest, exception=None) -> HttpResponse:
 def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
     reason = _message(exception)
     if _is_api(request):
-        return _json(reason or _("You are not allowed to do this."), 403)
+        return _json(reason or _("You do not have permission to perform this action."), 403)
     context = {"reason": reason, "next_url": request.get_full_path()}
     if request.user.is_authenticated:
         context["landing_url"] = landing_url(request.user)

@@ -363,7 +363,8 @@ def _contribution_of_workshop(*, workshop_id: int, contribution_id) -> Contribut
         else None
     )
     if contribution is None:
-        raise ValidationError(_("This post-it does not exist in your workshop."))
+        # "not_found": the views and the API answer 404, not a form error.
+        raise ValidationError(_("This post-it does not exist in your workshop."), code="not_found")
     return contribution
 
 

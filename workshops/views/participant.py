@@ -13,7 +13,7 @@ from .. import live, selectors, services
 from ..forms import ContributionForm, JoinCodeForm, JoinForm, TableChoiceForm
 from ..models import Activity, Workshop
 from ..participation import current_participant, participant_required, remember_participant
-from .common import INVALID, add_errors, no_change
+from .common import INVALID, add_errors, no_change, raise_if_missing
 
 
 def join(request):
@@ -169,6 +169,7 @@ def plus_one(request, *, workshop, participant, contribution_id):
     try:
         services.contribution_plus_one(participant=participant, contribution_id=contribution_id)
     except ValidationError as error:
+        raise_if_missing(error)
         if request.htmx:
             return _flash(error.messages)
         for message in error.messages:

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from .. import live, selectors, services
 from ..models import Contribution
 from ..participation import participant_required
-from .common import no_change
+from .common import INVALID, no_change, raise_if_missing
 
 
 def _scribe_only(participant):
@@ -50,7 +50,7 @@ def _done(request, workshop, participant, error: ValidationError | None = None):
         for message in error.messages:
             messages.error(request, message)
     if request.htmx:
-        response = render(request, "workshops/scribe.html#live", _context(workshop, participant), status=422 if error else 200)
+        response = render(request, "workshops/scribe.html#live", _context(workshop, participant), status=INVALID if error else 200)
         return response
     return redirect("workshops:scribe", code=workshop.join_code)
 
@@ -64,6 +64,7 @@ def scribe_hide(request, *, workshop, participant, contribution_id):
             scribe=participant, contribution_id=contribution_id, hidden=request.POST.get("hidden") != "0"
         )
     except ValidationError as error:
+        raise_if_missing(error)
         return _done(request, workshop, participant, error)
     return _done(request, workshop, participant)
 
