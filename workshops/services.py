@@ -382,7 +382,7 @@ def contribution_plus_one(*, participant: Participant, contribution_id) -> Contr
         with transaction.atomic():
             PlusOne.objects.create(contribution=contribution, participant=participant)
     except IntegrityError:
-        raise ValidationError(_("You already gave this post-it a +1."))
+        raise ValidationError(_("You already gave this post-it a +1."), code="conflict")
     Contribution.objects.filter(pk=contribution.pk).update(plus_ones=F("plus_ones") + 1)
     workshop_bump_version(workshop_id=participant.workshop_id, table_id=contribution.table_id)
     contribution.refresh_from_db(fields=["plus_ones"])

@@ -71,11 +71,11 @@ def test_posting_after_the_phase_closed_answers_422(api, section, live_workshop)
     assert Contribution.objects.count() == 0
 
 
-def test_a_second_plus_one_answers_422(api, contribution_factory, participant_factory, live_workshop):
+def test_a_second_plus_one_answers_409(api, contribution_factory, participant_factory, live_workshop):
     postit = contribution_factory(participant=participant_factory(workshop=live_workshop))
     assert api.post(url("api_plus_one", postit.pk)).json()["plus_ones"] == 1
     second = api.post(url("api_plus_one", postit.pk))
-    assert second.status_code == 422 and second.json()["detail"]
+    assert second.status_code == 409 and second.json()["detail"]
     assert PlusOne.objects.count() == 1
 
 
