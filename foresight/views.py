@@ -32,6 +32,16 @@ def landing_url(user) -> str:
     return reverse("home")
 
 
+def landing_link(user) -> dict:
+    """The role's own page, with a button label that names it (for the 403 and 404 pages)."""
+    url = landing_url(user)
+    labels = {
+        reverse("workshops:dashboard"): _("Go to your workshops"),
+        reverse("scenarios:library"): _("Go to the scenario library"),
+    }
+    return {"landing_url": url, "landing_label": labels.get(url, _("Home page"))}
+
+
 class LoginView(auth_views.LoginView):
     """Log in, then go to the safe ?next= if there is one, otherwise to the role's own page."""
 
@@ -79,7 +89,7 @@ def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
         return _json(reason or _("You do not have permission to perform this action."), 403)
     context = {"reason": reason, "next_url": request.get_full_path()}
     if request.user.is_authenticated:
-        context["landing_url"] = landing_url(request.user)
+        context.update(landing_link(request.user))
     code = request.resolver_match.kwargs.get("code") if request.resolver_match else None
     if code:
         # Refused inside a workshop (a participant on the scribe's page): back to their canvas.
@@ -90,9 +100,9 @@ def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
     if _is_api(request):
         return _json(_("Not found."), 404)
-    context = {}
-    if request.user.is_authenticated:
-        context["landing_url"] = landing_url(request.user)
+    context = landing_link(request.user) if request.user.is_authenticated else {}
+    if context.get("landing_url") == reverse("home"):
+        context = {}  # the page links home anyway
     return render(request, "404.html", context, status=404)
 
 
