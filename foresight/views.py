@@ -10,6 +10,7 @@ import sys
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import PermissionDenied
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -95,6 +96,12 @@ def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
         # Refused inside a workshop (a participant on the scribe's page): back to their canvas.
         context["canvas_url"] = reverse("workshops:canvas", kwargs={"code": code})
     return render(request, "403.html", context, status=403)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form from an expired session or an old tab: say so, in the visitor's language (CSRF_FAILURE_VIEW)."""
+    message = _("This form has expired (the session ended or the page is old): reload the page and try again.")
+    return permission_denied(request, PermissionDenied(message))
 
 
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:

@@ -108,3 +108,13 @@ def test_a_database_error_is_a_503_to_retry_not_a_500():
     assert response.status_code == 503
     assert response["Retry-After"] == "10"
     assert "Agora is briefly unavailable" in response.content.decode()
+
+
+def test_a_stale_form_gets_the_styled_403_that_says_to_reload(live_workshop):
+    client = english(Client(enforce_csrf_checks=True))
+    response = client.post(reverse("workshops:join"), {"code": "QN2012"})
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert response.templates[0].name == "403.html"
+    assert "This form has expired" in page
+

@@ -135,6 +135,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
+# A stale form gets the site's 403 page in the visitor's language, not Django's bare English one.
+CSRF_FAILURE_VIEW = "foresight.views.csrf_failure"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
