@@ -118,3 +118,13 @@ def test_a_stale_form_gets_the_styled_403_that_says_to_reload(live_workshop):
     assert response.templates[0].name == "403.html"
     assert "This form has expired" in page
 
+
+
+@pytest.mark.parametrize("path, json", [("/", False), ("/api/w/QN2012/board/", True)])
+def test_a_request_for_another_host_is_a_400_that_needs_no_nav(path, json):
+    response = english(Client()).get(path, HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    if json:
+        assert response.json() == {"detail": "This request is malformed."}
+    else:
+        assert "This request could not be understood" in response.content.decode()
