@@ -63,6 +63,12 @@ def _is_api(request: HttpRequest) -> bool:
     return request.path.startswith("/api/")
 
 
+def _is_authenticated(request: HttpRequest) -> bool:
+    # An error raised before the authentication middleware ran leaves no user on the request.
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated)
+
+
 def _json(detail: str, status: int) -> JsonResponse:
     return JsonResponse({"detail": detail}, status=status)
 
@@ -89,7 +95,7 @@ def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
     if _is_api(request):
         return _json(reason or _("You do not have permission to perform this action."), 403)
     context = {"reason": reason, "next_url": request.get_full_path()}
-    if request.user.is_authenticated:
+    if _is_authenticated(request):
         context.update(landing_link(request.user))
     code = request.resolver_match.kwargs.get("code") if request.resolver_match else None
     if code:
@@ -107,7 +113,7 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
     if _is_api(request):
         return _json(_("Not found."), 404)
-    context = landing_link(request.user) if request.user.is_authenticated else {}
+    context = landing_link(request.user) if _is_authenticated(request) else {}
     if context.get("landing_url") == reverse("home"):
         context = {}  # the page links home anyway
     return render(request, "404.html", context, status=404)
