@@ -128,3 +128,15 @@ def test_a_request_for_another_host_is_a_400_that_needs_no_nav(path, json):
         assert response.json() == {"detail": "This request is malformed."}
     else:
         assert "This request could not be understood" in response.content.decode()
+
+
+def test_only_a_services_not_found_becomes_a_404_in_the_views():
+    from django.core.exceptions import ValidationError
+    from django.http import Http404
+
+    from workshops.views.common import raise_if_missing
+
+    with pytest.raises(Http404):
+        raise_if_missing(ValidationError("gone", code="not_found"))
+    raise_if_missing(ValidationError("bad", code="invalid"))
+    raise_if_missing(ValidationError({"text": ValidationError("gone", code="not_found")}))

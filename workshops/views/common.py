@@ -15,7 +15,7 @@ def add_errors(form, error: ValidationError) -> None:
 
 def raise_if_missing(error: ValidationError) -> None:
     """A service that found no such object (code "not_found") is a 404 for the view, not a form error."""
-    if error.error_list and all(e.code == "not_found" for e in error.error_list):
+    if not hasattr(error, "error_dict") and all(e.code == "not_found" for e in error.error_list):
         raise Http404(" ".join(error.messages))
 
 
