@@ -1,16 +1,29 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
+from django.urls import include, path, register_converter
+from drf_spectacular.views import SpectacularJSONAPIView
 from django.views.generic import TemplateView
+
+from . import views
+from .converters import JoinCodeConverter
+
+# Registered before the apps' URLconfs are included: workshops and voting both route /w/<code>/.
+register_converter(JoinCodeConverter, "joincode")
+
+# Error pages in the visitor's language, JSON under /api/; a database outage answers 503.
+handler400 = views.bad_request
+handler403 = views.permission_denied
+handler404 = views.page_not_found
+handler500 = views.server_error
 
 urlpatterns = [
     path("", TemplateView.as_view(template_name="home.html"), name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    # JSON like the rest of /api/, its errors included.
+    path("api/schema/", SpectacularJSONAPIView.as_view(), name="api-schema"),
     path("scenarios/", include("scenarios.urls")),
     path("", include("voting.urls")),
     path("", include("workshops.urls")),

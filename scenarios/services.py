@@ -186,8 +186,11 @@ def scenario_set_status(*, scenario: Scenario, status: str, expected_status: str
     if expected_status is not None and locked.status != expected_status:
         raise ValidationError(
             {
-                "status": _("Someone changed this scenario's status meanwhile: it is now “%(status)s”.")
-                % {"status": locked.get_status_display()}
+                "status": ValidationError(
+                    _("Someone changed this scenario's status meanwhile: it is now “%(status)s”."),
+                    code="conflict",
+                    params={"status": locked.get_status_display()},
+                )
             }
         )
     if locked.status != status:

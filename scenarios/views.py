@@ -25,6 +25,21 @@ from .models import Scenario, TimelineEvent
 ADD_PREFIX = "event"
 EDIT_PREFIX = "edit"
 
+INVALID = 422  # a form re-rendered with its errors (htmx swaps it in)
+CONFLICT = 409  # someone else changed it meanwhile: the answer shows its current state
+
+
+def _form_status(form) -> int:
+    return INVALID if form.is_bound and form.errors else 200
+
+
+def _is_conflict(error: ValidationError) -> bool:
+    if hasattr(error, "error_dict"):
+        errors = [e for field_errors in error.error_dict.values() for e in field_errors]
+    else:
+        errors = error.error_list
+    return any(e.code == "conflict" for e in errors)
+
 
 def _is_fragment_request(request: HttpRequest) -> bool:
     # A history restore after a cache miss needs the whole page, not the fragment.
@@ -90,8 +105,9 @@ def _render_detail(request: HttpRequest, pk: int, *, status: int = 200, **timeli
     return render(request, "scenarios/detail.html", context, status=status)
 
 
-def _render_timeline(request: HttpRequest, scenario: Scenario, **timeline) -> HttpResponse:
-    return render(request, "scenarios/partials/timeline.html", _timeline_context(scenario, **timeline))
+def _render_timeline(request: HttpRequest, scenario: Scenario, *, status: int = 200, **timeline) -> HttpResponse:
+    context = _timeline_context(scenario, **timeline)
+    return render(request, "scenarios/partials/timeline.html", context, status=status)
 
 
 @require_GET
@@ -106,6 +122,7 @@ def library(request: HttpRequest) -> HttpResponse:
         "is_filtered": any(filters.values()),
         "editions": list(filter_form.fields["edition"].queryset),
         "selected_edition_id": filters.get("edition_id"),
+        "title_max_length": ScenarioForm.base_fields["title"].max_length,
     }
     if _is_fragment_request(request) and request.htmx.target == "library-results":
         return render(request, "scenarios/partials/library_results.html", context)
@@ -135,7 +152,7 @@ def create(request: HttpRequest) -> HttpResponse:
         # The library's short form sends a title and an edition here to start from.
         initial = {key: request.GET[key] for key in ("title", "edition") if request.GET.get(key)}
         form = ScenarioForm(initial=initial)
-    return render(request, "scenarios/scenario_form.html", {"form": form, "scenario": None})
+    return render(request, "scenarios/scenario_form.html", {"form": form, "scenario": None}, status=_form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -155,7 +172,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         form = ScenarioForm(initial=ScenarioForm.initial_for(scenario))
     context = {"form": form, "scenario": scenario, **_timeline_context(scenario)}
-    return render(request, "scenarios/scenario_form.html", context)
+    return render(request, "scenarios/scenario_form.html", context, status=_form_status(form))
 
 
 @require_POST
@@ -163,7 +180,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 def set_status(request: HttpRequest, pk: int) -> HttpResponse:
     scenario = _scenario_or_404(request, pk)
     form = StatusForm(request.POST)
-    error = ""
+    error, status = "", 200
     if form.is_valid():
         try:
             scenario = services.scenario_set_status(
@@ -172,11 +189,11 @@ def set_status(request: HttpRequest, pk: int) -> HttpResponse:
                 expected_status=form.cleaned_data["expected_status"] or None,
             )
         except ValidationError as exc:
-            error = " ".join(exc.messages)
+            error, status = " ".join(exc.messages), CONFLICT if _is_conflict(exc) else INVALID
     else:
-        error = _("Choose a status from the list.")
+        error, status = _("Choose a status from the list."), INVALID
     if _is_fragment_request(request):
-        return render(request, "scenarios/partials/status.html", _status_context(scenario, error))
+        return render(request, "scenarios/partials/status.html", _status_context(scenario, error), status=status)
     if error:
         messages.error(request, error)
     else:
@@ -200,8 +217,8 @@ def timeline_add(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Event added to the timeline."))
             return redirect(_detail_url(scenario, "timeline"))
     if _is_fragment_request(request):
-        return _render_timeline(request, scenario, event_form=form)
-    return _render_detail(request, scenario.pk, event_form=form)
+        return _render_timeline(request, scenario, event_form=form, status=INVALID)
+    return _render_detail(request, scenario.pk, event_form=form, status=INVALID)
 
 
 @require_http_methods(["GET", "POST"])
@@ -225,9 +242,11 @@ def timeline_edit(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
         form = TimelineEventForm(
             prefix=EDIT_PREFIX, initial={"year": event.year, "title": event.title, "text": event.text}
         )
+    status = _form_status(form)
     if _is_fragment_request(request):
-        return _render_timeline(request, scenario, editing=event, edit_form=form)
-    return render(request, "scenarios/timeline_event_form.html", {"scenario": scenario, "event": event, "form": form})
+        return _render_timeline(request, scenario, editing=event, edit_form=form, status=status)
+    context = {"scenario": scenario, "event": event, "form": form}
+    return render(request, "scenarios/timeline_event_form.html", context, status=status)
 
 
 @require_POST

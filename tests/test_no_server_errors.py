@@ -1,4 +1,5 @@
-"""Every URL of the site, with real and absurd ids and junk posts, from every kind of visitor: never a 500."""
+"""Every URL of the site, with real and absurd ids, NUL bytes and junk posts, from every kind of visitor:
+never a 500, and under /api/ every error is JSON."""
 
 import itertools
 import re
@@ -43,6 +44,10 @@ JUNK = {
     "hidden": "maybe",
     "scribe": "2",
 }
+# PostgreSQL refuses NUL in a string: a NUL that reaches a query is a 500.
+NUL_JUNK = {name: "QN\x002012" if name == "code" else "\x00" for name in JUNK}
+NUL_QUERY = {"v": "\x00", "t": "\x00", "q": "a\x00b", "status": "\x00", "code": "\x00"}
+NESTED_JSON = "[" * 3000
 
 
 def routes(resolver=None, prefix=""):
@@ -57,10 +62,14 @@ def routes(resolver=None, prefix=""):
 def paths(route, ids):
     """Concrete paths for a route: ids filled in, and each value of an action, format or direction."""
     names = re.findall(r"<(?:\w+:)?(\w+)>", route)
-    choices = [VARIANTS.get(name, [ids.get(name, "QN2012")]) for name in names]
+    choices = [VARIANTS.get(name) or _as_list(ids.get(name, "QN2012")) for name in names]
     for combination in itertools.product(*choices):
         values = dict(zip(names, combination))
         yield "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), route)
+
+
+def _as_list(value):
+    return value if isinstance(value, list) else [value]
 
 
 @pytest.fixture
@@ -99,8 +108,11 @@ def real_ids(live_workshop, participant_factory, contribution_factory, scenario_
     }
 
 
-def ids_for(route, real, absurd):
-    if absurd:
+def ids_for(route, real, kind):
+    if kind == "nul bytes":
+        # NUL in the join code (where the URL takes one), in every posted field and query parameter.
+        return {**ids_for(route, real, "real ids"), "code": ["QN2012", "QN%002012", "%00"]}
+    if kind == "absurd ids":
         return {name: 99999999999999999999 for name in [*real, "pk", "event_pk", "event_id"]}
     ids = dict(real)
     # `pk` names a different object under each prefix.
@@ -116,17 +128,35 @@ def ids_for(route, real, absurd):
     return ids
 
 
-@pytest.mark.parametrize("absurd", [False, True], ids=["real ids", "absurd ids"])
-def test_no_url_answers_a_server_error(visitors, real_ids, absurd):
+def check(response, method, path, name, failures):
+    if response.status_code >= 500:
+        failures.append(f"{method.upper()} {path} as {name}: {response.status_code}")
+    elif path.startswith("/api/") and response.status_code >= 400 and "json" not in response["Content-Type"]:
+        failures.append(f"{method.upper()} {path} as {name}: {response.status_code} {response['Content-Type']}")
+
+
+@pytest.mark.parametrize("kind", ["real ids", "absurd ids", "nul bytes"])
+def test_no_url_answers_a_server_error(visitors, real_ids, kind):
     failures, requests = [], 0
+    junk, query = (NUL_JUNK, NUL_QUERY) if kind == "nul bytes" else (JUNK, {"v": "x", "t": "abc", "q": "<b>", "status": "??"})
     for route in routes():
-        for path in paths(route, ids_for(route, real_ids, absurd)):
+        for path in paths(route, ids_for(route, real_ids, kind)):
             for name, client in visitors.items():
                 for method in ("get", "post"):
-                    data = JUNK if method == "post" else {"v": "x", "t": "abc", "q": "<b>", "status": "??"}
-                    response = getattr(client, method)(path, data)
+                    response = getattr(client, method)(path, junk if method == "post" else query)
                     requests += 1
-                    if response.status_code >= 500:
-                        failures.append(f"{method.upper()} {path} as {name}: {response.status_code}")
+                    check(response, method, path, name, failures)
     assert requests > 500
+    assert failures == []
+
+
+def test_no_api_url_answers_deeply_nested_json_with_a_server_error(visitors, real_ids):
+    failures = []
+    api_routes = [route for route in routes() if route.startswith("api/")]
+    assert api_routes
+    for route in api_routes:
+        for path in paths(route, ids_for(route, real_ids, "real ids")):
+            for name, client in visitors.items():
+                response = client.post(path, NESTED_JSON, content_type="application/json")
+                check(response, "post", path, name, failures)
     assert failures == []

@@ -5,11 +5,11 @@ from . import api, views
 app_name = "voting"
 urlpatterns = [
     # Participants (w/<join code>/...).
-    path("w/<str:code>/vote/", views.cast, name="cast"),
-    path("w/<str:code>/vote/live/", views.cast_live, name="cast_live"),
-    path("w/<str:code>/vote/tables/", views.pick_table, name="pick_table"),
-    path("w/<str:code>/vote/<int:ballot_pk>/", views.vote, name="vote"),
-    path("api/w/<str:code>/ballots/<int:ballot_pk>/vote/", api.VoteCastApi.as_view(), name="api_vote"),
+    path("w/<joincode:code>/vote/", views.cast, name="cast"),
+    path("w/<joincode:code>/vote/live/", views.cast_live, name="cast_live"),
+    path("w/<joincode:code>/vote/tables/", views.pick_table, name="pick_table"),
+    path("w/<joincode:code>/vote/<int:ballot_pk>/", views.vote, name="vote"),
+    path("api/w/<joincode:code>/ballots/<int:ballot_pk>/vote/", api.VoteCastApi.as_view(), name="api_vote"),
     # Facilitator.
     path("facilitate/<int:workshop_pk>/ballots/", views.ballots, name="ballots"),
     path("facilitate/<int:workshop_pk>/ballots/export.<str:fmt>", views.export_workshop, name="export_workshop"),

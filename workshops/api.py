@@ -1,7 +1,7 @@
 """JSON API for participants' laptops: the table's board, posting a post-it, +1.
 
 Errors answer 4xx with a JSON body (foresight.api.exception_handler turns the
-services' ValidationError into a 400 with its messages).
+services' ValidationError into a 422 with its messages, 404 or 409 by its code).
 """
 
 from django.core.exceptions import PermissionDenied

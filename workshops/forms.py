@@ -64,12 +64,3 @@ class TableForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["scenario"].queryset = Scenario.objects.filter(edition_id=workshop.edition_id).order_by("title")
 
-
-class GroupForm(forms.Form):
-    label = forms.CharField(label=_("Group label"), max_length=100, required=False)
-    contributions = forms.CharField(required=False)  # filled from checkboxes named "contributions"
-
-
-class MergeForm(forms.Form):
-    source = forms.IntegerField(widget=forms.HiddenInput)
-    target = forms.IntegerField(label=_("Merge into"))

@@ -21,8 +21,10 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, resolve_url
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
 
 from .models import Contribution, Workshop
@@ -138,8 +140,21 @@ def own_table(workshop, participant, url_kwargs):
     return participant.table
 
 
+class Missing(Http404):
+    """A 404 that tells the visitor what is missing (the API's error handler shows `visitor_message`)."""
+
+    def __init__(self, visitor_message):
+        super().__init__(visitor_message)
+        self.visitor_message = visitor_message
+
+
 def contribution(workshop, participant, url_kwargs):
     """The post-it of the URL's `contribution_id`, if it is in this workshop (404 otherwise)."""
-    return get_object_or_404(
-        Contribution.objects.select_related("phase", "workshop"), pk=url_kwargs["contribution_id"], workshop=workshop
+    postit = (
+        Contribution.objects.select_related("phase", "workshop")
+        .filter(pk=url_kwargs["contribution_id"], workshop=workshop)
+        .first()
     )
+    if postit is None:
+        raise Missing(_("This post-it does not exist in your workshop."))
+    return postit

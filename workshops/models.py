@@ -315,7 +315,6 @@ class Participant(models.Model):
     display_name = models.CharField(_("display name"), max_length=60)
     table = models.ForeignKey(Table, on_delete=models.SET_NULL, null=True, blank=True, related_name="participants")
     is_scribe = models.BooleanField(_("scribe"), default=False)
-    session_key = models.CharField(max_length=64, blank=True)
     joined_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -261,7 +261,7 @@ def workshop_for_join_code(code: str) -> Workshop:
 
 
 @transaction.atomic
-def participant_join(*, workshop: Workshop, display_name: str, table_id: int | None, session_key: str) -> Participant:
+def participant_join(*, workshop: Workshop, display_name: str, table_id: int | None) -> Participant:
     if not workshop.is_joinable:
         raise ValidationError({"code": _("This workshop is over: its code has expired.")})
     name = _clean_display_name(display_name)
@@ -274,9 +274,7 @@ def participant_join(*, workshop: Workshop, display_name: str, table_id: int | N
         raise ValidationError({"display_name": _("Someone already uses this name here: pick another one.")})
     try:
         with transaction.atomic():
-            participant = Participant.objects.create(
-                workshop=workshop, display_name=name, table=table, session_key=session_key
-            )
+            participant = Participant.objects.create(workshop=workshop, display_name=name, table=table)
     except IntegrityError:
         # Two people typed the same name at the same moment: the database decided.
         raise ValidationError({"display_name": _("Someone already uses this name here: pick another one.")})
@@ -365,7 +363,8 @@ def _contribution_of_workshop(*, workshop_id: int, contribution_id) -> Contribut
         else None
     )
     if contribution is None:
-        raise ValidationError(_("This post-it does not exist in your workshop."))
+        # "not_found": the views and the API answer 404, not a form error.
+        raise ValidationError(_("This post-it does not exist in your workshop."), code="not_found")
     return contribution
 
 
@@ -383,7 +382,7 @@ def contribution_plus_one(*, participant: Participant, contribution_id) -> Contr
         with transaction.atomic():
             PlusOne.objects.create(contribution=contribution, participant=participant)
     except IntegrityError:
-        raise ValidationError(_("You already gave this post-it a +1."))
+        raise ValidationError(_("You already gave this post-it a +1."), code="conflict")
     Contribution.objects.filter(pk=contribution.pk).update(plus_ones=F("plus_ones") + 1)
     workshop_bump_version(workshop_id=participant.workshop_id, table_id=contribution.table_id)
     contribution.refresh_from_db(fields=["plus_ones"])

@@ -29,7 +29,6 @@ class DemoResult:
     editor: object
     workshop: Workshop
     workshop_created: bool
-    ballot_loaded: bool
 
 
 def _upsert(model, lookup: dict, values: dict):
@@ -187,16 +186,6 @@ def demo_workshop_load(*, edition, format, facilitator, scenarios) -> tuple[Work
     return _demo_workshop_create(edition=edition, format=format, facilitator=facilitator, scenarios=scenarios), True
 
 
-def _demo_ballot_load(workshop: Workshop) -> bool:
-    try:
-        from voting.demo import demo_ballot_load
-    except ImportError:
-        # The voting demo ships separately; the workshop demo works without it.
-        return False
-    demo_ballot_load(workshop=workshop)
-    return True
-
-
 @transaction.atomic
 def demo_load(*, password: str) -> DemoResult:
     """Everything a fresh machine needs for a demo: seed data, two staff users and a live workshop."""
@@ -211,7 +200,8 @@ def demo_load(*, password: str) -> DemoResult:
         facilitator=facilitator,
         scenarios=developed,
     )
-    ballot_loaded = _demo_ballot_load(workshop)
-    return DemoResult(
-        facilitator=facilitator, editor=editor, workshop=workshop, workshop_created=created, ballot_loaded=ballot_loaded
-    )
+    # voting depends on scenarios: imported here, not at the top, so that importing scenarios stays cycle-free.
+    from voting.demo import demo_ballot_load
+
+    demo_ballot_load(workshop=workshop)
+    return DemoResult(facilitator=facilitator, editor=editor, workshop=workshop, workshop_created=created)

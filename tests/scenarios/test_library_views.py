@@ -289,7 +289,7 @@ def test_bad_scenario_input_shows_form_errors_and_writes_nothing(facilitator_cli
 
     response = facilitator_client.post(reverse("scenarios:create"), scenario_form_data(edition, **overrides))
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert field in response.context["form"].errors
     assert 'class="errorlist' in response.content.decode()
     assert not Scenario.objects.exists()
@@ -345,7 +345,7 @@ def test_a_bad_edit_shows_errors_and_changes_nothing(facilitator_client, scenari
         reverse("scenarios:edit", args=[scenario.pk]), scenario_form_data(scenario.edition, title="", tags="neuf")
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "title" in response.context["form"].errors
     scenario.refresh_from_db()
     assert scenario.title == "Posséder, c'est dépassé"
@@ -398,7 +398,7 @@ def test_a_stale_status_click_is_refused_with_a_message(facilitator_client):
         headers=HTMX,
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 409
     assert 'role="alert"' in response.content.decode()
     scenario.refresh_from_db()
     assert scenario.status == Scenario.Status.DEVELOPED
@@ -408,7 +408,7 @@ def test_a_stale_status_click_is_refused_with_a_message(facilitator_client):
 def test_an_invalid_status_is_refused_without_change(facilitator_client, scenario, data):
     response = facilitator_client.post(reverse("scenarios:set_status", args=[scenario.pk]), data, headers=HTMX)
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert 'role="alert"' in response.content.decode()
     scenario.refresh_from_db()
     assert scenario.status == Scenario.Status.PROPOSED
@@ -462,7 +462,7 @@ def test_adding_an_event_without_javascript_redirects_to_the_timeline(facilitato
 def test_a_bad_timeline_event_shows_form_errors_and_writes_nothing(facilitator_client, scenario, data, field, headers):
     response = facilitator_client.post(reverse("scenarios:timeline_add", args=[scenario.pk]), data, headers=headers)
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert field in response.context["event_form"].errors
     assert 'class="errorlist' in response.content.decode()
     assert not TimelineEvent.objects.exists()
@@ -524,7 +524,7 @@ def test_a_bad_timeline_edit_shows_errors_and_changes_nothing(facilitator_client
         headers=HTMX,
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert set(response.context["edit_form"].errors) == {"year", "text"}
     event.refresh_from_db()
     assert (event.year, event.text) == (2016, "Avant")

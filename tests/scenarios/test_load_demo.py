@@ -1,7 +1,5 @@
 """manage.py load_demo builds the Questions Numériques 2012/2013 demo from the seed data, and a second run changes nothing."""
 
-import sys
-import types
 from io import StringIO
 
 import pytest
@@ -48,13 +46,7 @@ def load_demo(*args) -> str:
 
 
 @pytest.fixture
-def no_voting_demo(monkeypatch):
-    # None in sys.modules makes the import fail: these tests do not depend on the voting engineer's demo.
-    monkeypatch.setitem(sys.modules, "voting.demo", None)
-
-
-@pytest.fixture
-def demo(no_voting_demo):
+def demo(db):
     return load_demo()
 
 
@@ -154,7 +146,7 @@ def test_the_demo_workshop_is_live_with_one_table_per_developed_scenario(demo):
     assert open_phase.activity == "postits"
 
 
-def test_demo_users_have_their_roles_and_password(no_voting_demo):
+def test_demo_users_have_their_roles_and_password(db):
     load_demo("--password", "s3cret-demo")
     User = get_user_model()
     facilitator = User.objects.get(username="facilitatrice")
@@ -195,10 +187,8 @@ def test_a_running_demo_is_not_reset(demo):
     assert Workshop.objects.filter(title=workshop.title).count() == 1
 
 
-def test_it_loads_the_voting_demo_when_there_is_one(monkeypatch):
-    calls = []
-    fake = types.ModuleType("voting.demo")
-    fake.demo_ballot_load = lambda *, workshop: calls.append(workshop.join_code)
-    monkeypatch.setitem(sys.modules, "voting.demo", fake)
-    load_demo()
-    assert calls == ["QN2012"]
+def test_it_loads_the_demo_ballot_into_the_demo_workshop(demo):
+    from voting.demo import DEMO_TITLE
+    from voting.models import Ballot
+
+    assert Ballot.objects.filter(workshop__join_code="QN2012", title=DEMO_TITLE).count() == 1

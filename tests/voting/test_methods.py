@@ -247,12 +247,12 @@ def test_a_valid_paper_is_stored_as_its_method_reads_it(live_workshop, alice, va
         {"choices": list(range(5000))},
     ],
 )
-def test_the_api_answers_a_hostile_paper_with_a_json_400(client, live_workshop, alice, join_as, body):
+def test_the_api_answers_a_hostile_paper_with_a_json_422(client, live_workshop, alice, join_as, body):
     ballot = make_ballot(live_workshop, "approval", **SETTINGS["approval"])
     join_as(client, alice)
     url = reverse("voting:api_vote", kwargs={"code": live_workshop.join_code, "ballot_pk": ballot.pk})
     response = client.post(url, json.dumps(body), content_type="application/json")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.json()
     assert not BallotPaper.objects.exists()
 

@@ -98,5 +98,5 @@ def test_the_api_refuses_the_line_with_the_message(live_workshop, alice, join_as
     join_as(client, alice)
     url = reverse("voting:api_vote", kwargs={"code": live_workshop.join_code, "ballot_pk": ballot.pk})
     response = client.post(url, json.dumps({"choices": [option_of(ballot, lines["shared"])]}), content_type="application/json")
-    assert response.status_code == 400 and OWN in json.dumps(response.json(), ensure_ascii=False)
+    assert response.status_code == 422 and OWN in json.dumps(response.json(), ensure_ascii=False)
     assert nothing_written()

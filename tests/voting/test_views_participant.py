@@ -97,7 +97,7 @@ def test_the_api_casts_a_vote_and_answers_errors_as_json(live_workshop, alice, j
     url = reverse("voting:api_vote", kwargs={"code": live_workshop.join_code, "ballot_pk": ballot.pk})
 
     bad = client.post(url, json.dumps({"choices": {a: 1, b: 1}}), content_type="application/json", headers={"X-CSRFToken": token})
-    assert bad.status_code == 400 and "répète un rang" in json.dumps(bad.json(), ensure_ascii=False)
+    assert bad.status_code == 422 and "répète un rang" in json.dumps(bad.json(), ensure_ascii=False)
 
     ok = client.post(url, json.dumps({"choices": {a: 2, b: 1}, "revision": 0}), content_type="application/json", headers={"X-CSRFToken": token})
     assert ok.status_code == 200 and ok.json() == {"ballot": ballot.pk, "revision": 1, "choices": {str(a): 2, str(b): 1}}
@@ -166,7 +166,7 @@ def test_the_api_refuses_a_vote_in_a_closed_workshop(live_workshop, alice, join_
     join_as(client, alice)
     url = reverse("voting:api_vote", kwargs={"code": live_workshop.join_code, "ballot_pk": ballot.pk})
     response = client.post(url, json.dumps({"choices": [option_ids(ballot)[0]]}), content_type="application/json")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "This workshop is closed: votes are no longer accepted." in json.dumps(response.json())
     assert not BallotPaper.objects.exists()
 

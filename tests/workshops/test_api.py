@@ -54,28 +54,28 @@ def test_posting_a_postit_answers_201_with_it(api, section):
         ["not", "an", "object"],
     ],
 )
-def test_bad_postits_answer_400_with_a_json_message_and_write_nothing(api, section, payload):
+def test_bad_postits_answer_422_with_a_json_message_and_write_nothing(api, section, payload):
     if isinstance(payload, dict) and payload.get("section") == 1:
         payload["section"] = section.pk
     response = api.post(url("api_contributions"), payload, content_type="application/json")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.json()
     assert Contribution.objects.count() == 0
 
 
-def test_posting_after_the_phase_closed_answers_400(api, section, live_workshop):
+def test_posting_after_the_phase_closed_answers_422(api, section, live_workshop):
     services.phase_close(phase=live_workshop.phases.get(position=1))
     response = api.post(url("api_contributions"), {"section": section.pk, "text": "Trop tard"}, content_type="application/json")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "detail" in response.json()
     assert Contribution.objects.count() == 0
 
 
-def test_a_second_plus_one_answers_400(api, contribution_factory, participant_factory, live_workshop):
+def test_a_second_plus_one_answers_409(api, contribution_factory, participant_factory, live_workshop):
     postit = contribution_factory(participant=participant_factory(workshop=live_workshop))
     assert api.post(url("api_plus_one", postit.pk)).json()["plus_ones"] == 1
     second = api.post(url("api_plus_one", postit.pk))
-    assert second.status_code == 400 and second.json()["detail"]
+    assert second.status_code == 409 and second.json()["detail"]
     assert PlusOne.objects.count() == 1
 
 

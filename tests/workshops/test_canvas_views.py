@@ -113,12 +113,13 @@ def test_a_plus_one_counts_once(client, join_as, daniel, urls, contribution_fact
     assert postit.plus_ones == 1 and PlusOne.objects.count() == 1
 
 
-def test_a_plus_one_on_another_workshops_postit_is_refused(client, join_as, daniel, urls, contribution_factory, workshop_factory, participant_factory):
+def test_a_plus_one_on_another_workshops_postit_is_a_404(client, join_as, daniel, urls, contribution_factory, workshop_factory, participant_factory):
     other = workshop_factory()
     foreign = contribution_factory(participant=participant_factory(workshop=other))
     join_as(client, daniel)
     response = client.post(urls.plus_one(foreign), **HTMX)
-    assert response.status_code == 404  # not a post-it of this workshop
+    # Not in this workshop: missing, as far as this participant may know.
+    assert response.status_code == 404
     assert PlusOne.objects.count() == 0
 
 

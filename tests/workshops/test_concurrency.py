@@ -47,7 +47,7 @@ def test_a_plus_one_sent_four_times_at_once_counts_once(live_workshop, participa
 
 def test_two_people_taking_the_same_name_at_once_get_one_seat(live_workshop):
     outcomes = run_together(
-        lambda: services.participant_join(workshop=live_workshop, display_name="Camille", table_id=None, session_key="")
+        lambda: services.participant_join(workshop=live_workshop, display_name="Camille", table_id=None)
     )
     assert sum(isinstance(o, Participant) for o in outcomes) == 1
     assert Participant.objects.filter(workshop=live_workshop, display_name__iexact="camille").count() == 1

@@ -14,7 +14,7 @@ from ..forms import ContributionForm, JoinCodeForm, JoinForm, TableChoiceForm
 from ..models import Activity, Workshop
 from ..guards import NotJoined, allows, contribution, participant_access, participant_permission
 from ..participation import SESSION_KEY, current_participant, remember_participant
-from .common import INVALID, add_errors, no_change
+from .common import INVALID, add_errors, no_change, raise_if_missing
 
 
 def join(request):
@@ -44,15 +44,12 @@ def join_workshop(request, code):
         return redirect("workshops:canvas", code=workshop.join_code)
     form = JoinForm(request.POST or None, workshop=workshop)
     if request.method == "POST" and form.is_valid():
-        if not request.session.session_key:
-            request.session.save()
         table = form.cleaned_data["table"]
         try:
             participant = services.participant_join(
                 workshop=workshop,
                 display_name=form.cleaned_data["display_name"],
                 table_id=table.pk if table else None,
-                session_key=request.session.session_key,
             )
         except ValidationError as error:
             add_errors(form, error)
@@ -75,6 +72,7 @@ def _canvas_context(workshop, participant, form=None, form_section_id=None):
         "table_form": TableChoiceForm(workshop=workshop, initial={"table": participant.table_id}),
         "form": form,
         "form_section_id": form_section_id,
+        "text_max_length": ContributionForm.base_fields["text"].max_length,
     }
     if phase and phase.activity == Activity.SYNTHESIS and participant.table_id:
         context["synthesis"] = selectors.table_synthesis(phase=phase, table_id=participant.table_id)
@@ -176,6 +174,7 @@ def plus_one(request, *, workshop, participant, contribution_id):
     try:
         services.contribution_plus_one(participant=participant, contribution_id=contribution_id)
     except ValidationError as error:
+        raise_if_missing(error)
         if request.htmx:
             return _flash(error.messages)
         for message in error.messages:

@@ -10,7 +10,7 @@ from .. import live, selectors, services
 from ..guards import allows, contribution, own_table, participant_permission
 from ..models import Contribution
 from ..rules import Visitor
-from .common import no_change
+from .common import INVALID, no_change, raise_if_missing
 
 ONLY_THE_SCRIBE = _("Only your table's scribe can use this page.")
 
@@ -39,6 +39,9 @@ def _context(workshop, participant):
         "participant": participant,
         "phase": phase,
         "version": live.participant_version(workshop.pk, participant.table_id),
+        # The inputs' limits are the ones the services enforce.
+        "label_max_length": Contribution._meta.get_field("group_label").max_length,
+        "synthesis_max_length": services.SYNTHESIS_MAX_LENGTH,
     }
     if phase and phase.activity == "synthesis":
         context["synthesis"] = selectors.table_synthesis(phase=phase, table_id=participant.table_id)
@@ -63,7 +66,7 @@ def _done(request, workshop, participant, error: ValidationError | None = None):
         for message in error.messages:
             messages.error(request, message)
     if request.htmx:
-        response = render(request, "workshops/scribe.html#live", _context(workshop, participant), status=422 if error else 200)
+        response = render(request, "workshops/scribe.html#live", _context(workshop, participant), status=INVALID if error else 200)
         return response
     return redirect("workshops:scribe", code=workshop.join_code)
 
@@ -76,6 +79,7 @@ def scribe_hide(request, *, workshop, participant, contribution_id):
             scribe=participant, contribution_id=contribution_id, hidden=request.POST.get("hidden") != "0"
         )
     except ValidationError as error:
+        raise_if_missing(error)
         return _done(request, workshop, participant, error)
     return _done(request, workshop, participant)
 

@@ -25,8 +25,6 @@ class Command(BaseCommand):
         workshop = result.workshop
         state = "created" if result.workshop_created else "already there, left as it is"
         self.stdout.write(self.style.SUCCESS(f"Demo loaded. Workshop “{workshop.title}”: {state}."))
-        if not result.ballot_loaded:
-            self.stdout.write("(voting.demo is not available: no demo ballot.)")
         self.stdout.write(f"Facilitator: login {result.facilitator.username}  password {password}")
         self.stdout.write(f"Editor:      login {result.editor.username}  password {password}")
         self.stdout.write(f"Join code:   {workshop.join_code}")
