@@ -28,7 +28,8 @@ from .models import (
     Workshop,
     WorkshopPhase,
 )
-from .services import phase_plan, workshop_bump_version
+from .live import workshop_bump_version
+from .services import phase_plan
 from .slugs import unique_slug
 
 NAME_MAX_LENGTH = 200
