@@ -103,3 +103,12 @@ def test_settings_of_a_missing_workshop_are_a_404(client, facilitator):
 def test_odd_checkbox_values_are_never_a_500(client, facilitator, live_workshop, value):
     client.force_login(facilitator)
     assert client.post(settings_url(live_workshop), {"allow_self_plus_one": value}).status_code == 302
+
+
+def test_the_canvas_offers_no_plus_one_button_on_ones_own_postit_unless_allowed(client, join_as, live_workshop, author, own_postit):
+    join_as(client, author)
+    button = f'action="{reverse("workshops:plus_one", args=["QN2012", own_postit.pk])}"'
+
+    assert button not in client.get(reverse("workshops:canvas", args=["QN2012"])).content.decode()
+    services.workshop_update_settings(workshop=live_workshop, allow_self_plus_one=True)
+    assert button in client.get(reverse("workshops:canvas", args=["QN2012"])).content.decode()
