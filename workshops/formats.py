@@ -152,8 +152,10 @@ def _bump_workshops_on(canvas_id: int) -> None:
         WorkshopPhase.objects.filter(canvas_id=canvas_id)
         .exclude(workshop__status=Workshop.Status.CLOSED)
         .values_list("workshop_id", flat=True)
+        .order_by("workshop_id")
         .distinct()
     )
+    # In id order: two edits bumping the same workshops take their rows in the same order.
     for workshop_id in workshop_ids:
         workshop_bump_version(workshop_id=workshop_id, stage=True)
 
