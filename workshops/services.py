@@ -4,18 +4,23 @@ They validate, write under a transaction and bump the workshop's version so
 that polling boards notice; they raise django.core.exceptions.ValidationError
 with a readable message on bad input and write nothing then.
 
-Lock order (every service here, the aggregation and the voting services that call these):
+Lock order (every service here and workshops.aggregation):
 
 1. the workshop row (`_lock_workshop`, FOR NO KEY UPDATE), always first: it is the one lock every
    write of a workshop queues on, so two writes of one workshop never hold each other's rows;
 2. its phase rows, in position order;
-3. table rows (only written, through `workshop_bump_version`, after the workshop row);
+3. a table row (`table_update`);
 4. participant rows;
 5. post-it rows, in primary-key order (`_lock_contributions`), so two scribes merging two
    post-its into each other queue instead of each holding the other's;
 6. rows that only hang off those (+1s, syntheses, table outputs), inserted or deleted last.
 
 A service may skip a level, never go back up one. Each service's docstring says what it locks.
+The last write of a service is `workshop_bump_version`: the workshop row (held already), then a
+table's version counter. That one late table write is safe only because whoever locks a table
+row holds the workshop row first; a table row must never be locked before the workshop's.
+The voting services take a ballot row before the workshop row (see voting.services); nothing here
+locks a ballot, so that order never meets this one.
 State read before the workshop lock (the participant a view loaded, the phase it was given) is
 read again after it: a seat, a scribe's role or a phase may have changed in between.
 A closed workshop is read-only for its participants and scribes: every write of theirs checks
