@@ -170,3 +170,20 @@ def test_an_output_whose_postits_changed_is_rebuilt(live_workshop, tables, parti
     phase_aggregate(phase_id=phase.pk)
 
     assert sorted(TableOutputLine.objects.values_list("text", flat=True)) == ["Les imprimantes 3D entrent dans les foyers", "Louer"]
+
+
+def test_a_ballot_option_made_from_an_output_line_keeps_it_after_a_rebuild(live_workshop, tables, participant_factory, contribution_factory):
+    from voting.services import ballot_create, options_from_table_outputs
+
+    contribution_factory(participant=participant_factory(workshop=live_workshop, table=tables[0]), text="Louer")
+    phase = live_workshop.phases.get(position=1)
+    services.phase_close(phase=phase)
+    phase_aggregate(phase_id=phase.pk)
+    ballot = ballot_create(
+        workshop=live_workshop, title="Priorités", method="approval", options=options_from_table_outputs(workshop=live_workshop)
+    )
+    services.workshop_close(workshop=live_workshop)
+
+    phase_aggregate(phase_id=phase.pk)
+
+    assert [o.output_line.text for o in ballot.options.select_related("output_line")] == ["Louer"]

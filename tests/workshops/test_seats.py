@@ -11,7 +11,6 @@ from workshops.models import Activity, Contribution, Participant, TableSynthesis
 
 pytestmark = pytest.mark.django_db
 
-HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 def refused(call, message):
