@@ -187,3 +187,16 @@ def test_a_ballot_option_made_from_an_output_line_keeps_it_after_a_rebuild(live_
     phase_aggregate(phase_id=phase.pk)
 
     assert [o.output_line.text for o in ballot.options.select_related("output_line")] == ["Louer"]
+
+
+def test_the_api_refuses_a_post_in_a_closed_workshop_with_a_json_message(client, join_as, room, live_workshop):
+    api = join_as(client, room["participant"])
+    section = live_workshop.phases.get(position=1).canvas.sections.order_by("position").first()
+
+    response = api.post(
+        reverse("workshops:api_contributions", args=["QN2012"]), {"section": section.pk, "text": "Encore"}, content_type="application/json"
+    )
+
+    assert 400 <= response.status_code < 500
+    assert response["Content-Type"].startswith("application/json")
+    assert Contribution.objects.count() == 3

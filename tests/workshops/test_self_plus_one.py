@@ -112,3 +112,13 @@ def test_the_canvas_offers_no_plus_one_button_on_ones_own_postit_unless_allowed(
     assert button not in client.get(reverse("workshops:canvas", args=["QN2012"])).content.decode()
     services.workshop_update_settings(workshop=live_workshop, allow_self_plus_one=True)
     assert button in client.get(reverse("workshops:canvas", args=["QN2012"])).content.decode()
+
+
+def test_the_api_refuses_ones_own_plus_one_with_a_json_message(client, join_as, author, own_postit):
+    api = join_as(client, author)
+
+    response = api.post(reverse("workshops:api_plus_one", args=["QN2012", own_postit.pk]), HTTP_ACCEPT_LANGUAGE="en")
+
+    assert 400 <= response.status_code < 500
+    assert response["Content-Type"].startswith("application/json")
+    assert not PlusOne.objects.exists()
