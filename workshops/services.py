@@ -71,7 +71,10 @@ def workshop_create(
     place: str = "",
     table_count: int = 0,
 ) -> Workshop:
-    """Create a workshop whose phases are copied from its format, with numbered tables."""
+    """Create a workshop whose phases are copied from its format, with numbered tables.
+
+    Locks nothing: every row it writes is new.
+    """
     title = (title or "").strip()
     if not title:
         raise ValidationError({"title": _("Give the workshop a title.")})

@@ -287,6 +287,20 @@ def test_two_people_taking_the_last_seat_at_once_leave_one_seated(live_workshop,
     assert [isinstance(o, ValidationError) for o in (seated, moved)] == ([True, False] if swap else [False, True])
 
 
+@pytest.mark.parametrize("swap", [False, True], ids=["join-first", "close-first"])
+def test_joining_and_closing_the_workshop_both_finish(live_workshop, swap):
+    table = live_workshop.tables.get(number=1)
+
+    joined, closed = pair(
+        lambda: services.participant_join(workshop=live_workshop, display_name="Camille", table_id=table.pk, session_key=""),
+        lambda: services.workshop_close(workshop=live_workshop),
+        swap,
+    )
+
+    assert_no_database_error({"join": joined, "close": closed})
+    assert Participant.objects.filter(display_name="Camille").exists() == (not swap)
+
+
 @pytest.mark.parametrize("swap", [False, True], ids=["aggregate-first", "open-first"])
 def test_rebuilding_outputs_while_the_next_phase_opens_both_finish(live_workshop, phase, two_postits, swap):
     services.phase_close(phase=phase)
