@@ -117,7 +117,9 @@ def phase_aggregate(*, phase_id: int) -> int:
     planned = _plan(phase)
 
     WorkshopPhase.objects.filter(pk=phase.pk).update(aggregated_at=timezone.now())
-    existing = {(o.table_id, o.section_id): o for o in TableOutput.objects.select_for_update().filter(phase=phase)}
+    # Ordered by pk: the model's ordering would join (and lock) the tables and canvas sections too.
+    outputs = TableOutput.objects.select_for_update().filter(phase=phase).order_by("pk")
+    existing = {(o.table_id, o.section_id): o for o in outputs}
     kept = set()
     for key, output in existing.items():
         if planned.get(key) == _lines_of(output):

@@ -123,7 +123,8 @@ def _lock_phase(phase_id: int) -> WorkshopPhase:
 
 def _lock_participant(participant: Participant) -> Participant:
     """The participant as it is now (a seat may have changed since the view loaded it), locked."""
-    fresh = Participant.objects.select_for_update(no_key=True).filter(pk=participant.pk).first()
+    # of=self: the model's ordering joins the workshop, which FOR UPDATE would lock a second time.
+    fresh = Participant.objects.select_for_update(no_key=True, of=("self",)).filter(pk=participant.pk).first()
     if fresh is None:
         raise ValidationError(_("You are no longer part of this workshop."))
     return fresh
