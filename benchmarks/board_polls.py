@@ -62,6 +62,7 @@ def build_workshop(*, tables: int, people: int, postits: int):
     """A live workshop: `tables` tables of `people` participants, each with `postits` post-its."""
     from tests.factories import FacilitatorFactory, WorkshopFactory
     from workshops import services
+    from workshops.live import workshop_bump_version
     from workshops.models import Contribution, Participant, Workshop
 
     rng = random.Random(2012)
@@ -88,7 +89,7 @@ def build_workshop(*, tables: int, people: int, postits: int):
         for p in participants
         for _ in range(postits)
     )
-    services.workshop_bump_version(workshop_id=workshop.pk)
+    workshop_bump_version(workshop_id=workshop.pk)
     return Workshop.objects.get(pk=workshop.pk), facilitator, participants[0], phase
 
 

@@ -26,7 +26,8 @@ from scenarios.models import Scenario
 from scenarios.services import scenarios_retain
 from workshops.models import Activity, Contribution, Participant, Table, TableOutputLine, Workshop, WorkshopPhase
 from workshops.selectors import latest_closed_postit_phase
-from workshops.services import participant_set_table, table_create, workshop_bump_version
+from workshops.live import workshop_bump_version
+from workshops.services import participant_set_table, table_create
 
 from . import tallies
 from .methods import ALL_SETTINGS, COMMON_SETTINGS, method_of

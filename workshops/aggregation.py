@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Contribution, PlusOne, TableOutput, TableOutputLine, Workshop, WorkshopPhase
-from .services import workshop_bump_version
+from .live import workshop_bump_version
 
 
 def normalise(text: str) -> str:
@@ -99,12 +99,47 @@ def cluster_contributions(
     return sorted(clusters, key=lambda cl: (-cl.plus_ones, cl.representative.created_at, cl.representative.pk))
 
 
+LinePlan = tuple[str, str, int, frozenset[int]]  # axis, text, +1s, source post-it ids
+
+
 @transaction.atomic
 def phase_aggregate(*, phase_id: int) -> int:
-    """(Re)build every table output of a phase; returns the number of lines written."""
+    """(Re)build every table output of a phase; returns the number of lines it has.
+
+    Locks: the workshop row first (the order of workshops.services), so a re-run never deadlocks
+    with the room's writes and sees the post-its as the last committed write left them; then the
+    outputs it replaces. An output whose lines come out the same is left as it is, rows and ids
+    included: a ballot option made from one of its lines keeps its line.
+    """
+    workshop_id = WorkshopPhase.objects.values_list("workshop_id", flat=True).get(pk=phase_id)
+    Workshop.objects.select_for_update(no_key=True).filter(pk=workshop_id).first()
     phase = WorkshopPhase.objects.get(pk=phase_id)
-    # Same lock order as the phase services (workshop row first), so a re-run never deadlocks with them.
-    Workshop.objects.select_for_update().filter(pk=phase.workshop_id).first()
+    planned = _plan(phase)
+
+    WorkshopPhase.objects.filter(pk=phase.pk).update(aggregated_at=timezone.now())
+    # Ordered by pk: the model's ordering would join (and lock) the tables and canvas sections too.
+    outputs = TableOutput.objects.select_for_update().filter(phase=phase).order_by("pk")
+    existing = {(o.table_id, o.section_id): o for o in outputs}
+    kept = set()
+    for key, output in existing.items():
+        if planned.get(key) == _lines_of(output):
+            kept.add(key)
+        else:
+            output.delete()
+    for (table_id, section_id), lines in planned.items():
+        if (table_id, section_id) in kept:
+            continue
+        output = TableOutput.objects.create(phase=phase, table_id=table_id, section_id=section_id)
+        for position, (axis, text, plus_ones, sources) in enumerate(lines, start=1):
+            line = TableOutputLine.objects.create(output=output, position=position, axis=axis, text=text, plus_ones=plus_ones)
+            line.sources.set(sources)
+    # Outputs show on every laptop of the room.
+    workshop_bump_version(workshop_id=phase.workshop_id, stage=True)
+    return sum(len(lines) for lines in planned.values())
+
+
+def _plan(phase: WorkshopPhase) -> dict[tuple[int, int], list[LinePlan]]:
+    """The lines each (table, section) of the phase should have, computed from its post-its only."""
     threshold = settings.AGGREGATION_SIMILARITY
     contributions = list(
         Contribution.objects.filter(phase=phase, hidden=False).select_related("section").order_by("created_at", "pk")
@@ -124,22 +159,22 @@ def phase_aggregate(*, phase_id: int) -> int:
     ):
         fans.setdefault(contribution_id, set()).add(participant_id)
 
-    WorkshopPhase.objects.filter(pk=phase.pk).update(aggregated_at=timezone.now())
-    TableOutput.objects.filter(phase=phase).delete()
-    written = 0
-    for (table_id, section_id), items in on_board.items():
-        output = TableOutput.objects.create(phase=phase, table_id=table_id, section_id=section_id)
-        for position, cluster in enumerate(cluster_contributions(items, threshold, fans), start=1):
-            line = TableOutputLine.objects.create(
-                output=output,
-                position=position,
-                axis=cluster.axis,
-                text=cluster.representative.text,
-                plus_ones=cluster.plus_ones,
+    planned = {}
+    for key, items in on_board.items():
+        planned[key] = [
+            (
+                cluster.axis,
+                cluster.representative.text,
+                cluster.plus_ones,
+                frozenset(s.pk for m in cluster.members for s in [m, *merged_sources.get(m.pk, [])]),
             )
-            sources = [s for m in cluster.members for s in [m, *merged_sources.get(m.pk, [])]]
-            line.sources.set(sources)
-            written += 1
-    # Outputs show on every laptop of the room.
-    workshop_bump_version(workshop_id=phase.workshop_id, stage=True)
-    return written
+            for cluster in cluster_contributions(items, threshold, fans)
+        ]
+    return planned
+
+
+def _lines_of(output: TableOutput) -> list[LinePlan]:
+    return [
+        (line.axis, line.text, line.plus_ones, frozenset(line.sources.values_list("pk", flat=True)))
+        for line in output.lines.order_by("position")
+    ]

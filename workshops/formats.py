@@ -42,8 +42,9 @@ from .models import (
     Workshop,
     WorkshopPhase,
 )
+from .live import workshop_bump_version
 from .roles import FACILITATORS
-from .services import phase_plan, workshop_bump_version
+from .services import phase_plan
 from .slugs import unique_slug
 
 NAME_MAX_LENGTH = 200
@@ -209,8 +210,10 @@ def _bump_workshops_on(canvas_id: int) -> None:
         WorkshopPhase.objects.filter(canvas_id=canvas_id)
         .exclude(workshop__status=Workshop.Status.CLOSED)
         .values_list("workshop_id", flat=True)
+        .order_by("workshop_id")
         .distinct()
     )
+    # In id order: two edits bumping the same workshops take their rows in the same order.
     for workshop_id in workshop_ids:
         workshop_bump_version(workshop_id=workshop_id, stage=True)
 

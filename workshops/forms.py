@@ -30,6 +30,10 @@ class TableChoiceForm(forms.Form):
         self.fields["table"].label_from_instance = lambda t: t.label
 
 
+class WorkshopSettingsForm(forms.Form):
+    allow_self_plus_one = forms.BooleanField(label=_("Participants may +1 their own post-its"), required=False)
+
+
 class ContributionForm(forms.Form):
     section = forms.IntegerField(widget=forms.HiddenInput)
     axis = forms.CharField(label=_("Axis"), required=False, max_length=100)

@@ -11,6 +11,7 @@ stale a copy refilled during a concurrent commit can be.
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import F
 
 from .models import Table, Workshop
 
@@ -80,6 +81,24 @@ def forget_on_commit(*, workshop_id: int, stage: bool = False, table_id: int | N
     # Now, and again after the commit in case a poll re-read the old value in between.
     cache.delete_many(keys)
     transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def workshop_bump_version(*, workshop_id: int, stage: bool = False, table_id: int | None = None) -> None:
+    """Tell the boards of this workshop that something changed.
+
+    `stage`: every participant's page must follow (phase, timer, tables, seats, outputs);
+    `table_id`: that table's post-its changed. The projector and control room follow every bump.
+
+    Locks: updates the workshop row, then the table row. Callers hold the workshop row already
+    (see the lock order in workshops.services), so this adds only the table row, after it.
+    """
+    changes = {"version": F("version") + 1}
+    if stage:
+        changes["stage_version"] = F("stage_version") + 1
+    Workshop.objects.filter(pk=workshop_id).update(**changes)
+    if table_id is not None:
+        Table.objects.filter(pk=table_id).update(version=F("version") + 1)
+    forget_on_commit(workshop_id=workshop_id, stage=stage, table_id=table_id)
 
 
 def unchanged(request, workshop_id: int) -> bool:

@@ -209,6 +209,8 @@ class Workshop(models.Model):
     # Bumped only when what every participant's page is built on changes (phases, timer, tables,
     # seats, outputs): a laptop re-renders for its own table's post-its or for this, not for the room.
     stage_version = models.PositiveBigIntegerField(default=1)
+    # The room's rule is to +1 other people's post-its; a facilitator may allow one's own.
+    allow_self_plus_one = models.BooleanField(_("participants may +1 their own post-its"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = WorkshopQuerySet.as_manager()
@@ -298,7 +300,11 @@ class Table(models.Model):
         verbose_name = _("table")
         verbose_name_plural = _("tables")
         ordering = ["workshop", "number"]
-        constraints = [models.UniqueConstraint(fields=["workshop", "number"], name="unique_table_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["workshop", "number"], name="unique_table_number"),
+            # Seating checks "seated < capacity": a table for no one could never be sat at.
+            models.CheckConstraint(condition=Q(capacity__gte=1), name="table_capacity_at_least_one"),
+        ]
 
     def __str__(self):
         return self.label

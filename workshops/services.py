@@ -3,6 +3,28 @@
 They validate, write under a transaction and bump the workshop's version so
 that polling boards notice; they raise django.core.exceptions.ValidationError
 with a readable message on bad input and write nothing then.
+
+Lock order (every service here and workshops.aggregation):
+
+1. the workshop row (`_lock_workshop`, FOR NO KEY UPDATE), always first: it is the one lock every
+   write of a workshop queues on, so two writes of one workshop never hold each other's rows;
+2. its phase rows, in position order;
+3. a table row (`table_update`);
+4. participant rows;
+5. post-it rows, in primary-key order (`_lock_contributions`), so two scribes merging two
+   post-its into each other queue instead of each holding the other's;
+6. rows that only hang off those (+1s, syntheses, table outputs), inserted or deleted last.
+
+A service may skip a level, never go back up one. Each service's docstring says what it locks.
+The last write of a service is `workshop_bump_version`: the workshop row (held already), then a
+table's version counter. That one late table write is safe only because whoever locks a table
+row holds the workshop row first; a table row must never be locked before the workshop's.
+The voting services take a ballot row before the workshop row (see voting.services); nothing here
+locks a ballot, so that order never meets this one.
+State read before the workshop lock (the participant a view loaded, the phase it was given) is
+read again after it: a seat, a scribe's role or a phase may have changed in between.
+A closed workshop is read-only for its participants and scribes: every write of theirs checks
+the workshop's status under the workshop lock.
 """
 
 from __future__ import annotations
@@ -14,12 +36,12 @@ import logging
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as KombuOperationalError
 
-from .live import forget_on_commit
+from .live import workshop_bump_version
 from .models import (
     Activity,
     Contribution,
@@ -38,21 +60,6 @@ logger = logging.getLogger(__name__)
 DISPLAY_NAME_MAX_LENGTH = 60
 
 
-def workshop_bump_version(*, workshop_id: int, stage: bool = False, table_id: int | None = None) -> None:
-    """Tell the boards of this workshop that something changed.
-
-    `stage`: every participant's page must follow (phase, timer, tables, seats, outputs);
-    `table_id`: that table's post-its changed. The projector and control room follow every bump.
-    """
-    changes = {"version": F("version") + 1}
-    if stage:
-        changes["stage_version"] = F("stage_version") + 1
-    Workshop.objects.filter(pk=workshop_id).update(**changes)
-    if table_id is not None:
-        Table.objects.filter(pk=table_id).update(version=F("version") + 1)
-    forget_on_commit(workshop_id=workshop_id, stage=stage, table_id=table_id)
-
-
 @transaction.atomic
 def workshop_create(
     *,
@@ -64,7 +71,10 @@ def workshop_create(
     place: str = "",
     table_count: int = 0,
 ) -> Workshop:
-    """Create a workshop whose phases are copied from its format, with numbered tables."""
+    """Create a workshop whose phases are copied from its format, with numbered tables.
+
+    Locks nothing: every row it writes is new.
+    """
     title = (title or "").strip()
     if not title:
         raise ValidationError({"title": _("Give the workshop a title.")})
@@ -94,20 +104,49 @@ def phase_plan(phase) -> dict:
 
 
 def _lock_workshop(workshop_id: int) -> Workshop:
-    # Phase changes serialise on the workshop row, so two clicks never open two phases.
-    return Workshop.objects.select_for_update().get(pk=workshop_id)
+    """Lock the workshop row: the first lock of every write (see the lock order above).
+
+    NO KEY UPDATE: writes of one workshop queue on it, yet rows that merely point at the workshop
+    (a new participant, post-it or ballot) can still be inserted meanwhile.
+    """
+    return Workshop.objects.select_for_update(no_key=True).get(pk=workshop_id)
+
+
+def _refuse_if_closed(workshop: Workshop) -> None:
+    if workshop.status == Workshop.Status.CLOSED:
+        raise ValidationError(_("This workshop is closed: nothing can be changed any more."))
+
+
+def _lock_phase(phase_id: int) -> WorkshopPhase:
+    return WorkshopPhase.objects.select_for_update(no_key=True).get(pk=phase_id)
+
+
+def _lock_participant(participant: Participant) -> Participant:
+    """The participant as it is now (a seat may have changed since the view loaded it), locked."""
+    # of=self: the model's ordering joins the workshop, which FOR UPDATE would lock a second time.
+    fresh = Participant.objects.select_for_update(no_key=True, of=("self",)).filter(pk=participant.pk).first()
+    if fresh is None:
+        raise ValidationError(_("You are no longer part of this workshop."))
+    return fresh
 
 
 @transaction.atomic
 def phase_open(*, phase: WorkshopPhase) -> WorkshopPhase:
-    """Open a phase, closing the one that was open; the workshop goes live."""
+    """Open a phase, closing the one that was open; the workshop goes live.
+
+    Locks: the workshop, then this phase and the open one (position order).
+    """
     workshop = _lock_workshop(phase.workshop_id)
     if workshop.status == Workshop.Status.CLOSED:
         raise ValidationError(_("This workshop is closed."))
-    phase = WorkshopPhase.objects.select_for_update().get(pk=phase.pk)
+    involved = WorkshopPhase.objects.select_for_update(no_key=True).filter(
+        Q(pk=phase.pk) | Q(workshop=workshop, status=WorkshopPhase.Status.OPEN)
+    )
+    phases = {p.pk: p for p in involved.order_by("position")}
+    phase = phases.pop(phase.pk)
     if phase.is_open:
         return phase
-    for current in WorkshopPhase.objects.select_for_update().filter(workshop=workshop, status=WorkshopPhase.Status.OPEN):
+    for current in phases.values():
         _close(current)
     phase.status = WorkshopPhase.Status.OPEN
     phase.opened_at = timezone.now()
@@ -136,6 +175,7 @@ def queue_aggregation(phase_id: int) -> bool:
 
 
 def _close(phase: WorkshopPhase) -> None:
+    """Close a phase whose row the caller has locked (after the workshop's)."""
     now = timezone.now()
     if phase.timer_started_at is not None:
         phase.timer_elapsed_seconds += int((now - phase.timer_started_at).total_seconds())
@@ -150,7 +190,11 @@ def _close(phase: WorkshopPhase) -> None:
 
 
 def phase_rebuild_outputs(*, phase: WorkshopPhase) -> WorkshopPhase:
-    """Build a closed post-it phase's table outputs again (idempotent: same post-its, same output)."""
+    """Build a closed post-it phase's table outputs again (idempotent: same post-its, same output).
+
+    Locks nothing itself: the worker's `phase_aggregate` takes the workshop row, then writes the
+    outputs. Allowed in a closed workshop, where the post-its can no longer change.
+    """
     if phase.status != WorkshopPhase.Status.CLOSED or phase.activity != Activity.POSTITS:
         raise ValidationError(_("Only a closed post-it phase has table outputs to build."))
     if not queue_aggregation(phase.pk):
@@ -160,9 +204,12 @@ def phase_rebuild_outputs(*, phase: WorkshopPhase) -> WorkshopPhase:
 
 @transaction.atomic
 def phase_close(*, phase: WorkshopPhase) -> WorkshopPhase:
-    """Close an open phase; its post-its are aggregated into table outputs by a worker."""
+    """Close an open phase; its post-its are aggregated into table outputs by a worker.
+
+    Locks: the workshop, then the phase.
+    """
     _lock_workshop(phase.workshop_id)
-    phase = WorkshopPhase.objects.select_for_update().get(pk=phase.pk)
+    phase = _lock_phase(phase.pk)
     if not phase.is_open:
         raise ValidationError(_("This phase is not open."))
     _close(phase)
@@ -172,8 +219,15 @@ def phase_close(*, phase: WorkshopPhase) -> WorkshopPhase:
 
 @transaction.atomic
 def workshop_close(*, workshop: Workshop) -> Workshop:
+    """Close the workshop and its open phase: from now on it is read-only for the room.
+
+    Locks: the workshop, then its open phase.
+    """
     workshop = _lock_workshop(workshop.pk)
-    for current in WorkshopPhase.objects.select_for_update().filter(workshop=workshop, status=WorkshopPhase.Status.OPEN):
+    if workshop.status == Workshop.Status.CLOSED:
+        return workshop
+    open_phases = WorkshopPhase.objects.select_for_update(no_key=True).filter(workshop=workshop, status=WorkshopPhase.Status.OPEN)
+    for current in open_phases.order_by("position"):
         _close(current)
     workshop.status = Workshop.Status.CLOSED
     workshop.save(update_fields=["status"])
@@ -183,7 +237,9 @@ def workshop_close(*, workshop: Workshop) -> Workshop:
 
 @transaction.atomic
 def timer_start(*, phase: WorkshopPhase) -> WorkshopPhase:
-    phase = WorkshopPhase.objects.select_for_update().get(pk=phase.pk)
+    """Start (or resume) the open phase's timer. Locks: the workshop, then the phase."""
+    _lock_workshop(phase.workshop_id)
+    phase = _lock_phase(phase.pk)
     if not phase.is_open:
         raise ValidationError(_("Open the phase before starting its timer."))
     if phase.timer_started_at is None:
@@ -195,7 +251,9 @@ def timer_start(*, phase: WorkshopPhase) -> WorkshopPhase:
 
 @transaction.atomic
 def timer_pause(*, phase: WorkshopPhase) -> WorkshopPhase:
-    phase = WorkshopPhase.objects.select_for_update().get(pk=phase.pk)
+    """Pause the phase's timer, keeping the seconds run. Locks: the workshop, then the phase."""
+    _lock_workshop(phase.workshop_id)
+    phase = _lock_phase(phase.pk)
     if phase.timer_started_at is not None:
         phase.timer_elapsed_seconds += int((timezone.now() - phase.timer_started_at).total_seconds())
         phase.timer_started_at = None
@@ -206,7 +264,9 @@ def timer_pause(*, phase: WorkshopPhase) -> WorkshopPhase:
 
 @transaction.atomic
 def timer_reset(*, phase: WorkshopPhase) -> WorkshopPhase:
-    phase = WorkshopPhase.objects.select_for_update().get(pk=phase.pk)
+    """Stop the phase's timer and give it its full length again. Locks: the workshop, then the phase."""
+    _lock_workshop(phase.workshop_id)
+    phase = _lock_phase(phase.pk)
     phase.timer_started_at = None
     phase.timer_elapsed_seconds = 0
     phase.save(update_fields=["timer_started_at", "timer_elapsed_seconds"])
@@ -215,9 +275,22 @@ def timer_reset(*, phase: WorkshopPhase) -> WorkshopPhase:
 
 
 @transaction.atomic
+def workshop_update_settings(*, workshop: Workshop, allow_self_plus_one: bool) -> Workshop:
+    """The room's rules a facilitator may switch during the workshop. Locks: the workshop."""
+    workshop = _lock_workshop(workshop.pk)
+    if workshop.allow_self_plus_one != allow_self_plus_one:
+        workshop.allow_self_plus_one = allow_self_plus_one
+        workshop.save(update_fields=["allow_self_plus_one"])
+        workshop_bump_version(workshop_id=workshop.pk, stage=True)
+    return workshop
+
+
+@transaction.atomic
 def table_create(*, workshop: Workshop, name: str = "", scenario=None, capacity: int = 15) -> Table:
+    """Add the next numbered table. Locks: the workshop (which also serialises the numbering)."""
     if scenario is not None and scenario.edition_id != workshop.edition_id:
         raise ValidationError({"scenario": _("This scenario belongs to another edition.")})
+    _check_capacity_value(capacity)
     _lock_workshop(workshop.pk)
     number = (workshop.tables.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     table = Table.objects.create(workshop=workshop, number=number, name=name.strip(), scenario=scenario, capacity=capacity)
@@ -225,10 +298,28 @@ def table_create(*, workshop: Workshop, name: str = "", scenario=None, capacity:
     return table
 
 
+def _check_capacity_value(capacity: int | None) -> None:
+    if capacity is not None and capacity < 1:
+        raise ValidationError({"capacity": _("A table seats at least one person.")})
+
+
 @transaction.atomic
 def table_update(*, table: Table, name: str, scenario=None, capacity: int | None = None) -> Table:
+    """Rename a table, give it a scenario, change its capacity (never below the people seated there).
+
+    Locks: the workshop, then the table.
+    """
     if scenario is not None and scenario.edition_id != table.workshop.edition_id:
         raise ValidationError({"scenario": _("This scenario belongs to another edition.")})
+    _check_capacity_value(capacity)
+    _lock_workshop(table.workshop_id)
+    table = Table.objects.select_for_update(no_key=True).get(pk=table.pk)
+    if capacity is not None and capacity < table.capacity:
+        seated = Participant.objects.filter(table=table).count()
+        if capacity < seated:
+            raise ValidationError(
+                {"capacity": _("%(n)d people sit at this table: move some before lowering its capacity.") % {"n": seated}}
+            )
     table.name = name.strip()
     table.scenario = scenario
     if capacity is not None:
@@ -260,51 +351,104 @@ def workshop_for_join_code(code: str) -> Workshop:
     return workshop
 
 
+def _table_of_workshop(workshop_id: int, table_id) -> Table | None:
+    """The table a form chose (None for "no table"); a table of another workshop is refused."""
+    if not table_id:
+        return None
+    table = Table.objects.filter(pk=_as_pk(table_id), workshop_id=workshop_id).first()
+    if table is None:
+        raise ValidationError({"table": _("Choose one of this workshop's tables.")})
+    return table
+
+
+def _check_seat_left(table: Table, participant_id: int | None = None) -> None:
+    """Capacity holds on every path; callers hold the workshop row, so seats are counted once."""
+    seated = Participant.objects.filter(table=table).exclude(pk=participant_id).count()
+    if seated >= table.capacity:
+        raise ValidationError({"table": _("This table is full: pick another one.")})
+
+
 @transaction.atomic
 def participant_join(*, workshop: Workshop, display_name: str, table_id: int | None) -> Participant:
+    """Join the workshop under a display name, at a table with a seat left (or none yet).
+
+    Locks: the workshop.
+    """
+    workshop = _lock_workshop(workshop.pk)
     if not workshop.is_joinable:
         raise ValidationError({"code": _("This workshop is over: its code has expired.")})
     name = _clean_display_name(display_name)
-    table = None
-    if table_id:
-        table = Table.objects.filter(pk=table_id, workshop=workshop).first()
-        if table is None:
-            raise ValidationError({"table": _("Choose one of this workshop's tables.")})
+    table = _table_of_workshop(workshop.pk, table_id)
+    if table is not None:
+        _check_seat_left(table)
     if Participant.objects.filter(workshop=workshop, display_name__iexact=name).exists():
         raise ValidationError({"display_name": _("Someone already uses this name here: pick another one.")})
     try:
         with transaction.atomic():
             participant = Participant.objects.create(workshop=workshop, display_name=name, table=table)
     except IntegrityError:
-        # Two people typed the same name at the same moment: the database decided.
+        # The database has the last word on names (its unique constraint ignores case).
         raise ValidationError({"display_name": _("Someone already uses this name here: pick another one.")})
     workshop_bump_version(workshop_id=workshop.pk)
     return participant
 
 
-@transaction.atomic
-def participant_set_table(*, participant: Participant, table_id: int | None) -> Participant:
-    table = None
-    if table_id:
-        table = Table.objects.filter(pk=table_id, workshop_id=participant.workshop_id).first()
-        if table is None:
-            raise ValidationError({"table": _("Choose one of this workshop's tables.")})
+def _seat(participant: Participant, table: Table | None, is_scribe: bool) -> Participant:
+    """Write a seat; the caller holds the workshop and the participant rows."""
+    if is_scribe and table is None:
+        raise ValidationError(_("A scribe must sit at a table."))
+    if table is not None and table.pk != participant.table_id:
+        _check_seat_left(table, participant.pk)
+    if (participant.table_id, participant.is_scribe) == (table.pk if table else None, is_scribe):
+        return participant
     participant.table = table
-    if table is None:
-        participant.is_scribe = False
+    participant.is_scribe = is_scribe
     participant.save(update_fields=["table", "is_scribe"])
     workshop_bump_version(workshop_id=participant.workshop_id, stage=True)
     return participant
 
 
 @transaction.atomic
+def participant_set_table(*, participant: Participant, table_id: int | None) -> Participant:
+    """A participant changes table (or leaves theirs), if the new one has a seat left.
+
+    A scribe's authority belongs to their seat: changing table drops it.
+    Locks: the workshop, then the participant.
+    """
+    workshop = _lock_workshop(participant.workshop_id)
+    _refuse_if_closed(workshop)
+    table = _table_of_workshop(workshop.pk, table_id)
+    participant = _lock_participant(participant)
+    if table is not None and table.pk == participant.table_id:
+        return participant
+    return _seat(participant, table, is_scribe=False)
+
+
+@transaction.atomic
 def participant_set_scribe(*, participant: Participant, is_scribe: bool) -> Participant:
-    if is_scribe and participant.table_id is None:
-        raise ValidationError(_("A scribe must sit at a table."))
-    participant.is_scribe = is_scribe
-    participant.save(update_fields=["is_scribe"])
-    workshop_bump_version(workshop_id=participant.workshop_id, stage=True)
-    return participant
+    """Name the participant their table's scribe, or take it back. Locks: the workshop, then the participant."""
+    workshop = _lock_workshop(participant.workshop_id)
+    _refuse_if_closed(workshop)
+    participant = _lock_participant(participant)
+    return _seat(participant, participant.table, is_scribe=is_scribe)
+
+
+@transaction.atomic
+def participant_seat(*, participant: Participant, table_id: int | None, is_scribe: bool | None = None) -> Participant:
+    """The facilitator's seat form: a table (or none) and whether they are its scribe, in one write.
+
+    `is_scribe=None` keeps the role if the table stays, drops it if the table changes; True or False
+    is the facilitator's explicit choice for the (new) seat. A scribe without a table is refused and
+    nothing is written, not even the table.
+    Locks: the workshop, then the participant.
+    """
+    workshop = _lock_workshop(participant.workshop_id)
+    _refuse_if_closed(workshop)
+    table = _table_of_workshop(workshop.pk, table_id)
+    participant = _lock_participant(participant)
+    if is_scribe is None:
+        is_scribe = participant.is_scribe and table is not None and table.pk == participant.table_id
+    return _seat(participant, table, is_scribe=is_scribe)
 
 
 def _open_postit_phase(workshop_id: int) -> WorkshopPhase:
@@ -316,7 +460,10 @@ def _open_postit_phase(workshop_id: int) -> WorkshopPhase:
 
 @transaction.atomic
 def contribution_post(*, participant: Participant, section_id: int, text: str, axis: str = "") -> Contribution:
-    """Post a post-it at the participant's table, into a section of the open phase's canvas."""
+    """Post a post-it at the participant's table, into a section of the open phase's canvas.
+
+    Locks: the workshop (so the phase cannot close between the check and the commit).
+    """
     text = (text or "").strip()
     max_length = settings.CONTRIBUTION_MAX_LENGTH
     if not text:
@@ -325,12 +472,13 @@ def contribution_post(*, participant: Participant, section_id: int, text: str, a
         raise ValidationError(
             {"text": _("A post-it has at most %(max)d characters (this one has %(n)d).") % {"max": max_length, "n": len(text)}}
         )
+    workshop = _lock_workshop(participant.workshop_id)
+    _refuse_if_closed(workshop)
+    participant = _current(participant)
     if participant.table_id is None:
         raise ValidationError(_("Pick a table before posting."))
-    # Holding the workshop row means the phase cannot close between this check and the commit.
-    _lock_workshop(participant.workshop_id)
     phase = _open_postit_phase(participant.workshop_id)
-    section = phase.canvas.sections.filter(pk=section_id).first() if phase.canvas_id else None
+    section = phase.canvas.sections.filter(pk=_as_pk(section_id)).first() if phase.canvas_id else None
     if section is None:
         raise ValidationError({"section": _("This section is not part of the open phase's canvas.")})
     axis = (axis or "").strip()
@@ -352,32 +500,62 @@ def contribution_post(*, participant: Participant, section_id: int, text: str, a
     return contribution
 
 
-def _contribution_of_workshop(*, workshop_id: int, contribution_id) -> Contribution:
+def _as_pk(value) -> int | None:
+    """A primary key from a form or URL; anything else (text, 0, out of range) is None."""
     try:
-        contribution_id = int(contribution_id)
+        pk = int(value)
     except (TypeError, ValueError):
-        contribution_id = None
-    contribution = (
-        Contribution.objects.select_for_update().filter(pk=contribution_id, workshop_id=workshop_id).first()
-        if contribution_id
-        else None
-    )
-    if contribution is None:
+        return None
+    return pk if 0 < pk < 2**63 else None
+
+
+def _current(participant: Participant) -> Participant:
+    """The participant re-read under the workshop lock: seats and roles only change under it."""
+    fresh = Participant.objects.filter(pk=participant.pk).first()
+    if fresh is None:
+        raise ValidationError(_("You are no longer part of this workshop."))
+    return fresh
+
+
+def _lock_contributions(*, workshop_id: int, contribution_ids) -> list[Contribution]:
+    """Lock post-its of the workshop in primary-key order (after the workshop row); all must exist."""
+    pks = list(dict.fromkeys(_as_pk(pk) for pk in contribution_ids))
+    if not pks:
+        raise ValidationError(_("Select at least one post-it."))
+    if None in pks:
         # "not_found": the views and the API answer 404, not a form error.
         raise ValidationError(_("This post-it does not exist in your workshop."), code="not_found")
-    return contribution
+    contributions = list(
+        # of=self: the join reads the phase without locking it (phases come before post-its).
+        Contribution.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("phase")
+        .filter(pk__in=pks, workshop_id=workshop_id)
+        .order_by("pk")
+    )
+    if len(contributions) != len(pks):
+        raise ValidationError(_("This post-it does not exist in your workshop."), code="not_found")
+    return contributions
 
 
 @transaction.atomic
 def contribution_plus_one(*, participant: Participant, contribution_id) -> Contribution:
-    """+1 a post-it of one's own table, once; the database's unique constraint has the last word."""
-    contribution = _contribution_of_workshop(workshop_id=participant.workshop_id, contribution_id=contribution_id)
+    """+1 a post-it of one's own table, once; the database's unique constraint has the last word.
+
+    One's own post-it only when the workshop allows it (`allow_self_plus_one`).
+    Locks: the workshop, then the post-it.
+    """
+    workshop = _lock_workshop(participant.workshop_id)
+    _refuse_if_closed(workshop)
+    participant = _current(participant)
+    [contribution] = _lock_contributions(workshop_id=workshop.pk, contribution_ids=[contribution_id])
     if contribution.table_id != participant.table_id:
         raise ValidationError(_("You can only +1 post-its of your own table."))
     if contribution.phase.status != WorkshopPhase.Status.OPEN:
         raise ValidationError(_("This phase is closed: +1s are no longer counted."))
     if contribution.hidden or contribution.merged_into_id:
         raise ValidationError(_("This post-it is no longer on the board."))
+    if contribution.participant_id == participant.pk and not workshop.allow_self_plus_one:
+        raise ValidationError(_("+1 the post-its of the others: in this workshop, your own do not take a +1."))
     try:
         with transaction.atomic():
             PlusOne.objects.create(contribution=contribution, participant=participant)
@@ -389,16 +567,29 @@ def contribution_plus_one(*, participant: Participant, contribution_id) -> Contr
     return contribution
 
 
-def _check_scribe(participant: Participant, contribution: Contribution) -> None:
-    if not participant.is_scribe:
+def _current_scribe(scribe: Participant) -> Participant:
+    """The scribe as they are now, under the workshop lock: a move or a demotion has taken their role."""
+    scribe = _current(scribe)
+    if not scribe.is_scribe or scribe.table_id is None:
         raise ValidationError(_("Only the table's scribe can do this."))
+    return scribe
+
+
+def _check_scribe(participant: Participant, contribution: Contribution) -> None:
     if contribution.table_id != participant.table_id:
         raise ValidationError(_("This post-it belongs to another table."))
+    if contribution.phase.status != WorkshopPhase.Status.OPEN:
+        # A closed phase's post-its are what its table outputs are built from: they stay as they were.
+        raise ValidationError(_("This phase is closed: its post-its can no longer be changed."))
 
 
 @transaction.atomic
 def contribution_set_hidden(*, scribe: Participant, contribution_id, hidden: bool) -> Contribution:
-    contribution = _contribution_of_workshop(workshop_id=scribe.workshop_id, contribution_id=contribution_id)
+    """The scribe hides a post-it of their table (or shows it again). Locks: the workshop, then the post-it."""
+    workshop = _lock_workshop(scribe.workshop_id)
+    _refuse_if_closed(workshop)
+    scribe = _current_scribe(scribe)
+    [contribution] = _lock_contributions(workshop_id=workshop.pk, contribution_ids=[contribution_id])
     _check_scribe(scribe, contribution)
     contribution.hidden = hidden
     contribution.save(update_fields=["hidden"])
@@ -408,15 +599,17 @@ def contribution_set_hidden(*, scribe: Participant, contribution_id, hidden: boo
 
 @transaction.atomic
 def contribution_group(*, scribe: Participant, contribution_ids: list, label: str) -> list[Contribution]:
-    """Put post-its of one section under a common label (an empty label ungroups them)."""
+    """Put post-its of one section under a common label (an empty label ungroups them).
+
+    Locks: the workshop, then the post-its in primary-key order.
+    """
     label = " ".join((label or "").split())
     if len(label) > 100:
         raise ValidationError({"label": _("A group label has at most %(max)d characters.") % {"max": 100}})
-    contributions = [
-        _contribution_of_workshop(workshop_id=scribe.workshop_id, contribution_id=pk) for pk in dict.fromkeys(contribution_ids)
-    ]
-    if not contributions:
-        raise ValidationError(_("Select at least one post-it."))
+    workshop = _lock_workshop(scribe.workshop_id)
+    _refuse_if_closed(workshop)
+    scribe = _current_scribe(scribe)
+    contributions = _lock_contributions(workshop_id=workshop.pk, contribution_ids=contribution_ids)
     for contribution in contributions:
         _check_scribe(scribe, contribution)
     Contribution.objects.filter(pk__in=[c.pk for c in contributions]).update(group_label=label)
@@ -426,13 +619,22 @@ def contribution_group(*, scribe: Participant, contribution_ids: list, label: st
 
 @transaction.atomic
 def contribution_merge(*, scribe: Participant, target_id, source_id) -> Contribution:
-    """Fold a duplicate post-it into another: its +1s move over, counted once per participant."""
-    target = _contribution_of_workshop(workshop_id=scribe.workshop_id, contribution_id=target_id)
-    source = _contribution_of_workshop(workshop_id=scribe.workshop_id, contribution_id=source_id)
+    """Fold a duplicate post-it into another: its +1s move over, counted once per participant.
+
+    Locks: the workshop, then both post-its in primary-key order (whichever is the target), then
+    their +1s: two scribes merging A into B and B into A queue, and the second is told it was merged.
+    """
+    if _as_pk(target_id) is not None and _as_pk(target_id) == _as_pk(source_id):
+        raise ValidationError(_("A post-it cannot be merged into itself."))
+    workshop = _lock_workshop(scribe.workshop_id)
+    _refuse_if_closed(workshop)
+    scribe = _current_scribe(scribe)
+    if _as_pk(target_id) is None or _as_pk(source_id) is None:
+        raise ValidationError(_("This post-it does not exist in your workshop."))
+    locked = {c.pk: c for c in _lock_contributions(workshop_id=workshop.pk, contribution_ids=[target_id, source_id])}
+    target, source = locked[_as_pk(target_id)], locked[_as_pk(source_id)]
     _check_scribe(scribe, target)
     _check_scribe(scribe, source)
-    if target.pk == source.pk:
-        raise ValidationError(_("A post-it cannot be merged into itself."))
     if target.section_id != source.section_id or target.phase_id != source.phase_id:
         raise ValidationError(_("Only post-its of the same section can be merged."))
     if target.merged_into_id or source.merged_into_id:
@@ -456,15 +658,18 @@ SYNTHESIS_MAX_LENGTH = 5000
 
 @transaction.atomic
 def synthesis_save(*, scribe: Participant, text: str) -> TableSynthesis:
-    """The scribe writes their table's synthesis during an open synthesis phase (saving again replaces it)."""
-    if not scribe.is_scribe or scribe.table_id is None:
-        raise ValidationError(_("Only the table's scribe can do this."))
+    """The scribe writes their table's synthesis during an open synthesis phase (saving again replaces it).
+
+    Locks: the workshop, then the table's synthesis row (by update_or_create).
+    """
     text = (text or "").strip()
     if len(text) > SYNTHESIS_MAX_LENGTH:
         raise ValidationError(
             {"text": _("A synthesis has at most %(max)d characters (this one has %(n)d).") % {"max": SYNTHESIS_MAX_LENGTH, "n": len(text)}}
         )
-    _lock_workshop(scribe.workshop_id)
+    workshop = _lock_workshop(scribe.workshop_id)
+    _refuse_if_closed(workshop)
+    scribe = _current_scribe(scribe)
     phase = WorkshopPhase.objects.filter(workshop_id=scribe.workshop_id, status=WorkshopPhase.Status.OPEN).first()
     if phase is None or phase.activity != Activity.SYNTHESIS:
         raise ValidationError(_("The synthesis is written during a synthesis phase: wait for the facilitator to open one."))

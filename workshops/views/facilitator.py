@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from .. import live, selectors, services
 from ..guards import staff_permission, workshop_permission
-from ..forms import TableChoiceForm, TableForm, WorkshopCreateForm
+from ..forms import TableChoiceForm, TableForm, WorkshopCreateForm, WorkshopSettingsForm
 from ..models import Participant, Table, Workshop, WorkshopPhase
 from .common import INVALID, add_errors, no_change
 
@@ -145,6 +145,16 @@ def close_workshop(request, *, workshop):
     return _back(request, workshop)
 
 
+@require_POST
+@runs_workshop
+def workshop_settings(request, *, workshop):
+    """The room's rules (a checkbox each): an unticked box is absent from the POST, hence False."""
+    form = WorkshopSettingsForm(request.POST)
+    form.is_valid()  # only booleans: every POST is valid
+    services.workshop_update_settings(workshop=workshop, allow_self_plus_one=form.cleaned_data["allow_self_plus_one"])
+    return _back(request, workshop)
+
+
 def _save_table(request, workshop, save):
     """Validate the table form, then call `save(**cleaned_data)`; errors come back as messages."""
     form = TableForm(request.POST, workshop=workshop)
@@ -179,9 +189,11 @@ def seat_participant(request, participant_id, *, workshop):
         if not form.is_valid():
             raise ValidationError([e for errs in form.errors.values() for e in errs])
         table = form.cleaned_data["table"]
-        services.participant_set_table(participant=participant, table_id=table.pk if table else None)
-        if "scribe" in request.POST:
-            services.participant_set_scribe(participant=participant, is_scribe=request.POST["scribe"] == "1")
+        scribe = request.POST.get("scribe")
+        # One service, one transaction: a refused role leaves the seat as it was too.
+        services.participant_seat(
+            participant=participant, table_id=table.pk if table else None, is_scribe=None if scribe is None else scribe == "1"
+        )
     except ValidationError as error:
         return _back(request, workshop, error)
     return _back(request, workshop)
