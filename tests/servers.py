@@ -30,6 +30,7 @@ import os
 import pwd
 import shlex
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -132,16 +133,18 @@ class ThrowawayServers:
                 user="postgres",
                 postgres_options=POSTGRES_OPTIONS,
             )
+            # Known before it starts, so that a run interrupted while it starts still stops it.
+            self.executors.append(executor)
             try:
                 executor.start()
             except (AlreadyRunning, ProcessExitedWithError, TimeoutExpired, subprocess.CalledProcessError) as error:
+                self.executors.remove(executor)
                 executor.kill()
                 if attempt < START_ATTEMPTS:
                     continue
                 raise ServerUnavailable(
                     f"PostgreSQL ({pg_ctl}) did not start: {error}\n{_tail(directory / f'postgresql-{port}.log')}"
                 ) from error
-            self.executors.append(executor)
             break
         DatabaseJanitor(user="postgres", host=HOST, port=port, dbname=DATABASE_NAME).init()
         return f"postgres://postgres@{HOST}:{port}/{DATABASE_NAME}"
@@ -171,16 +174,17 @@ class ThrowawayServers:
                 datadir=directory,
                 startup_timeout=30,
             )
+            self.executors.append(executor)
             try:
                 executor.start()
             except (AlreadyRunning, ProcessExitedWithError, TimeoutExpired) as error:
+                self.executors.remove(executor)
                 executor.kill()
                 if attempt < START_ATTEMPTS:
                     continue
                 raise ServerUnavailable(
                     f"Redis ({redis_server}) did not start: {error}\n{_tail(directory / f'redis-server.{port}.log')}"
                 ) from error
-            self.executors.append(executor)
             return f"redis://{HOST}:{port}/0"
         raise AssertionError("unreachable")
 
@@ -215,8 +219,10 @@ def provide_servers(config: pytest.Config, environ=os.environ) -> ThrowawayServe
             "of its own, or point it at a PostgreSQL database"
         )
     servers = ThrowawayServers()
-    # Registered before anything starts: a failure halfway still stops what did start.
+    # Registered before anything starts: a failure or an interruption halfway still stops what started.
     config.add_cleanup(servers.stop)
+    if not (database_url and environ.get("REDIS_URL")):
+        _end_cleanly_on_sigterm(config)
     description = []
     started = {}
     if database_url:
@@ -247,6 +253,19 @@ def provide_servers(config: pytest.Config, environ=os.environ) -> ThrowawayServe
     environ.update(started)
     config.stash[description_key] = description
     return servers
+
+
+def _end_cleanly_on_sigterm(config: pytest.Config) -> None:
+    """A run ended by SIGTERM (a time limit, `timeout`, `kill`) would run no cleanup and leave its
+    servers running: make it the KeyboardInterrupt on which pytest tears everything down."""
+    if signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt("SIGTERM")
+
+    signal.signal(signal.SIGTERM, interrupt)
+    config.add_cleanup(lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL))
 
 
 @pytest.hookimpl(wrapper=True)
