@@ -7,7 +7,7 @@ import redis
 from django.conf import settings
 from django.db import connection
 
-from tests.servers import ThrowawayServers, provide_servers
+from tests.servers import ThrowawayServers, description_key, provide_servers
 
 
 class RunConfig:
@@ -120,3 +120,28 @@ def test_stopping_twice_is_harmless():
     servers.stop()
 
     assert not redis_answers(url)
+
+
+def test_without_a_redis_to_start_the_run_goes_on_and_says_the_worker_tests_are_skipped(monkeypatch):
+    monkeypatch.setattr("tests.servers.find_redis_server", lambda: None)
+    environ = {"DATABASE_URL": "postgres://agora@db.invalid:5432/agora"}
+    config = RunConfig()
+
+    servers = provide_servers(config, environ=environ)
+
+    assert "REDIS_URL" not in environ
+    assert servers.executors == []
+    assert any("worker tests are skipped" in line and "redis-server" in line for line in config.stash[description_key])
+    config.end()
+
+
+def test_on_ci_without_a_redis_to_start_the_run_stops(monkeypatch):
+    monkeypatch.setattr("tests.servers.find_redis_server", lambda: None)
+    environ = {"DATABASE_URL": "postgres://agora@db.invalid:5432/agora", "CI": "true"}
+    config = RunConfig()
+
+    with pytest.raises(pytest.UsageError, match="CI=true: no REDIS_URL and no Redis server to start"):
+        provide_servers(config, environ=environ)
+
+    assert "REDIS_URL" not in environ
+    config.end()
