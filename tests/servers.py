@@ -212,9 +212,11 @@ def provide_servers(config: pytest.Config, environ=os.environ) -> ThrowawayServe
     """Check the URLs the run was given, start the servers it was not, and point `environ` at them."""
     on_ci = environ.get("CI", "").lower() == "true"
     database_url = environ.get("DATABASE_URL", "")
-    if database_url and urlsplit(database_url).scheme not in POSTGRES_SCHEMES:
+    scheme = urlsplit(database_url).scheme
+    if database_url and scheme not in POSTGRES_SCHEMES:
+        # The scheme alone: the URL may carry a password.
         raise pytest.UsageError(
-            f"DATABASE_URL={database_url} is not PostgreSQL, and the test suite runs on PostgreSQL only "
+            f"DATABASE_URL ({scheme}://…) is not PostgreSQL, and the test suite runs on PostgreSQL only "
             "(locks, concurrency, accent-insensitive search): unset it, and the run starts a PostgreSQL "
             "of its own, or point it at a PostgreSQL database"
         )
