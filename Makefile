@@ -7,15 +7,36 @@ PY := $(VENV)/bin/python
 # Keyed on pyproject.toml's content: an unchanged file means nothing to install.
 STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-16)
 
-.PHONY: demo test install
+.PHONY: demo test install test-packages
 
 demo: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
 
-test: $(STAMP)
+# With no DATABASE_URL / REDIS_URL, the run starts a PostgreSQL and a Redis of its own (tests/servers.py).
+test: $(STAMP) test-packages
 	$(PY) -m pytest
+
+# What the suite needs from Debian: Chromium for the browser tests, and the PostgreSQL and Redis
+# servers that tests/servers.py starts when DATABASE_URL / REDIS_URL are not set. Installed when
+# missing if we are root with apt; otherwise said, and the run says what it could not do.
+test-packages:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	[ -n "$$DATABASE_URL" ] || command -v pg_ctl >/dev/null || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 \
+	  || missing="$$missing postgresql"; \
+	[ -n "$$REDIS_URL" ] || command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Debian's$$missing for the tests"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -q && apt-get install -y -q $$missing \
+	    || echo "Could not install$$missing: the tests that need them will say so"; \
+	else \
+	  echo "The tests need Debian's$$missing: install them (sudo apt-get install$$missing)."; \
+	  echo "Without Chromium the browser tests are skipped, without Redis the worker tests (with CI=true they fail); without PostgreSQL nothing runs."; \
+	fi
 
 install: $(STAMP)
 

@@ -12,6 +12,8 @@ from pytest_factoryboy import register
 from tests import factories
 from workshops.participation import SESSION_KEY
 
+# PostgreSQL and Redis (given by DATABASE_URL / REDIS_URL, or started for the run) come from
+# tests/servers.py, loaded with `-p` in pyproject.toml because it must act before the settings load.
 pytest_plugins = ["tests.celery_worker"]
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls there are still synchronous.
@@ -31,14 +33,6 @@ register(factories.ContributionFactory)
 register(factories.ScenarioFactory)
 register(factories.TagFactory)
 register(factories.TimelineEventFactory)
-
-
-def pytest_sessionstart(session):
-    # On CI the suite must run on the real PostgreSQL: an SQLite fallback would hide what matters.
-    if ON_CI and settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-        raise pytest.UsageError("CI=true but DATABASE_URL does not point at PostgreSQL")
-    if ON_CI and not settings.REDIS_URL:
-        raise pytest.UsageError("CI=true but REDIS_URL is not set")
 
 
 def require_service(available: bool, what: str):
