@@ -1,6 +1,6 @@
 import rules
 
-from workshops.rules import is_editor, is_facilitator
+from core.rules import is_editor, is_facilitator
 
 can_edit_scenarios = is_facilitator | is_editor
 

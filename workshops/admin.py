@@ -1,21 +1,8 @@
-"""Formats and canvases are data: staff edit them here without a deploy."""
+"""Formats are data: staff edit them here without a deploy (canvases and editions: core/admin.py)."""
 
 from django.contrib import admin
 
-from .models import Canvas, CanvasSection, Edition, Format, FormatPhase, Workshop, WorkshopPhase
-
-
-class CanvasSectionInline(admin.TabularInline):
-    model = CanvasSection
-    extra = 1
-    prepopulated_fields = {"slug": ("title",)}
-
-
-@admin.register(Canvas)
-class CanvasAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    prepopulated_fields = {"slug": ("name",)}
-    inlines = [CanvasSectionInline]
+from .models import Format, FormatPhase, Workshop, WorkshopPhase
 
 
 class FormatPhaseInline(admin.TabularInline):
@@ -28,12 +15,6 @@ class FormatAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     prepopulated_fields = {"slug": ("name",)}
     inlines = [FormatPhaseInline]
-
-
-@admin.register(Edition)
-class EditionAdmin(admin.ModelAdmin):
-    list_display = ["title", "slug"]
-    prepopulated_fields = {"slug": ("title",)}
 
 
 class WorkshopPhaseInline(admin.TabularInline):

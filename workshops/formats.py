@@ -14,12 +14,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Prefetch, ProtectedError, QuerySet
 from django.utils.translation import gettext as _
 
+from core.models import Canvas, CanvasSection
+from core.slugs import unique_slug
 from scenarios.models import SectionEntry
 
 from .models import (
     Activity,
-    Canvas,
-    CanvasSection,
     Contribution,
     Format,
     FormatPhase,
@@ -29,7 +29,6 @@ from .models import (
     WorkshopPhase,
 )
 from .services import phase_plan, workshop_bump_version
-from .slugs import unique_slug
 
 NAME_MAX_LENGTH = 200
 DESCRIPTION_MAX_LENGTH = 2000

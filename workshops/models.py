@@ -1,5 +1,5 @@
-"""The live process: editions, formats and canvases (as data), workshops,
-their phases, tables, participants and post-its."""
+"""The live process: formats (as data), workshops, their phases, tables,
+participants and post-its. Editions and canvases are the shared vocabulary in `core`."""
 
 import secrets
 
@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.models import Canvas, CanvasSection, Edition
+
 # Join codes avoid look-alike characters (0/O, 1/I/L) since people type them from a projector.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 JOIN_CODE_LENGTH = 6
@@ -17,60 +19,6 @@ JOIN_CODE_LENGTH = 6
 
 def new_join_code() -> str:
     return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
-
-
-class Edition(models.Model):
-    """A foresight cycle, e.g. "Questions Numériques 2012/2013"."""
-
-    title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), unique=True)
-    description = models.TextField(_("description"), blank=True)
-
-    class Meta:
-        verbose_name = _("edition")
-        verbose_name_plural = _("editions")
-        ordering = ["title"]
-
-    def __str__(self):
-        return self.title
-
-
-class Canvas(models.Model):
-    """A structured wall: an ordered list of sections, each with optional axes."""
-
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), unique=True)
-    description = models.TextField(_("description"), blank=True)
-
-    class Meta:
-        verbose_name = _("canvas")
-        verbose_name_plural = _("canvases")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class CanvasSection(models.Model):
-    canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="sections")
-    position = models.PositiveIntegerField(_("position"))
-    slug = models.SlugField(_("slug"))
-    title = models.CharField(_("title"), max_length=200)
-    prompt = models.TextField(_("prompt"), blank=True)
-    # Optional axes, e.g. ["Pour une entreprise", "Pour un acteur public"]: a post-it picks one.
-    axes = models.JSONField(_("axes"), default=list, blank=True)
-
-    class Meta:
-        verbose_name = _("canvas section")
-        verbose_name_plural = _("canvas sections")
-        ordering = ["canvas", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["canvas", "slug"], name="unique_section_slug_per_canvas"),
-            models.UniqueConstraint(fields=["canvas", "position"], name="unique_section_position_per_canvas"),
-        ]
-
-    def __str__(self):
-        return self.title
 
 
 class Activity(models.TextChoices):

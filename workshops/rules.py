@@ -2,10 +2,7 @@
 
 import rules
 
-from .roles import EDITORS, FACILITATORS
-
-is_facilitator = rules.is_group_member(FACILITATORS) | rules.is_superuser
-is_editor = rules.is_group_member(EDITORS) | rules.is_superuser
+from core.rules import is_facilitator
 
 
 @rules.predicate

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch
 
+from core.models import CanvasSection
+
 from .models import (
     TableSynthesis,
-    CanvasSection,
     Contribution,
     Participant,
     PlusOne,

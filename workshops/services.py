@@ -19,11 +19,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as KombuOperationalError
 
+from core.models import Edition
+
 from .live import forget_on_commit
 from .models import (
     Activity,
     Contribution,
-    Edition,
     Format,
     Participant,
     PlusOne,

@@ -24,8 +24,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from core.models import Canvas, CanvasSection
+
 from .. import formats as svc
-from ..models import Activity, Canvas, CanvasSection, Format, FormatPhase
+from ..models import Activity, Format, FormatPhase
 from .common import INVALID, add_errors
 
 PERM = "workshops.create_workshop"

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from scenarios.seed.load import demo_load
+from demo.seed.load import demo_load
 
 JOIN_URL = "http://127.0.0.1:8000/w/join/?code={code}"
 
@@ -26,7 +26,7 @@ class Command(BaseCommand):
         state = "created" if result.workshop_created else "already there, left as it is"
         self.stdout.write(self.style.SUCCESS(f"Demo loaded. Workshop “{workshop.title}”: {state}."))
         if not result.ballot_loaded:
-            self.stdout.write("(voting.demo is not available: no demo ballot.)")
+            self.stdout.write("(demo.ballot is not available: no demo ballot.)")
         self.stdout.write(f"Facilitator: login {result.facilitator.username}  password {password}")
         self.stdout.write(f"Editor:      login {result.editor.username}  password {password}")
         self.stdout.write(f"Join code:   {workshop.join_code}")

@@ -15,10 +15,11 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from core.models import Canvas, CanvasSection, Edition
+from core.roles import EDITORS, FACILITATORS
 from scenarios.models import Scenario, SectionEntry, Tag, TimelineEvent
 from workshops import services
-from workshops.models import Activity, Canvas, CanvasSection, Edition, Format, FormatPhase, Workshop
-from workshops.roles import EDITORS, FACILITATORS
+from workshops.models import Activity, Format, FormatPhase, Workshop
 
 from . import questions_numeriques as seed
 
@@ -189,7 +190,7 @@ def demo_workshop_load(*, edition, format, facilitator, scenarios) -> tuple[Work
 
 def _demo_ballot_load(workshop: Workshop) -> bool:
     try:
-        from voting.demo import demo_ballot_load
+        from demo.ballot import demo_ballot_load
     except ImportError:
         # The voting demo ships separately; the workshop demo works without it.
         return False

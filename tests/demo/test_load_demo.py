@@ -8,10 +8,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from core.models import Canvas, CanvasSection, Edition
+from core.roles import EDITORS, FACILITATORS
+from demo.seed import questions_numeriques as seed
 from scenarios.models import Scenario, SectionEntry, Tag, TimelineEvent
-from scenarios.seed import questions_numeriques as seed
-from workshops.models import Canvas, CanvasSection, Edition, Format, FormatPhase, Table, Workshop, WorkshopPhase
-from workshops.roles import EDITORS, FACILITATORS
+from workshops.models import Format, FormatPhase, Table, Workshop, WorkshopPhase
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def load_demo(*args) -> str:
 @pytest.fixture
 def no_voting_demo(monkeypatch):
     # None in sys.modules makes the import fail: these tests do not depend on the voting engineer's demo.
-    monkeypatch.setitem(sys.modules, "voting.demo", None)
+    monkeypatch.setitem(sys.modules, "demo.ballot", None)
 
 
 @pytest.fixture
@@ -197,8 +198,8 @@ def test_a_running_demo_is_not_reset(demo):
 
 def test_it_loads_the_voting_demo_when_there_is_one(monkeypatch):
     calls = []
-    fake = types.ModuleType("voting.demo")
+    fake = types.ModuleType("demo.ballot")
     fake.demo_ballot_load = lambda *, workshop: calls.append(workshop.join_code)
-    monkeypatch.setitem(sys.modules, "voting.demo", fake)
+    monkeypatch.setitem(sys.modules, "demo.ballot", fake)
     load_demo()
     assert calls == ["QN2012"]
