@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from workshops.models import Edition
+from core.models import Edition
 
 from . import selectors, services
 from .models import Scenario

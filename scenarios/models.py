@@ -24,7 +24,7 @@ class Scenario(models.Model):
         DEVELOPED = "developed", _("Developed")
         PUBLISHED = "published", _("Published")
 
-    edition = models.ForeignKey("workshops.Edition", on_delete=models.CASCADE, related_name="scenarios")
+    edition = models.ForeignKey("core.Edition", on_delete=models.CASCADE, related_name="scenarios")
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
@@ -68,7 +68,7 @@ class SectionEntry(models.Model):
     """A line of a developed scenario's canvas (e.g. one "signe avant-coureur")."""
 
     scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, related_name="entries")
-    section = models.ForeignKey("workshops.CanvasSection", on_delete=models.PROTECT, related_name="entries")
+    section = models.ForeignKey("core.CanvasSection", on_delete=models.PROTECT, related_name="entries")
     axis = models.CharField(_("axis"), max_length=100, blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
     text = models.TextField(_("text"))

@@ -5,7 +5,7 @@ Participants (a `Visitor` without a user) and signed-in readers have no access; 
 member of staff sees is `selectors.scenario_list`, these rules say whether they get in at all.
 """
 
-from workshops.rules import add_action, is_editor, is_facilitator
+from core.rules import add_action, is_editor, is_facilitator
 
 is_staff_member = is_facilitator | is_editor
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from workshops.models import Edition
+from core.models import Edition
 
 from .models import Scenario, SectionEntry, Tag, TimelineEvent
 

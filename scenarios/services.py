@@ -15,8 +15,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from workshops.models import Edition
-from workshops.slugs import unique_slug
+from core.models import Edition
+from core.slugs import unique_slug
 
 from .models import Scenario, Tag, TimelineEvent
 

@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from workshops.guards import allows, staff_permission
-from workshops.rules import Visitor
+from core.guards import allows, staff_permission
+from core.rules import Visitor
 
 from . import selectors, services
 from .forms import LibraryFilterForm, ScenarioForm, StatusForm, TimelineEventForm, add_service_errors

@@ -4,21 +4,19 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from core.models import Canvas, CanvasSection, Edition
+from core.roles import EDITORS, FACILITATORS
 from scenarios.models import Scenario, Tag, TimelineEvent
 from workshops import services
 from workshops.models import (
     Activity,
-    Canvas,
-    CanvasSection,
     Contribution,
-    Edition,
     Format,
     FormatPhase,
     Participant,
     Table,
     Workshop,
 )
-from workshops.roles import EDITORS, FACILITATORS
 
 
 class UserFactory(factory.django.DjangoModelFactory):

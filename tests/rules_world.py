@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from tests import factories
-from workshops.rules import Visitor
+from core.rules import Visitor
 
 ROLES = [
     "facilitator",  # alice, runs this workshop

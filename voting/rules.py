@@ -11,7 +11,8 @@ rule asks it.
 
 import rules
 
-from workshops.rules import add_action, facilitates_workshop, is_participant, visitor_of, workshop_is_closed
+from core.rules import add_action, visitor_of
+from workshops.rules import facilitates_workshop, is_participant, workshop_is_closed
 
 from .models import Ballot
 

@@ -1,8 +1,11 @@
-"""Formats and canvases are data: staff edit them here without a deploy."""
+"""Formats are data: staff edit them here without a deploy (canvases and editions: core/admin.py)."""
 
 from django.contrib import admin
 
-from .models import Canvas, CanvasSection, Edition, Format, FormatPhase, Workshop, WorkshopPhase
+from core.models import Canvas, CanvasSection
+
+from .models import Format, FormatPhase, Workshop, WorkshopPhase
+from .selectors import canvas_runs_a_workshop
 
 
 class CanvasSectionInline(admin.TabularInline):
@@ -13,13 +16,13 @@ class CanvasSectionInline(admin.TabularInline):
     # A canvas that a live or closed workshop runs on keeps its sections, here as in the app
     # (see workshops/formats.py): duplicate it to make a new version.
     def has_add_permission(self, request, obj=None):
-        return not (obj and obj.runs_a_workshop()) and super().has_add_permission(request, obj)
+        return not (obj and canvas_runs_a_workshop(obj)) and super().has_add_permission(request, obj)
 
     def has_change_permission(self, request, obj=None):
-        return not (obj and obj.runs_a_workshop()) and super().has_change_permission(request, obj)
+        return not (obj and canvas_runs_a_workshop(obj)) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return not (obj and obj.runs_a_workshop()) and super().has_delete_permission(request, obj)
+        return not (obj and canvas_runs_a_workshop(obj)) and super().has_delete_permission(request, obj)
 
 
 @admin.register(Canvas)
@@ -41,12 +44,6 @@ class FormatAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ["co_owners"]
     inlines = [FormatPhaseInline]
-
-
-@admin.register(Edition)
-class EditionAdmin(admin.ModelAdmin):
-    list_display = ["title", "slug"]
-    prepopulated_fields = {"slug": ("title",)}
 
 
 class WorkshopPhaseInline(admin.TabularInline):

@@ -28,12 +28,13 @@ from django.db.models import Count, Max, Prefetch, ProtectedError, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.models import Canvas, CanvasSection
+from core.roles import FACILITATORS
+from core.slugs import unique_slug
 from scenarios.models import SectionEntry
 
 from .models import (
     Activity,
-    Canvas,
-    CanvasSection,
     Contribution,
     Format,
     FormatPhase,
@@ -42,10 +43,9 @@ from .models import (
     Workshop,
     WorkshopPhase,
 )
+from . import selectors
 from .live import workshop_bump_version
-from .roles import FACILITATORS
 from .services import phase_plan
-from .slugs import unique_slug
 
 NAME_MAX_LENGTH = 200
 DESCRIPTION_MAX_LENGTH = 2000
@@ -79,7 +79,7 @@ def format_list(*, user) -> QuerySet[Format]:
 def canvas_list(*, user) -> QuerySet[Canvas]:
     """The canvases this user may use, with their owner, co-owners and number of sections: 2 queries."""
     return (
-        Canvas.objects.usable_by(user)
+        selectors.canvases_usable_by(user)
         .select_related("owner")
         .annotate(section_count=Count("sections", distinct=True))
         .prefetch_related("co_owners")

@@ -2,9 +2,10 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.models import Edition
 from scenarios.models import Scenario
 
-from .models import Edition, Format, Table
+from .models import Format, Table
 
 
 class JoinCodeForm(forms.Form):

@@ -1,6 +1,6 @@
 """The guards of every page and API endpoint: each asks one named rule (the apps' rules.py).
 
-- `staff_permission(perm)`: staff pages with no object (the dashboard, the scenario library).
+- `staff_permission(perm)` (from core.guards): staff pages with no object (the dashboard, the library).
 - `workshop_permission(perm)`: /facilitate/<pk>/… pages; the view receives `workshop`.
 - `participant_permission(perm, target=…)`: /w/<code>/… pages; the view receives `workshop`,
   `participant` and, with a target, the object the rule was asked about.
@@ -16,51 +16,18 @@ part is the service's, under the lock (see rules.py).
 from __future__ import annotations
 
 from functools import wraps
-from urllib.parse import urlencode
 
-from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, resolve_url
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django_htmx.http import HttpResponseClientRedirect
+
+from core.guards import allows, to_login
+from core.rules import Visitor
 
 from .models import Contribution, Workshop
 from .participation import current_participant
-from .rules import Visitor, access
-
-
-def allows(perm: str, actor, target=None) -> bool:
-    """Whether the access part of `perm` lets `actor` act on `target`."""
-    return access(perm).test(actor, target)
-
-
-def _to_login(request):
-    if request.htmx:
-        # A session that expired mid-page: send the whole page to the login form,
-        # rather than letting htmx swap the login form into a fragment.
-        back_to = request.htmx.current_url_abs_path or request.get_full_path()
-        return HttpResponseClientRedirect(f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': back_to})}")
-    return redirect_to_login(request.get_full_path())
-
-
-def staff_permission(perm: str, message: str | None = None):
-    """A staff page with no object: login first, then the rule (403)."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return _to_login(request)
-            if not allows(perm, Visitor(user=request.user)):
-                raise PermissionDenied(message if message is not None else "")
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
 
 
 def workshop_permission(perm: str, *, lookup: str = "pk"):
@@ -70,7 +37,7 @@ def workshop_permission(perm: str, *, lookup: str = "pk"):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             if not request.user.is_authenticated:
-                return _to_login(request)
+                return to_login(request)
             workshop = get_object_or_404(Workshop.objects.select_related("edition", "format"), pk=kwargs.pop(lookup))
             if not allows(perm, Visitor(user=request.user), workshop):
                 raise PermissionDenied

@@ -1,5 +1,5 @@
-"""The live process: editions, formats and canvases (as data), workshops,
-their phases, tables, participants and post-its."""
+"""The live process: formats (as data), workshops, their phases, tables,
+participants and post-its. Editions and canvases are the shared vocabulary in `core`."""
 
 import secrets
 
@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .roles import FACILITATORS
+from core.models import Canvas, CanvasSection, Edition, OwnedQuerySet
+from core.roles import FACILITATORS
 
 # Join codes avoid look-alike characters (0/O, 1/I/L) since people type them from a projector.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -19,113 +20,6 @@ JOIN_CODE_LENGTH = 6
 
 def new_join_code() -> str:
     return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
-
-
-class Edition(models.Model):
-    """A foresight cycle, e.g. "Questions Numériques 2012/2013"."""
-
-    title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), unique=True)
-    description = models.TextField(_("description"), blank=True)
-
-    class Meta:
-        verbose_name = _("edition")
-        verbose_name_plural = _("editions")
-        ordering = ["title"]
-
-    def __str__(self):
-        return self.title
-
-
-class OwnedQuerySet(models.QuerySet):
-    """Formats and canvases belong to their author (`owner`), who shares them with named co-owners.
-
-    Those without an owner are shipped as data (the seed formats): every facilitator may use and
-    duplicate them, only a superuser edits them. The rules in `rules.py` say the same of one object
-    (`workshops.use_format`, `workshops.edit_canvas`…); these say it of a list. They read ownership
-    only: the views check the facilitator role first.
-    """
-
-    def _co_owned_by(self, user) -> Q:
-        through = self.model.co_owners.through
-        # A subquery rather than a join: a join would repeat a row per co-owner.
-        return Q(pk__in=through.objects.filter(user=user).values(f"{self.model._meta.model_name}_id"))
-
-    def editable_by(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(Q(owner=user) | self._co_owned_by(user))
-
-    def usable_by(self, user):
-        """What a facilitator sees in their lists and may build on: the shared seed, theirs, shared with them."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(Q(owner__isnull=True) | Q(owner=user) | self._co_owned_by(user))
-
-
-class CanvasQuerySet(OwnedQuerySet):
-    def usable_by(self, user):
-        # A co-owner of a format keeps the canvases its phases use, even one its owner did not share.
-        usable = super().usable_by(user)
-        if not user.is_authenticated or user.is_superuser:
-            return usable
-        on_their_formats = FormatPhase.objects.filter(format__in=Format.objects.editable_by(user)).values("canvas_id")
-        return usable | Canvas.objects.filter(pk__in=on_their_formats)
-
-
-class Canvas(models.Model):
-    """A structured wall: an ordered list of sections, each with optional axes."""
-
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), unique=True)
-    description = models.TextField(_("description"), blank=True)
-    # Empty for the canvases shipped as data: shared by every facilitator, edited by a superuser.
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("owner")
-    )
-    co_owners = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("co-owners"))
-
-    objects = CanvasQuerySet.as_manager()
-
-    def runs_a_workshop(self) -> bool:
-        """A live or closed workshop runs on this canvas: its sections no longer change (see formats.py)."""
-        return Workshop.objects.filter(
-            phases__canvas=self, status__in=[Workshop.Status.LIVE, Workshop.Status.CLOSED]
-        ).exists()
-
-    class Meta:
-        verbose_name = _("canvas")
-        verbose_name_plural = _("canvases")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class CanvasSection(models.Model):
-    canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="sections")
-    position = models.PositiveIntegerField(_("position"))
-    slug = models.SlugField(_("slug"))
-    title = models.CharField(_("title"), max_length=200)
-    prompt = models.TextField(_("prompt"), blank=True)
-    # Optional axes, e.g. ["Pour une entreprise", "Pour un acteur public"]: a post-it picks one.
-    axes = models.JSONField(_("axes"), default=list, blank=True)
-
-    class Meta:
-        verbose_name = _("canvas section")
-        verbose_name_plural = _("canvas sections")
-        ordering = ["canvas", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["canvas", "slug"], name="unique_section_slug_per_canvas"),
-            models.UniqueConstraint(fields=["canvas", "position"], name="unique_section_position_per_canvas"),
-        ]
-
-    def __str__(self):
-        return self.title
 
 
 class Activity(models.TextChoices):

@@ -25,33 +25,14 @@ The design, shared by voting/rules.py and scenarios/rules.py:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import rules
-from django.contrib.auth.models import AnonymousUser
+
+from core.rules import add_action, is_editor, is_facilitator, is_superuser, visitor_of
 
 from .models import Activity, Contribution, Participant, Table, Workshop, WorkshopPhase
-from .roles import EDITORS, FACILITATORS
+from .selectors import canvas_runs_a_workshop
 
-# --- The actor ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Visitor:
-    """Who is asking: their account (maybe anonymous) and the participant their browser joined as."""
-
-    user: object = AnonymousUser()
-    participant: Participant | None = None
-
-
-def visitor_of(actor) -> Visitor:
-    if isinstance(actor, Visitor):
-        return actor
-    if isinstance(actor, Participant):
-        return Visitor(participant=actor)
-    if actor is None:
-        return Visitor()
-    return Visitor(user=actor)
+# --- Targets -------------------------------------------------------------------------------------
 
 
 def workshop_of(target) -> Workshop | None:
@@ -82,29 +63,6 @@ def _participant_here(actor, target) -> Participant | None:
     if participant is None or workshop_id is None or participant.workshop_id != workshop_id:
         return None
     return participant
-
-
-# --- Roles ---------------------------------------------------------------------------------------
-
-
-def _has_role(group: str):
-    @rules.predicate(name=f"has_role:{group}")
-    def has_role(actor) -> bool:
-        user = visitor_of(actor).user
-        if not user.is_authenticated:
-            return False
-        if user.is_superuser:
-            return True
-        # Cached on the user object, as django-rules' own is_group_member does.
-        if not hasattr(user, "_group_names_cache"):
-            user._group_names_cache = set(user.groups.values_list("name", flat=True))
-        return group in user._group_names_cache
-
-    return has_role
-
-
-is_facilitator = _has_role(FACILITATORS)
-is_editor = _has_role(EDITORS)
 
 
 @rules.predicate
@@ -186,19 +144,6 @@ synthesis_phase_open = _phase_open(Activity.SYNTHESIS)
 
 # --- Rules ---------------------------------------------------------------------------------------
 
-# name -> its access part (who, and the workshop's lasting state): what pages and the API enforce.
-ACCESS: dict[str, rules.Predicate] = {}
-
-
-def add_action(name: str, access: rules.Predicate, timing: rules.Predicate | None = None) -> None:
-    """Register `name` as access & timing, and remember its access part for the guards."""
-    ACCESS[name] = access
-    rules.add_perm(name, access & timing if timing is not None else access)
-
-
-def access(name: str) -> rules.Predicate:
-    """The part of a rule a guard enforces; a rule without a timing part is its own access part."""
-    return ACCESS.get(name) or rules.permissions.permissions[name]
 
 
 writable = ~workshop_is_closed  # a closed workshop is read-only for participants and scribes
@@ -225,11 +170,6 @@ add_action("workshops.write_synthesis", is_scribe_of_table & writable, synthesis
 # A format or canvas belongs to its author (`owner`) and the co-owners they name; one without an
 # owner is shipped as data (the seed formats): every facilitator may use and duplicate it, only a
 # superuser edits it. `Format.objects.usable_by` / `editable_by` say the same of a list.
-
-
-@rules.predicate
-def is_superuser(actor) -> bool:
-    return visitor_of(actor).user.is_superuser
 
 
 @rules.predicate
@@ -267,7 +207,7 @@ def canvas_on_a_format_they_edit(actor, canvas):
 @rules.predicate
 def canvas_in_use(user, canvas):
     """A live or closed workshop runs on this canvas: its sections no longer change (see formats.py)."""
-    return canvas is not None and canvas.runs_a_workshop()
+    return canvas is not None and canvas_runs_a_workshop(canvas)
 
 
 may_edit_owned = is_superuser | is_facilitator & (owns | co_owns)

@@ -6,9 +6,12 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch
 
+from core.models import Canvas, CanvasSection
+
 from .models import (
+    Format,
+    FormatPhase,
     TableSynthesis,
-    CanvasSection,
     Contribution,
     Participant,
     PlusOne,
@@ -120,3 +123,19 @@ def table_synthesis(*, phase: WorkshopPhase, table_id: int) -> TableSynthesis | 
 def phase_syntheses(*, phase: WorkshopPhase) -> dict[int, TableSynthesis]:
     """Each table's synthesis in this phase, by table id (1 query)."""
     return {s.table_id: s for s in TableSynthesis.objects.filter(phase=phase)}
+
+
+def canvases_usable_by(user):
+    """The canvases a facilitator may build on: `Canvas.objects.usable_by`, and those that the
+    phases of a format they edit post into (a co-owner of a format keeps its canvases, even one its
+    owner did not share)."""
+    usable = Canvas.objects.usable_by(user)
+    if not user.is_authenticated or user.is_superuser:
+        return usable
+    on_their_formats = FormatPhase.objects.filter(format__in=Format.objects.editable_by(user)).values("canvas_id")
+    return usable | Canvas.objects.filter(pk__in=on_their_formats)
+
+
+def canvas_runs_a_workshop(canvas: Canvas) -> bool:
+    """A live or closed workshop runs on this canvas: its sections no longer change (see formats.py)."""
+    return Workshop.objects.filter(phases__canvas=canvas, status__in=[Workshop.Status.LIVE, Workshop.Status.CLOSED]).exists()

@@ -41,11 +41,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as KombuOperationalError
 
+from core.models import Edition
+
 from .live import workshop_bump_version
 from .models import (
     Activity,
     Contribution,
-    Edition,
     Format,
     Participant,
     PlusOne,

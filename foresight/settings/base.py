@@ -32,9 +32,11 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "csp",
+    "core",
     "workshops",
     "scenarios",
     "voting",
+    "demo",
 ]
 
 MIDDLEWARE = [

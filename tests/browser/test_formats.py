@@ -4,7 +4,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.factories import CanvasFactory, EditionFactory, FormatFactory
-from workshops.models import Canvas, Format, Workshop
+from core.models import Canvas
+from workshops.models import Format, Workshop
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -12,7 +12,8 @@ from django.utils import translation
 
 from tests.factories import CanvasFactory, FormatFactory, WorkshopFactory
 from workshops import formats
-from workshops.models import Activity, Canvas, CanvasSection, Format, FormatPhase, Workshop
+from core.models import Canvas, CanvasSection
+from workshops.models import Activity, Format, FormatPhase, Workshop
 
 pytestmark = pytest.mark.django_db
 

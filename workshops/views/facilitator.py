@@ -11,7 +11,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import live, selectors, services
-from ..guards import staff_permission, workshop_permission
+from core.guards import staff_permission
+
+from ..guards import workshop_permission
 from ..forms import TableChoiceForm, TableForm, WorkshopCreateForm, WorkshopSettingsForm
 from ..models import Participant, Table, Workshop, WorkshopPhase
 from .common import INVALID, add_errors, no_change

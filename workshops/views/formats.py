@@ -25,9 +25,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.guards import staff_permission
+from core.models import Canvas, CanvasSection
+
 from .. import formats as svc
-from ..guards import staff_permission
-from ..models import Activity, Canvas, CanvasSection, Format, FormatPhase
+from .. import selectors
+from ..models import Activity, Format, FormatPhase
 from .common import INVALID, add_errors
 
 PERM = "workshops.create_workshop"
@@ -105,7 +108,7 @@ class PhaseForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         # Only the canvases this facilitator may use: theirs, shared with them, the seed's.
-        self.fields["canvas"].queryset = Canvas.objects.usable_by(user).order_by("name", "pk")
+        self.fields["canvas"].queryset = selectors.canvases_usable_by(user).order_by("name", "pk")
 
     def clean(self):
         data = super().clean()

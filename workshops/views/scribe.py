@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from .. import live, selectors, services
 from ..guards import allows, contribution, own_table, participant_permission
 from ..models import Contribution
-from ..rules import Visitor
+from core.rules import Visitor
 from .common import INVALID, no_change, raise_if_missing
 
 ONLY_THE_SCRIBE = _("Only your table's scribe can use this page.")

@@ -4,7 +4,7 @@ import pytest
 import rules
 
 from tests.rules_world import ROLES
-from workshops.rules import access
+from core.rules import access
 
 STAFF_OF_THE_LIBRARY = {"facilitator", "other_facilitator", "editor", "superuser"}
 

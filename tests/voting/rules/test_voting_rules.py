@@ -9,7 +9,7 @@ from voting import services
 from voting.models import Ballot
 from workshops import services as workshop_services
 from workshops.models import Workshop
-from workshops.rules import access
+from core.rules import access
 
 STATES = ["draft", "open", "closed", "revealed", "workshop_closed"]
 ALWAYS = set(STATES)

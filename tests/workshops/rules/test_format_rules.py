@@ -12,7 +12,8 @@ import rules
 from django.contrib.auth.models import AnonymousUser
 
 from tests.factories import CanvasFactory, FacilitatorFactory, FormatFactory, UserFactory, WorkshopFactory
-from workshops.models import Canvas, Format, Workshop
+from core.models import Canvas
+from workshops.models import Format, Workshop
 from workshops.services import phase_open
 
 pytestmark = pytest.mark.django_db

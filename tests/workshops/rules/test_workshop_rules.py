@@ -10,7 +10,7 @@ from tests import factories
 from tests.rules_world import PARTICIPANTS, ROLES
 from workshops import services
 from workshops.models import Activity, Contribution, Table, Workshop, WorkshopPhase
-from workshops.rules import access
+from core.rules import access
 
 STATES = ["draft", "postits", "synthesis", "between", "closed"]
 ALWAYS = set(STATES)

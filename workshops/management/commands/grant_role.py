@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from workshops.roles import EDITORS, FACILITATORS
+from core.roles import EDITORS, FACILITATORS
 
 ROLES = {"facilitator": FACILITATORS, "editor": EDITORS}
 

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from scenarios.seed.load import demo_load
+from demo.seed.load import demo_load
 
 JOIN_URL = "http://127.0.0.1:8000/w/join/?code={code}"
 

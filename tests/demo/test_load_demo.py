@@ -6,10 +6,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from core.models import Canvas, CanvasSection, Edition
+from core.roles import EDITORS, FACILITATORS
+from demo.seed import questions_numeriques as seed
 from scenarios.models import Scenario, SectionEntry, Tag, TimelineEvent
-from scenarios.seed import questions_numeriques as seed
-from workshops.models import Canvas, CanvasSection, Edition, Format, FormatPhase, Table, Workshop, WorkshopPhase
-from workshops.roles import EDITORS, FACILITATORS
+from workshops.models import Format, FormatPhase, Table, Workshop, WorkshopPhase
 
 pytestmark = pytest.mark.django_db
 
@@ -188,7 +189,7 @@ def test_a_running_demo_is_not_reset(demo):
 
 
 def test_it_loads_the_demo_ballot_into_the_demo_workshop(demo):
-    from voting.demo import DEMO_TITLE
+    from demo.ballot import DEMO_TITLE
     from voting.models import Ballot
 
     assert Ballot.objects.filter(workshop__join_code="QN2012", title=DEMO_TITLE).count() == 1

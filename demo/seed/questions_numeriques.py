@@ -1,7 +1,7 @@
 """Questions Numériques 2012/2013 as data: the two canvases, the two formats, the edition and its 19 scenarios.
 
 Written from the seed documents (cahier d'enjeux 2012/2013, compte-rendu de l'atelier promesse du 24/10/12):
-facts carry over, wording stays French. Loaded by scenarios.seed.load.
+facts carry over, wording stays French. Loaded by demo.seed.load.
 """
 
 from .ruptures import autres, cdi, donnees, education, fatigue, industrie, posseder, selections

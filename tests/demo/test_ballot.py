@@ -2,7 +2,7 @@
 
 import pytest
 
-from voting.demo import DEMO_TITLE, demo_ballot_load
+from demo.ballot import DEMO_TITLE, demo_ballot_load
 from voting.models import Ballot
 from voting.selectors import ballot_tally
 

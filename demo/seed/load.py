@@ -15,11 +15,13 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from core.models import Canvas, CanvasSection, Edition
+from core.roles import EDITORS, FACILITATORS
 from scenarios.models import Scenario, SectionEntry, Tag, TimelineEvent
 from workshops import services
-from workshops.models import Activity, Canvas, CanvasSection, Edition, Format, FormatPhase, Workshop
-from workshops.roles import EDITORS, FACILITATORS
+from workshops.models import Activity, Format, FormatPhase, Workshop
 
+from ..ballot import demo_ballot_load
 from . import questions_numeriques as seed
 
 
@@ -200,8 +202,5 @@ def demo_load(*, password: str) -> DemoResult:
         facilitator=facilitator,
         scenarios=developed,
     )
-    # voting depends on scenarios: imported here, not at the top, so that importing scenarios stays cycle-free.
-    from voting.demo import demo_ballot_load
-
     demo_ballot_load(workshop=workshop)
     return DemoResult(facilitator=facilitator, editor=editor, workshop=workshop, workshop_created=created)

@@ -11,9 +11,9 @@ from django.utils import timezone
 from scenarios.models import Scenario
 from workshops.models import Participant, Workshop
 
-from . import tallies
-from .models import Allocation, Ballot, BallotOption, BallotPaper, Method
-from .services import ballot_create, options_from_scenarios
+from voting import tallies
+from voting.models import Allocation, Ballot, BallotOption, BallotPaper, Method
+from voting.services import ballot_create, options_from_scenarios
 
 DEMO_TITLE = "Quels 7 scénarios développer ?"
 DEMO_QUESTION = "Choisissez jusqu'à 7 des 19 scénarios de rupture : les 7 les plus choisis seront développés en tables."
