@@ -50,7 +50,9 @@ def axe_report(violations):
     for violation in violations:
         lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']} <{violation['helpUrl']}>")
         for node in violation["nodes"]:
-            lines.append(f"    {' '.join(map(str, node['target']))}: {node['failureSummary'].splitlines()[-1].strip()}")
+            # The summary reads "Fix any of the following:" then one line per way out: the first is enough.
+            fixes = node["failureSummary"].splitlines()
+            lines.append(f"    {' '.join(map(str, node['target']))}: {(fixes[1:] or fixes)[0].strip()}")
             lines.append(f"      {node['html'][:160]}")
     return "\n".join(lines)
 

@@ -62,6 +62,19 @@ def test_the_main_pages_fit_a_laptop_a_phone_and_a_projector(room, facilitator, 
     participant.goto("/w/QN2012/vote/")
     check_at_every_size(participant, "vote", axe_clean, screenshot, ready="article.vote-card")
 
+    # The vote phase: the canvas shows the table outputs of the closed phase and leads to the vote.
+    services.phase_open(phase=room.phases.get(position=3))
+    participant.goto("/w/QN2012/")
+    expect(participant.locator("#phase-banner")).to_contain_text("Vote")
+    check_at_every_size(participant, "canvas-vote-phase", axe_clean, screenshot, ready="main a[href$='/vote/']")
+
+    # The same page in English (the FR/EN switch): its lang, labels and names are checked again.
+    participant.locator("form.lang-switch button[value=en]").click()
+    expect(participant.locator("html")).to_have_attribute("lang", "en")
+    participant.set_viewport_size(SIZES["phone"])
+    screenshot(participant, "sizes-canvas-vote-phase-phone-en")
+    axe_clean(participant, "canvas in the vote phase, in English")
+
     refused = login(outsider, "/")
     assert refused.goto(f"/facilitate/{room.pk}/").status == 403
     check_at_every_size(refused, "403", axe_clean, screenshot, ready="main .error-card")
