@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 
@@ -42,7 +43,13 @@ def axe_violations(page, context=None):
         "resultTypes": ["violations"],
         "rules": {rule: {"enabled": False} for rule in AXE_DISABLED_RULES},
     }
-    return page.evaluate("([context, options]) => axe.run(context || document, options)", [context, options])["violations"]
+    run = "([context, options]) => axe.run(context || document, options)"
+    try:
+        return page.evaluate(run, [context, options])["violations"]
+    except PlaywrightError:
+        # A live page swaps its fragment every 2 s (htmx polling): a node axe was reading may be
+        # gone mid-run. The next run sees the new fragment whole.
+        return page.evaluate(run, [context, options])["violations"]
 
 
 def axe_report(violations):

@@ -43,6 +43,7 @@ def test_a_newcomer_joins_the_demo_from_the_home_page_and_the_facilitator_sees_t
     facilitator.fill("input[name=password]", "agora-demo")
     facilitator.click("main form button[type=submit]")
     expect(facilitator.locator("h1")).to_have_text("Mes ateliers")
+    axe_clean(facilitator, "demo-dashboard")
     facilitator.get_by_role("link", name="Questions Numériques — atelier des ruptures").click()
     expect(facilitator.locator("#control-live")).to_contain_text("Valérie")
     axe_clean(facilitator, "demo-control-room")
