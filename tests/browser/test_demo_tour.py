@@ -14,14 +14,16 @@ def demo():
     call_command("load_demo", stdout=open("/dev/null", "w"))
 
 
-def test_a_newcomer_joins_the_demo_from_the_home_page_and_the_facilitator_sees_the_postit(demo, new_page, screenshot):
+def test_a_newcomer_joins_the_demo_from_the_home_page_and_the_facilitator_sees_the_postit(demo, new_page, screenshot, axe_clean):
     home = new_page("/")
     expect(home.locator("h1")).to_contain_text("Ateliers de prospective")
     screenshot(home, "home")
+    axe_clean(home, "home")
     home.locator("main").get_by_role("link", name="Rejoindre un atelier").click()
     home.fill("input[name=code]", "QN2012")
     home.click("main form button[type=submit]")
     expect(home.locator("h1")).to_have_text("Questions Numériques — atelier des ruptures")
+    axe_clean(home, "join-demo-name-and-table")
     home.fill("input[name=display_name]", "Valérie")
     home.select_option("select[name=table]", label="Posséder, c'est dépassé")
     home.click("main form button[type=submit]")
@@ -34,14 +36,17 @@ def test_a_newcomer_joins_the_demo_from_the_home_page_and_the_facilitator_sees_t
     section.locator("textarea").fill("Les bibliothèques d'objets se multiplient")
     section.get_by_role("button", name="Poster").click()
     expect(section.locator(".postit")).to_contain_text("Les bibliothèques d'objets se multiplient")
+    axe_clean(home, "demo-canvas")
 
     facilitator = new_page("/accounts/login/")
     facilitator.fill("input[name=username]", "facilitatrice")
     facilitator.fill("input[name=password]", "agora-demo")
     facilitator.click("main form button[type=submit]")
     expect(facilitator.locator("h1")).to_have_text("Mes ateliers")
+    axe_clean(facilitator, "demo-dashboard")
     facilitator.get_by_role("link", name="Questions Numériques — atelier des ruptures").click()
     expect(facilitator.locator("#control-live")).to_contain_text("Valérie")
+    axe_clean(facilitator, "demo-control-room")
     with facilitator.expect_popup() as popup:
         facilitator.get_by_role("link", name="Vue vidéoprojecteur").click()
     projector = popup.value
@@ -49,8 +54,10 @@ def test_a_newcomer_joins_the_demo_from_the_home_page_and_the_facilitator_sees_t
         "Les bibliothèques d'objets se multiplient", timeout=LIVE
     )
     screenshot(projector, "demo-projector")
+    axe_clean(projector, "demo-projector")
 
     # The seed's choice: the demo ballot retained the seven developed scenarios.
     facilitator.goto("/scenarios/")
     expect(facilitator.locator("main")).to_contain_text("Rendez-moi mes données !")
     screenshot(facilitator, "demo-library")
+    axe_clean(facilitator, "demo-library")

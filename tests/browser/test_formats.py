@@ -14,7 +14,7 @@ def titles(page, list_id):
     return page.locator(f"#{list_id} .fm-item .fm-title").all_inner_texts()
 
 
-def test_a_facilitator_duplicates_a_format_adds_a_canvas_reorders_phases_and_runs_a_workshop(facilitator, login, screenshot):
+def test_a_facilitator_duplicates_a_format_adds_a_canvas_reorders_phases_and_runs_a_workshop(facilitator, login, screenshot, axe_clean):
     edition = EditionFactory(title="Questions Numériques 2012/2013")
     seed = FormatFactory(name="Atelier ruptures", phases__canvas=CanvasFactory(name="Scénario de rupture"))
 
@@ -23,6 +23,7 @@ def test_a_facilitator_duplicates_a_format_adds_a_canvas_reorders_phases_and_run
     page.wait_for_selector("#format-list")
     assert page.locator("h1").inner_text() == "Formats et canevas"
     screenshot(page, "formats-index")
+    axe_clean(page, "formats-index")
 
     # The seed format is every facilitator's to use, nobody's to change: it opens read-only.
     assert page.locator(f"#format-{seed.pk} .fm-owner .badge").count() == 1
@@ -31,6 +32,7 @@ def test_a_facilitator_duplicates_a_format_adds_a_canvas_reorders_phases_and_run
     assert page.locator("#read-only").count() == 1
     assert page.locator("#phase-add, #format-details, #format-phases .fm-remove").count() == 0
     screenshot(page, "formats-seed-read-only")
+    axe_clean(page, "formats-seed-read-only")
 
     # Duplicate it under a new name: the copy is hers, and opens in its editor.
     page.click(".page-head a[href$='/duplicate/']")
@@ -67,6 +69,7 @@ def test_a_facilitator_duplicates_a_format_adds_a_canvas_reorders_phases_and_run
     assert "8 axes" in page.locator("#section-add .errorlist").inner_text()
     assert page.evaluate("window.stillTheSamePage") is True
     screenshot(page, "formats-canvas-editor")
+    axe_clean(page, "formats-canvas-editor")
     assert list(canvas.sections.values_list("title", "axes")) == [
         ("Repérer les opportunités", ["Pour une entreprise", "Pour un acteur public"])
     ]
@@ -92,6 +95,7 @@ def test_a_facilitator_duplicates_a_format_adds_a_canvas_reorders_phases_and_run
     expect(phase_titles).to_have_text(["Comment anticiper", "Développer le scénario", "Anticiper", "Vote"])
     assert page.evaluate("window.stillTheSamePage") is True
     screenshot(page, "formats-format-editor")
+    axe_clean(page, "formats-format-editor")
     assert list(copy.phases.order_by("position").values_list("name", flat=True)) == [
         "Comment anticiper", "Développer le scénario", "Anticiper", "Vote"
     ]
@@ -111,3 +115,4 @@ def test_a_facilitator_duplicates_a_format_adds_a_canvas_reorders_phases_and_run
         "Comment anticiper", "Développer le scénario", "Anticiper", "Vote"
     ]
     screenshot(page, "formats-control-room")
+    axe_clean(page, "formats-control-room")

@@ -15,9 +15,10 @@ def demo():
     call_command("load_demo", stdout=open("/dev/null", "w"))
 
 
-def test_the_demo_editor_lands_on_the_library_and_a_refused_page_says_where_to_go(demo, new_page, screenshot):
+def test_the_demo_editor_lands_on_the_library_and_a_refused_page_says_where_to_go(demo, new_page, screenshot, axe_clean):
     page = new_page("/accounts/login/")
     page.set_viewport_size(LAPTOP)
+    axe_clean(page, "login")
     page.fill("input[name=username]", "editeur")
     page.fill("input[name=password]", "agora-demo")
     page.click("main form button[type=submit]")
@@ -30,6 +31,7 @@ def test_the_demo_editor_lands_on_the_library_and_a_refused_page_says_where_to_g
     expect(nav.locator("a[href='/facilitate/']")).to_have_count(0)
     expect(nav.locator("a[href^='/facilitate/formats/']")).to_have_count(0)
     screenshot(page, "editor-lands-on-library")
+    axe_clean(page, "editor-lands-on-library")
 
     # Typed by hand: the facilitators' page refuses, styled, in French, and leads back to the library.
     response = page.goto("/facilitate/")
@@ -41,6 +43,7 @@ def test_the_demo_editor_lands_on_the_library_and_a_refused_page_says_where_to_g
     expect(card.get_by_role("link", name="Rejoindre un atelier")).to_be_visible()
     expect(card.locator("a[href='/scenarios/']")).to_be_visible()
     screenshot(page, "403-fr")
+    axe_clean(page, "403-fr")
 
     # The FR/EN switch keeps the visitor on the same page, now in English.
     page.locator("form.lang-switch button[value=en]").click()
@@ -49,17 +52,19 @@ def test_the_demo_editor_lands_on_the_library_and_a_refused_page_says_where_to_g
     expect(card).to_contain_text("Your account does not have the role this page requires.")
     expect(card.get_by_role("link", name="Join a workshop")).to_be_visible()
     screenshot(page, "403-en")
+    axe_clean(page, "403-en")
 
     card.get_by_role("link", name="Go to the scenario library").click()
     page.wait_for_url("**/scenarios/")
 
 
-def test_a_missing_page_is_styled_with_a_way_out(new_page, screenshot):
+def test_a_missing_page_is_styled_with_a_way_out(new_page, screenshot, axe_clean):
     page = new_page(None)
     page.set_viewport_size(LAPTOP)
     response = page.goto("/w/QN%002012/")
     assert response.status == 404
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") == PAGE_BACKGROUND
     screenshot(page, "404-fr")
+    axe_clean(page, "404-fr")
     page.locator("main .error-card").get_by_role("link", name="Rejoindre un atelier").click()
     page.wait_for_url("**/w/join/")

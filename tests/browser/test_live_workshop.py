@@ -26,27 +26,33 @@ def post(page, section_title, text):
     expect(section.locator("textarea")).to_have_value("")
 
 
-def test_the_join_flow_by_code_refuses_a_wrong_code_then_lets_a_participant_in(new_page, workshop, screenshot):
+def test_the_join_flow_by_code_refuses_a_wrong_code_then_lets_a_participant_in(new_page, workshop, screenshot, axe_clean):
     page = new_page("/w/join/")
+    axe_clean(page, "join-code")
     page.fill("input[name=code]", "ZZZZZZ")
     page.click("main form button[type=submit]")
     expect(page.locator(".errorlist")).to_contain_text("Aucun atelier")
     screenshot(page, "join-wrong-code")
+    axe_clean(page, "join-wrong-code")
     page.fill("input[name=code]", "QN2012")
     page.click("main form button[type=submit]")
+    axe_clean(page, "join-name-and-table")
     page.fill("input[name=display_name]", "Zoé")
     page.click("main form button[type=submit]")
     expect(page.locator(".notice")).to_contain_text("table")
     screenshot(page, "join-no-table")
+    axe_clean(page, "join-no-table")
 
 
-def test_a_live_phase_from_opening_to_table_output(login, join, workshop, facilitator, screenshot):
+def test_a_live_phase_from_opening_to_table_output(login, join, workshop, facilitator, screenshot, axe_clean):
     control = login(facilitator, f"/facilitate/{workshop.pk}/")
     expect(control.locator(".phase").first).to_contain_text("Développer le scénario")
 
     amina = join("Amina", workshop_title="Atelier des ruptures")
     bruno = join("Bruno", workshop_title="Atelier des ruptures")
     expect(amina.locator("#phase-banner")).to_contain_text("En attente")
+    axe_clean(amina, "canvas-waiting")
+    axe_clean(control, "control-room-before")
 
     # The facilitator opens the first phase: both laptops follow without a reload.
     control.locator(".phase", has_text="Développer le scénario").get_by_role("button", name="Ouvrir").click()
@@ -66,11 +72,13 @@ def test_a_live_phase_from_opening_to_table_output(login, join, workshop, facili
     expect(amina.locator(".postit", has_text="Les jeunes ne passent plus le permis").locator(".plus-count")).to_have_text("1", timeout=LIVE)
     post(amina, "Repérer les opportunités", "Services de location entre voisins")
     screenshot(amina, "canvas-participant")
+    axe_clean(amina, "canvas-participant")
 
     projector = control.context.new_page()
     projector.goto(f"/facilitate/{workshop.pk}/projector/")
     expect(projector.locator(".table-column").first).to_contain_text("Services de location entre voisins")
     screenshot(projector, "projector-live")
+    axe_clean(projector, "projector-live")
 
     control.locator(".phase", has_text="Développer le scénario").get_by_role("button", name="Clore la phase").click()
     expect(control.locator(".phase", has_text="Développer le scénario")).to_contain_text("Clos")
@@ -82,4 +90,6 @@ def test_a_live_phase_from_opening_to_table_output(login, join, workshop, facili
     expect(amina.locator("#outputs")).to_contain_text("Autopartage dans les grandes villes", timeout=LIVE)
     expect(amina.locator("#phase-banner")).to_contain_text("En attente")
     screenshot(projector, "projector-output")
+    axe_clean(projector, "projector-output")
     screenshot(control, "control-room")
+    axe_clean(control, "control-room")

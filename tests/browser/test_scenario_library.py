@@ -9,13 +9,14 @@ pytestmark = [pytest.mark.browser]
 
 
 def test_a_facilitator_creates_a_scenario_dates_it_moves_it_on_and_finds_it_in_the_library(
-    transactional_db, facilitator, login, screenshot
+    transactional_db, facilitator, login, screenshot, axe_clean
 ):
     edition = EditionFactory(title="Questions Numériques 2012/2013")
     ScenarioFactory(edition=edition, title="La fin du salariat", status="developed").tags.add(TagFactory(name="travail"))
 
     page = login(facilitator, "/scenarios/")
     screenshot(page, "scenarios-library-before")
+    axe_clean(page, "scenarios-library-before")
     page.click(f"a.button.primary[href^='/scenarios/new/']")
 
     page.fill("#id_title", "Posséder, c'est dépassé")
@@ -24,6 +25,7 @@ def test_a_facilitator_creates_a_scenario_dates_it_moves_it_on_and_finds_it_in_t
     page.fill("#id_narrative", "En 2016, posséder devient ringard.\n\nOn partage, on loue, on échange.")
     page.fill("#id_tags", "Consommation, partage, consommation")
     screenshot(page, "scenarios-new")
+    axe_clean(page, "scenarios-new")
     page.click("form.sc-form button[type=submit]")
     page.wait_for_selector("#timeline")
 
@@ -57,6 +59,7 @@ def test_a_facilitator_creates_a_scenario_dates_it_moves_it_on_and_finds_it_in_t
     page.click("form.sc-event-form:not(.sc-event-add) button[type=submit]")
     page.wait_for_selector("#timeline .sc-event .errorlist")
     screenshot(page, "scenarios-timeline-edit-error")
+    axe_clean(page, "scenarios-timeline-edit-error")
     page.fill("#id_edit-text", "Les plateformes de partage dépassent la vente en volume.")
     page.click("form.sc-event-form:not(.sc-event-add) button[type=submit]")
     page.wait_for_selector("#id_edit-text", state="detached")
@@ -71,6 +74,7 @@ def test_a_facilitator_creates_a_scenario_dates_it_moves_it_on_and_finds_it_in_t
     scenario.refresh_from_db()
     assert scenario.status == Scenario.Status.RETAINED
     screenshot(page, "scenarios-detail")
+    axe_clean(page, "scenarios-detail")
 
     page.click(".sc-breadcrumb a[href='/scenarios/']")
     card = page.locator(".sc-card", has_text="Posséder, c'est dépassé")
@@ -84,9 +88,10 @@ def test_a_facilitator_creates_a_scenario_dates_it_moves_it_on_and_finds_it_in_t
     assert "status=developed" in page.url
     assert page.locator(".sc-card", has_text="La fin du salariat").count() == 1
     screenshot(page, "scenarios-library-filtered")
+    axe_clean(page, "scenarios-library-filtered")
 
 
-def test_the_library_and_a_developed_scenario_read_well_on_a_phone(transactional_db, facilitator, login, screenshot):
+def test_the_library_and_a_developed_scenario_read_well_on_a_phone(transactional_db, facilitator, login, screenshot, axe_clean):
     edition = EditionFactory(title="Questions Numériques 2012/2013")
     scenario = ScenarioFactory(
         edition=edition,
@@ -107,10 +112,12 @@ def test_the_library_and_a_developed_scenario_read_well_on_a_phone(transactional
     page.set_viewport_size({"width": 390, "height": 844})
     page.wait_for_selector(".sc-canvas")
     screenshot(page, "scenarios-detail-phone")
+    axe_clean(page, "scenarios-detail-phone")
     # Nothing sticks out sideways on a phone.
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
     page.goto("/scenarios/")
     page.wait_for_selector(".sc-card")
     screenshot(page, "scenarios-library-phone")
+    axe_clean(page, "scenarios-library-phone")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

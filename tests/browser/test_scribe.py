@@ -24,7 +24,7 @@ def room(live_workshop, participant_factory, contribution_factory):
     return live_workshop
 
 
-def test_the_scribe_tidies_the_board_and_writes_the_synthesis(join, room, screenshot):
+def test_the_scribe_tidies_the_board_and_writes_the_synthesis(join, room, screenshot, axe_clean):
     scribe_page = join("Bruno")
     services.participant_set_scribe(participant=room.participants.get(display_name="Bruno"), is_scribe=True)
     mate = join("Chloé")
@@ -58,6 +58,7 @@ def test_the_scribe_tidies_the_board_and_writes_the_synthesis(join, room, screen
     board.get_by_role("button", name="Grouper").first.click()
     expect(board.locator(".postit .group", has_text="Usage")).to_have_count(2)
     screenshot(scribe_page, "scribe-board")
+    axe_clean(scribe_page, "scribe-board")
 
     # The facilitator moves on to the synthesis phase; the scribe writes, the table reads.
     services.phase_open(phase=room.phases.get(position=3))
@@ -65,5 +66,7 @@ def test_the_scribe_tidies_the_board_and_writes_the_synthesis(join, room, screen
     scribe_page.fill("#synthesis-text", "La table retient l'usage plutôt que la propriété.")
     scribe_page.get_by_role("button", name="Enregistrer la synthèse").click()
     expect(mate.locator("#synthesis")).to_contain_text("La table retient l'usage plutôt que la propriété.", timeout=LIVE)
+    axe_clean(scribe_page, "scribe-synthesis")
     screenshot(mate, "canvas-synthesis")
+    axe_clean(mate, "canvas-synthesis")
     assert Contribution.objects.get(text__startswith="Hors sujet").hidden

@@ -35,7 +35,7 @@ def vote_for(page, *labels):
     return card
 
 
-def test_three_participants_vote_the_projector_follows_the_facilitator_reveals_and_closes(login, join, workshop, facilitator, screenshot):
+def test_three_participants_vote_the_projector_follows_the_facilitator_reveals_and_closes(login, join, workshop, facilitator, screenshot, axe_clean):
     ballot = make_ballot(
         workshop,
         "approval",
@@ -57,6 +57,7 @@ def test_three_participants_vote_the_projector_follows_the_facilitator_reveals_a
     card = vote_for(amina, "Posséder", "La fin du salariat", "Tous fabricants")
     expect(card.locator(".vote-error")).to_be_visible()
     screenshot(amina, "voting-rule-broken")
+    axe_clean(amina, "voting-rule-broken")
     amina.locator("article.vote-card li.vote-option", has_text="Tous fabricants").locator("input").uncheck()
     amina.locator("article.vote-card button[type=submit]").click()
     expect(amina.locator("article.vote-card .vote-saved")).to_be_visible()
@@ -68,6 +69,7 @@ def test_three_participants_vote_the_projector_follows_the_facilitator_reveals_a
     expect(projector.locator(".turnout-count")).to_have_text("3", timeout=LIVE)
     expect(projector.locator(".vote-bar")).to_have_count(0)  # hidden until revealed
     screenshot(projector, "voting-projector-turnout")
+    axe_clean(projector, "voting-projector-turnout")
 
     control.click("form[action$='/reveal/'] button")
     expect(projector.locator(".vote-bar")).to_have_count(4, timeout=LIVE)
@@ -76,7 +78,9 @@ def test_three_participants_vote_the_projector_follows_the_facilitator_reveals_a
     expect(projector.locator(".vote-bar.retained")).to_have_count(2, timeout=LIVE)
     expect(projector.locator(".vote-bar.retained")).to_contain_text(["Posséder, c'est dépassé", "La fin du salariat"])
     screenshot(projector, "voting-projector-retained")
+    axe_clean(projector, "voting-projector-retained")
     screenshot(control, "voting-facilitator-closed")
+    axe_clean(control, "voting-facilitator-closed")
 
     # Table assignment opens on the participants' page by itself.
     expect(bruno.locator("#table-assignment li")).to_have_count(2, timeout=LIVE)
@@ -84,9 +88,10 @@ def test_three_participants_vote_the_projector_follows_the_facilitator_reveals_a
     bruno.locator("#table-assignment button[type=submit]").click()
     expect(bruno.locator(".message.success")).to_be_visible()
     screenshot(bruno, "voting-participant-table")
+    axe_clean(bruno, "voting-participant-table")
 
 
-def test_a_vote_being_filled_in_survives_another_ballot_opening_and_closing(join, workshop, screenshot):
+def test_a_vote_being_filled_in_survives_another_ballot_opening_and_closing(join, workshop, screenshot, axe_clean):
     first = make_ballot(workshop, "approval", max_choices=2, shuffle_options=False)
     second = make_ballot(workshop, "yesno", labels=["Faut-il continuer ?"], open=False)
     amina = join_to_vote(join, "Amina")
@@ -102,5 +107,6 @@ def test_a_vote_being_filled_in_survives_another_ballot_opening_and_closing(join
 
     expect(box).to_be_checked()
     screenshot(amina, "voting-unsent-vote-kept")
+    axe_clean(amina, "voting-unsent-vote-kept")
     card.locator("button[type=submit]").click()
     expect(card.locator(".vote-saved")).to_be_visible()

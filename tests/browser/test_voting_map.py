@@ -48,8 +48,9 @@ def mean(values):
     return sum(values) / len(values)
 
 
-def test_the_facilitator_sees_each_scenario_on_the_map_and_downloads_the_svg(login, workshop, facilitator, screenshot):
+def test_the_facilitator_sees_each_scenario_on_the_map_and_downloads_the_svg(login, workshop, facilitator, screenshot, axe_clean):
     page = login(facilitator, f"/facilitate/{workshop.pk}/ballots/")
+    axe_clean(page, "ballots-index")
     page.click("a[href$='/ballots/map/']")
     expect(page.locator("h1")).to_have_text("Cartographie des scénarios")
 
@@ -76,6 +77,7 @@ def test_the_facilitator_sees_each_scenario_on_the_map_and_downloads_the_svg(log
         assert box["x"] <= label["x"] and label["x"] + label["width"] <= box["x"] + box["width"], text.text_content()
         assert box["y"] <= label["y"], text.text_content()
     screenshot(page, "voting-map")
+    axe_clean(page, "voting-map")
 
     link = page.locator("a", has_text="Télécharger le SVG")
     response = page.request.get(link.get_attribute("href"))
