@@ -1,8 +1,8 @@
 """A room on the embedded default: N laptops join, poll every 2 s, post, +1 and vote, over real HTTP.
 
 `make demo` serves a workshop from SQLite with Django's threaded server. This starts that same
-server (migrate + load_demo on a throw-away SQLite file, `runserver --noreload` on a free port of
-127.0.0.1, DEBUG=true as `make demo` has it), opens an approval ballot on the demo workshop, then
+server (migrate + load_demo on a throw-away SQLite file, `manage.py serve_room --noreload`, Django's
+threaded runserver, on a free port of 127.0.0.1, DEBUG=true as `make demo` has it), opens an approval ballot on the demo workshop, then
 plays a room for a fixed time:
 
 - every participant joins through the join form (CSRF token and all), loads its canvas page and
@@ -43,7 +43,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -168,7 +168,7 @@ class Participant:
         detail = ""
         if status >= 500:
             match = re.search(r"<title>(.*?)</title>", body, re.S) or re.search(r"exception_value\">(.*?)<", body, re.S)
-            detail = html.unescape(match.group(1)).strip()[:120] if match else ""
+            detail = " ".join(html.unescape(match.group(1)).split())[:120] if match else ""
         self.stats.record(kind, status, time.monotonic() - start, detail)
         return status, body
 
@@ -359,13 +359,11 @@ def report(stats, counted, *, seconds, participants, posters, server_log) -> boo
         print(f"{kind:<10}{len(values):>9}{failed:>9}{refused:>6}" + "".join(f"{m:>9.0f}" for m in ms) + f"   {shown}")
     total = sum(len(v) for v in stats.latencies.values())
     print(f"{'all':<10}{total:>9}{len(stats.errors):>9}   ({total / seconds:.1f} requests/s)")
-    locked = server_log.count("database is locked")
-    print(f"\"database is locked\" in the server's log: {locked}")
-    for error in stats.errors[:10]:
-        print(f"  error  {error}")
-    if len(stats.errors) > 10:
-        print(f"  ... and {len(stats.errors) - 10} more errors")
-
+    # One line per failed request (the traceback's last line), whatever the other lines repeat.
+    locked = len(re.findall(r"^django\.db\.utils\.OperationalError: database is locked", server_log, re.M))
+    print(f"Requests that failed with \"database is locked\" (server log): {locked}")
+    for error, count in Counter(stats.errors).most_common(10):
+        print(f"  {count:>5} x {error}")
     print("\nAccepted writes against the database (each must be there exactly once):")
     ok = not stats.errors
     for kind in ["join", "post", "plus_one", "vote", "choices"]:
@@ -382,6 +380,7 @@ def main() -> int:
     parser.add_argument("--participants", type=int, default=100, help="laptops in the room (default 100)")
     parser.add_argument("--seconds", type=float, default=60, help="how long the room runs, joins included (default 60)")
     parser.add_argument("--posters", type=int, default=None, help="how many of them post post-its (default: a quarter)")
+    parser.add_argument("--server", default="serve_room", help="the manage.py command serving (default: serve_room, as `make demo`)")
     parser.add_argument("--seed", type=int, default=2012, help="random seed of the participants' behaviour")
     args = parser.parse_args()
     posters = args.participants // 4 if args.posters is None else min(args.posters, args.participants)
@@ -401,7 +400,7 @@ def main() -> int:
         base = f"http://127.0.0.1:{port}"
         log = open(workdir / "server.log", "w")
         server = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+            [sys.executable, "manage.py", args.server, "--noreload", f"127.0.0.1:{port}"],
             cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
         )
         wait_for_server(base, server)
