@@ -1,9 +1,9 @@
 """A room on the embedded default: N laptops join, poll every 2 s, post, +1 and vote, over real HTTP.
 
 `make demo` serves a workshop from SQLite with Django's threaded server. This starts that same
-server (migrate + load_demo on a throw-away SQLite file, `manage.py serve_room --noreload`, Django's
-threaded runserver, on a free port of 127.0.0.1, DEBUG=true as `make demo` has it), opens an approval ballot on the demo workshop, then
-plays a room for a fixed time:
+server (migrate + load_demo on a throw-away SQLite file, then `manage.py serve_room --noreload`
+on a free port of 127.0.0.1, DEBUG=true as `make demo` has it), opens an approval ballot on the
+demo workshop, then plays a room for a fixed time:
 
 - every participant joins through the join form (CSRF token and all), loads its canvas page and
   polls the board every 2 s as the page does (204 while nothing changed, fragments otherwise);
