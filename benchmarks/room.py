@@ -56,9 +56,9 @@ SETUP = """
 import json, django
 django.setup()
 from demo.seed import questions_numeriques as seed
-from voting.models import Allocation, Ballot, BallotPaper, Method
+from voting.models import Method
 from voting.services import ballot_create, ballot_open, options_from_scenarios
-from workshops.models import Contribution, Participant, PlusOne, Workshop
+from workshops.models import Workshop
 
 workshop = Workshop.objects.get(join_code=seed.DEMO_WORKSHOP["join_code"])
 options = options_from_scenarios(workshop=workshop)
@@ -322,11 +322,11 @@ def run_django(command: str, env: dict, *, script: str = "", args=(), timeout=60
     return result.stdout
 
 
-def wait_for_server(base, server, timeout=60):
+def wait_for_server(base, server, log: Path, timeout=60):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            sys.exit("The server stopped before answering.")
+            sys.exit("The server stopped before answering:\n" + log.read_text(errors="replace")[-3000:])
         try:
             with urllib.request.urlopen(base + "/w/join/", timeout=2):
                 return
@@ -398,12 +398,13 @@ def main() -> int:
 
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        # The server's own log (one line per request) would only slow it down: the client counts.
-        server = subprocess.Popen(
-            [sys.executable, "manage.py", args.server, "--noreload", f"127.0.0.1:{port}"],
-            cwd=BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        wait_for_server(base, server)
+        log = workdir / "server.log"
+        with log.open("w") as output:
+            server = subprocess.Popen(
+                [sys.executable, "manage.py", args.server, "--noreload", f"127.0.0.1:{port}"],
+                cwd=BASE_DIR, env=env, stdout=output, stderr=subprocess.STDOUT,
+            )
+        wait_for_server(base, server, log)
         print(f"Server on {base}; {args.participants} participants for {args.seconds:.0f} s ...", flush=True)
 
         stats = Stats()
