@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-16)
 demo: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+	DEBUG=true $(PY) manage.py serve_room 127.0.0.1:8000
 
 # With no DATABASE_URL / REDIS_URL, the run starts a PostgreSQL and a Redis of its own (tests/servers.py).
 test: $(STAMP) test-packages

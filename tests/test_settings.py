@@ -164,3 +164,118 @@ def test_whitenoise_serves_static_files_right_after_security():
     assert settings.INSTALLED_APPS.index("whitenoise.runserver_nostatic") < settings.INSTALLED_APPS.index(
         "django.contrib.staticfiles"
     )
+
+
+# --- The embedded default holds a room: SQLite in WAL mode, writes that queue instead of failing ---
+
+SQLITE_ROOM_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
+
+
+def test_the_embedded_sqlite_takes_the_write_lock_first_and_waits_for_it():
+    code = (
+        "import json, django; django.setup(); from django.conf import settings;"
+        "print(json.dumps(settings.DATABASES['default'].get('OPTIONS')))"
+    )
+    result = run_python(code, DJANGO_SETTINGS_MODULE="foresight.settings.base")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == SQLITE_ROOM_OPTIONS
+
+
+@pytest.mark.parametrize("module", ["foresight.settings.base", "foresight.settings.production"])
+def test_postgresql_gets_none_of_the_sqlite_options(module):
+    code = (
+        "import json, django; django.setup(); from django.conf import settings;"
+        "print(json.dumps(settings.DATABASES['default'].get('OPTIONS', {})))"
+    )
+    result = run_python(
+        code, DJANGO_SETTINGS_MODULE=module, DATABASE_URL="postgres://agora@db.invalid:5432/agora", SECRET_KEY="x" * 64
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {}
+
+
+def test_sqlite_for_a_room_leaves_other_engines_and_explicit_options_alone():
+    from foresight.settings.base import sqlite_for_a_room
+
+    postgres = {"ENGINE": "django.db.backends.postgresql", "NAME": "agora", "OPTIONS": {"sslmode": "require"}}
+    assert sqlite_for_a_room(postgres) == postgres
+    sqlite = sqlite_for_a_room({"ENGINE": "django.db.backends.sqlite3", "NAME": "x.sqlite3", "OPTIONS": {"timeout": 5}})
+    assert sqlite["OPTIONS"] == {**SQLITE_ROOM_OPTIONS, "timeout": 5}
+
+
+# Runs in a subprocess on a throw-away SQLite file: the suite's own database is PostgreSQL.
+# One thread holds a write transaction for WAIT seconds; meanwhile another thread reads (WAL:
+# not blocked) and a third writes after having read in its transaction (IMMEDIATE + timeout: it
+# waits its turn; a deferred transaction would fail at once with "database is locked").
+SQLITE_ROOM_CHECK = """
+import json, threading, time, django
+django.setup()
+from django.db import connection, transaction
+
+WAIT = 0.6
+with connection.cursor() as cursor:
+    cursor.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT)")
+    cursor.execute("PRAGMA journal_mode")
+    journal_mode = cursor.fetchone()[0]
+    cursor.execute("PRAGMA synchronous")
+    synchronous = cursor.fetchone()[0]
+holding, result = threading.Event(), {}
+
+def hold_the_write_lock():
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("INSERT INTO note (text) VALUES ('first')")
+        holding.set()
+        time.sleep(WAIT)
+    connection.close()
+
+def read_meanwhile():
+    holding.wait()
+    start = time.monotonic()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM note")
+        result["read"] = [cursor.fetchone()[0], time.monotonic() - start]
+    connection.close()
+
+def read_then_write():
+    holding.wait()
+    start = time.monotonic()
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM note")
+            cursor.execute("INSERT INTO note (text) VALUES ('second')")
+    except Exception as error:
+        result["write_error"] = str(error)
+    result["write"] = time.monotonic() - start
+    connection.close()
+
+threads = [threading.Thread(target=f) for f in (hold_the_write_lock, read_meanwhile, read_then_write)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+with connection.cursor() as cursor:
+    cursor.execute("SELECT text FROM note ORDER BY id")
+    texts = [row[0] for row in cursor.fetchall()]
+print(json.dumps({"journal_mode": journal_mode, "synchronous": synchronous, "texts": texts, **result, "wait": WAIT}))
+"""
+
+
+def test_the_embedded_sqlite_reads_during_a_write_and_queues_a_second_write(tmp_path):
+    result = run_python(
+        SQLITE_ROOM_CHECK, DJANGO_SETTINGS_MODULE="foresight.settings.base", DATABASE_URL=f"sqlite:///{tmp_path / 'room.sqlite3'}"
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["journal_mode"] == "wal"
+    assert report["synchronous"] == 1  # NORMAL
+    # The read saw the last commit (none yet) without waiting for the writer.
+    read_count, read_seconds = report["read"]
+    assert read_count == 0 and read_seconds < report["wait"] / 2
+    # The second write waited for the first one instead of failing, and both are stored.
+    assert "write_error" not in report, report["write_error"]
+    assert report["write"] >= report["wait"] / 2
+    assert report["texts"] == ["first", "second"]
