@@ -71,6 +71,10 @@ def test_an_over_budget_vote_is_refused_by_its_button_in_view_and_clears_on_chan
     assert 0 <= button_box["y"] and button_box["y"] + button_box["height"] <= LAPTOP["height"], button_box
     assert abs(button_box["y"] - (box["y"] + box["height"])) < 40  # right above the button
     screenshot(page, "limits-vote-refused-laptop")
+    for name, size in (("phone", PHONE), ("wide", WIDE)):
+        page.set_viewport_size(size)
+        screenshot(page, f"limits-vote-refused-{name}")
+    page.set_viewport_size(LAPTOP)
     assert not BallotPaper.objects.exists()
 
     page.locator("article.vote-card input.dots-input").nth(14).fill("2")
