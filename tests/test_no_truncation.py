@@ -173,3 +173,22 @@ def test_a_long_postit_becomes_an_option_cut_at_a_word_with_its_full_text_on_the
     page = html.unescape(client.get(reverse("voting:cast", args=[live_workshop.join_code])).content.decode())
     assert label in page and text in page
     assert ballot.options.filter(label=label).exists()
+
+
+@pytest.mark.parametrize("which", ["rename", "add"])
+def test_a_table_name_over_its_limit_comes_back_in_the_control_rooms_box(client, english, facilitator, live_workshop, which):
+    table = live_workshop.tables.get(number=1)
+    name = "Table des ruptures de la mobilité partagée " * 5
+    assert len(name) > services.TABLE_NAME_MAX_LENGTH
+    client.force_login(facilitator)
+    url = (
+        reverse("workshops:edit_table", args=[live_workshop.pk, table.pk])
+        if which == "rename"
+        else reverse("workshops:add_table", args=[live_workshop.pk])
+    )
+    response = client.post(url, {"name": name, "capacity": 15})
+    assert response.status_code == 422
+    page = html.unescape(response.content.decode())
+    assert f"at most {services.TABLE_NAME_MAX_LENGTH} characters" in page
+    assert f'value="{name}"' in page
+    assert live_workshop.tables.count() == 2 and Table.objects.get(pk=table.pk).name == ""
