@@ -94,3 +94,21 @@ def test_the_browsers_own_number_check_does_not_speak_instead_of_the_page(join, 
     # The page's French message, from the server, where the browser would have spoken its own language.
     expect(page.locator("article.vote-card .vote-error")).to_contain_text("Au plus 3 gommettes sur une option.")
     assert not BallotPaper.objects.exists()
+
+
+def test_a_long_postit_in_a_ballot_shows_its_whole_text_one_click_away(join, live_workshop, participant_factory, contribution_factory, screenshot):
+    from voting import services as voting_services
+
+    author = participant_factory(workshop=live_workshop, display_name="Léa")
+    text = "Une voiture partagée par trois voisins, réservée sur une application de quartier, " * 5
+    contribution_factory(participant=author, text=text.strip())
+    options = voting_services.options_from_contributions(workshop=live_workshop) + [{"label": "Autre chose"}]
+    make_ballot(live_workshop, "approval", options=options, forbid_own=False)
+    page = join("Emma")
+    page.set_viewport_size(LAPTOP)
+    page.goto("/w/QN2012/vote/")
+    option = page.locator("li.vote-option", has=page.locator("details.vote-option-full"))
+    expect(option.locator(".vote-option-label")).to_contain_text("…")
+    option.locator("details summary").click()
+    expect(option.locator("details p")).to_have_text(text.strip())
+    screenshot(page, "limits-vote-option-full-text")
