@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from workshops.selectors import latest_closed_postit_phase
 
+from . import services
 from .methods import ALL_SETTINGS, COMMON_SETTINGS, METHODS
 from .models import Method
 
@@ -17,7 +18,7 @@ class BallotForm(forms.Form):
         ("lines", _("Options typed below, one per line")),
     ]
 
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=services.TITLE_MAX_LENGTH)
     question = forms.CharField(label=_("Question"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     method = forms.ChoiceField(label=_("Method"), choices=Method.choices)
     source = forms.ChoiceField(label=_("Options"), choices=SOURCES, initial="scenarios")
@@ -34,8 +35,8 @@ class BallotForm(forms.Form):
     max_choices = forms.IntegerField(label=_("Maximum choices"), min_value=1, max_value=100, required=False)
     scale_min = forms.IntegerField(label=_("Scale from"), min_value=-100, max_value=100, required=False)
     scale_max = forms.IntegerField(label=_("Scale to"), min_value=-100, max_value=100, required=False)
-    scale_min_label = forms.CharField(label=_("Label of the bottom"), max_length=60, required=False)
-    scale_max_label = forms.CharField(label=_("Label of the top"), max_length=60, required=False)
+    scale_min_label = forms.CharField(label=_("Label of the bottom"), max_length=services.SCALE_LABEL_MAX_LENGTH, required=False)
+    scale_max_label = forms.CharField(label=_("Label of the top"), max_length=services.SCALE_LABEL_MAX_LENGTH, required=False)
     retain_count = forms.IntegerField(
         label=_("Scenarios to retain"), min_value=1, max_value=100, required=False,
         help_text=_("Closing the ballot retains this many scenarios and opens table assignment."),

@@ -34,7 +34,24 @@ from .methods import ALL_SETTINGS, COMMON_SETTINGS, method_of
 from .models import Allocation, Ballot, BallotOption, BallotPaper, Method
 from .selectors import ballot_tally, own_option_ids
 
-LABEL_MAX_LENGTH = 300
+# Length limits read from the models: the ballot form reads these too, so the page's limit is the server's.
+LABEL_MAX_LENGTH = BallotOption._meta.get_field("label").max_length
+TITLE_MAX_LENGTH = Ballot._meta.get_field("title").max_length
+SCALE_LABEL_MAX_LENGTH = Ballot._meta.get_field("scale_min_label").max_length
+
+
+def _shorten(text: str) -> str:
+    """A label for a text longer than an option's label: cut at a word, with a visible ellipsis.
+
+    The option keeps its source (the post-it, the table output line), whose full text the vote page shows.
+    """
+    text = " ".join(text.split())
+    if len(text) <= LABEL_MAX_LENGTH:
+        return text
+    cut = text[: LABEL_MAX_LENGTH - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.") + "…"
 
 
 class VoteConflict(ValidationError):
@@ -59,7 +76,7 @@ def options_from_contributions(*, workshop: Workshop, phase_id: int | None = Non
         qs = qs.filter(phase_id=phase_id)
     if table_id:
         qs = qs.filter(table_id=table_id)
-    return [{"label": c.text[:LABEL_MAX_LENGTH], "contribution": c} for c in qs.order_by("-plus_ones", "created_at")]
+    return [{"label": _shorten(c.text), "contribution": c} for c in qs.order_by("-plus_ones", "created_at")]
 
 
 def options_from_table_outputs(*, workshop: Workshop, section_id: int | None = None, table_id: int | None = None) -> list[dict]:
@@ -80,9 +97,7 @@ def options_from_table_outputs(*, workshop: Workshop, section_id: int | None = N
         text = " ".join(line.text.split())
         if line.axis:
             text = f"{text} ({line.axis})"
-        label = f"{line.output.table.label} · {text}"
-        if len(label) > LABEL_MAX_LENGTH:
-            label = label[: LABEL_MAX_LENGTH - 1] + "…"
+        label = _shorten(f"{line.output.table.label} · {text}")
         options.append({"label": label, "output_line": line})
     return options
 
@@ -100,6 +115,12 @@ def _check_settings(ballot: Ballot, option_count: int) -> None:
     errors = {}
     if not ballot.title:
         errors["title"] = _("Give the ballot a title.")
+    elif len(ballot.title) > TITLE_MAX_LENGTH:
+        errors["title"] = _("A title has at most %(max)d characters (this one has %(n)d).") % {"max": TITLE_MAX_LENGTH, "n": len(ballot.title)}
+    for name in ("scale_min_label", "scale_max_label"):
+        value = getattr(ballot, name) or ""
+        if len(value) > SCALE_LABEL_MAX_LENGTH:
+            errors[name] = _("At most %(max)d characters (this one has %(n)d).") % {"max": SCALE_LABEL_MAX_LENGTH, "n": len(value)}
     if ballot.method not in Method.values:
         raise ValidationError({**errors, "method": _("Choose a voting method.")})
     method = ballot.voting_method
@@ -171,7 +192,7 @@ def ballot_create(
         workshop=workshop,
         phase=phase,
         table=table,
-        title=" ".join((title or "").split())[:200],
+        title=" ".join((title or "").split()),
         question=(question or "").strip(),
         method=method,
         **settings,
@@ -350,7 +371,7 @@ def _apply_retain(ballot: Ballot, *, open_assignment: bool = True) -> None:
         if option.scenario_id in existing:
             Table.objects.filter(pk=existing[option.scenario_id]).update(capacity=max(capacity, 1))
         else:
-            table_create(workshop=workshop, name=option.scenario.title[:200], scenario=option.scenario, capacity=capacity)
+            table_create(workshop=workshop, name=option.scenario.title, scenario=option.scenario, capacity=capacity)
     ballot.assignment_open = True
     ballot.save(update_fields=["assignment_open"])
 

@@ -5,15 +5,16 @@ from django.utils.translation import gettext_lazy as _
 from core.models import Edition
 from scenarios.models import Scenario
 
-from .models import Format, Table
+from . import services
+from .models import Format, Table, Workshop
 
 
 class JoinCodeForm(forms.Form):
-    code = forms.CharField(label=_("Workshop code"), max_length=12, widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off", "autofocus": True}))
+    code = forms.CharField(label=_("Workshop code"), max_length=Workshop._meta.get_field("join_code").max_length, widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off", "autofocus": True}))
 
 
 class JoinForm(forms.Form):
-    display_name = forms.CharField(label=_("Your display name"), max_length=60, widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "nickname"}))
+    display_name = forms.CharField(label=_("Your display name"), max_length=services.DISPLAY_NAME_MAX_LENGTH, widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "nickname"}))
     table = forms.ModelChoiceField(label=_("Your table"), queryset=Table.objects.none(), required=False, empty_label=_("I'll choose later"))
 
     def __init__(self, *args, workshop, **kwargs):
@@ -37,21 +38,21 @@ class WorkshopSettingsForm(forms.Form):
 
 class ContributionForm(forms.Form):
     section = forms.IntegerField(widget=forms.HiddenInput)
-    axis = forms.CharField(label=_("Axis"), required=False, max_length=100)
+    axis = forms.CharField(label=_("Axis"), required=False, max_length=services.AXIS_MAX_LENGTH)
     text = forms.CharField(
         label=_("Your post-it"),
         max_length=settings.CONTRIBUTION_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 2, "maxlength": settings.CONTRIBUTION_MAX_LENGTH}),
+        widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": _("A post-it cannot be empty."), "max_length": _("A post-it has at most %(limit_value)d characters (this one has %(show_value)d).")},
     )
 
 
 class WorkshopCreateForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=services.WORKSHOP_TITLE_MAX_LENGTH)
     edition = forms.ModelChoiceField(label=_("Edition"), queryset=Edition.objects.all())
     format = forms.ModelChoiceField(label=_("Format"), queryset=Format.objects.all())
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
-    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    place = forms.CharField(label=_("Place"), max_length=services.WORKSHOP_PLACE_MAX_LENGTH, required=False)
     table_count = forms.IntegerField(label=_("Number of tables"), min_value=0, max_value=50, initial=7)
 
     def __init__(self, *args, user, **kwargs):
@@ -61,7 +62,7 @@ class WorkshopCreateForm(forms.Form):
 
 
 class TableForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    name = forms.CharField(label=_("Name"), max_length=services.TABLE_NAME_MAX_LENGTH, required=False)
     scenario = forms.ModelChoiceField(label=_("Scenario"), queryset=Scenario.objects.none(), required=False, empty_label=_("No scenario"))
     capacity = forms.IntegerField(label=_("Capacity"), min_value=1, max_value=200, initial=15)
 

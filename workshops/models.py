@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -267,7 +268,8 @@ class Contribution(models.Model):
         ]
 
     def __str__(self):
-        return self.text[:60]
+        # A short name for lists (the admin): the ellipsis shows it is cut; the text itself is never cut.
+        return Truncator(self.text).chars(60)
 
 
 class PlusOne(models.Model):

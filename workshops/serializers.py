@@ -1,11 +1,13 @@
 from django.conf import settings
 from rest_framework import serializers
 
+from .services import AXIS_MAX_LENGTH
+
 
 class ContributionInputSerializer(serializers.Serializer):
     section = serializers.IntegerField()
     text = serializers.CharField(max_length=settings.CONTRIBUTION_MAX_LENGTH, allow_blank=True, trim_whitespace=True)
-    axis = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+    axis = serializers.CharField(max_length=AXIS_MAX_LENGTH, required=False, allow_blank=True, default="")
 
 
 class ContributionOutputSerializer(serializers.Serializer):

@@ -58,7 +58,22 @@ from .models import (
 
 logger = logging.getLogger(__name__)
 
-DISPLAY_NAME_MAX_LENGTH = 60
+# The length limits of what people type, read from the models: forms and pages read these (never a literal),
+# so the server's limit and the page's are one; a text over its limit is refused whole, never cut.
+DISPLAY_NAME_MAX_LENGTH = Participant._meta.get_field("display_name").max_length
+WORKSHOP_TITLE_MAX_LENGTH = Workshop._meta.get_field("title").max_length
+WORKSHOP_PLACE_MAX_LENGTH = Workshop._meta.get_field("place").max_length
+TABLE_NAME_MAX_LENGTH = Table._meta.get_field("name").max_length
+GROUP_LABEL_MAX_LENGTH = Contribution._meta.get_field("group_label").max_length
+AXIS_MAX_LENGTH = Contribution._meta.get_field("axis").max_length
+
+
+def _check_length(value: str, *, field: str, max_length: int) -> str:
+    if len(value) > max_length:
+        raise ValidationError(
+            {field: _("At most %(max)d characters (this one has %(n)d).") % {"max": max_length, "n": len(value)}}
+        )
+    return value
 
 
 @transaction.atomic
@@ -79,8 +94,10 @@ def workshop_create(
     title = (title or "").strip()
     if not title:
         raise ValidationError({"title": _("Give the workshop a title.")})
+    _check_length(title, field="title", max_length=WORKSHOP_TITLE_MAX_LENGTH)
+    place = _check_length((place or "").strip(), field="place", max_length=WORKSHOP_PLACE_MAX_LENGTH)
     workshop = Workshop.objects.create(
-        edition=edition, format=format, title=title, date=date or timezone.localdate(), place=place.strip()
+        edition=edition, format=format, title=title, date=date or timezone.localdate(), place=place
     )
     WorkshopPhase.objects.bulk_create(WorkshopPhase(workshop=workshop, **phase_plan(phase)) for phase in format.phases.all())
     Table.objects.bulk_create(Table(workshop=workshop, number=n) for n in range(1, table_count + 1))
@@ -292,9 +309,10 @@ def table_create(*, workshop: Workshop, name: str = "", scenario=None, capacity:
     if scenario is not None and scenario.edition_id != workshop.edition_id:
         raise ValidationError({"scenario": _("This scenario belongs to another edition.")})
     _check_capacity_value(capacity)
+    name = _check_length((name or "").strip(), field="name", max_length=TABLE_NAME_MAX_LENGTH)
     _lock_workshop(workshop.pk)
     number = (workshop.tables.order_by("-number").values_list("number", flat=True).first() or 0) + 1
-    table = Table.objects.create(workshop=workshop, number=number, name=name.strip(), scenario=scenario, capacity=capacity)
+    table = Table.objects.create(workshop=workshop, number=number, name=name, scenario=scenario, capacity=capacity)
     workshop_bump_version(workshop_id=workshop.pk, stage=True)
     return table
 
@@ -313,6 +331,7 @@ def table_update(*, table: Table, name: str, scenario=None, capacity: int | None
     if scenario is not None and scenario.edition_id != table.workshop.edition_id:
         raise ValidationError({"scenario": _("This scenario belongs to another edition.")})
     _check_capacity_value(capacity)
+    name = _check_length((name or "").strip(), field="name", max_length=TABLE_NAME_MAX_LENGTH)
     _lock_workshop(table.workshop_id)
     table = Table.objects.select_for_update(no_key=True).get(pk=table.pk)
     if capacity is not None and capacity < table.capacity:
@@ -321,7 +340,7 @@ def table_update(*, table: Table, name: str, scenario=None, capacity: int | None
             raise ValidationError(
                 {"capacity": _("%(n)d people sit at this table: move some before lowering its capacity.") % {"n": seated}}
             )
-    table.name = name.strip()
+    table.name = name
     table.scenario = scenario
     if capacity is not None:
         table.capacity = capacity
@@ -605,8 +624,8 @@ def contribution_group(*, scribe: Participant, contribution_ids: list, label: st
     Locks: the workshop, then the post-its in primary-key order.
     """
     label = " ".join((label or "").split())
-    if len(label) > 100:
-        raise ValidationError({"label": _("A group label has at most %(max)d characters.") % {"max": 100}})
+    if len(label) > GROUP_LABEL_MAX_LENGTH:
+        raise ValidationError({"label": _("A group label has at most %(max)d characters.") % {"max": GROUP_LABEL_MAX_LENGTH}})
     workshop = _lock_workshop(scribe.workshop_id)
     _refuse_if_closed(workshop)
     scribe = _current_scribe(scribe)

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
     "rules.apps.AutodiscoverRulesConfig",
     "rest_framework",
     "drf_spectacular",
@@ -56,6 +57,10 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "foresight.urls"
 WSGI_APPLICATION = "foresight.wsgi.application"
+
+# Widgets render through our templates, so templates/django/forms/widgets/attrs.html can turn a field's
+# max_length into data-max (counted by static/js/limits.js) instead of maxlength, which cuts a paste silently.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 TEMPLATES = [
     {

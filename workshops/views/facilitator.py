@@ -157,15 +157,21 @@ def workshop_settings(request, *, workshop):
     return _back(request, workshop)
 
 
-def _save_table(request, workshop, save):
-    """Validate the table form, then call `save(**cleaned_data)`; errors come back as messages."""
+def _save_table(request, workshop, save, table_id=None):
+    """Validate the table form, then call `save(**cleaned_data)`; errors come back as messages.
+
+    A refused name is not lost in a redirect: the control room comes back with it in its box (422).
+    """
     form = TableForm(request.POST, workshop=workshop)
     try:
         if not form.is_valid():
             raise ValidationError([e for errs in form.errors.values() for e in errs])
         save(**form.cleaned_data)
     except ValidationError as error:
-        return _back(request, workshop, error)
+        for message in error.messages:
+            messages.error(request, message)
+        context = _control_context(workshop) | {"typed_table": {"id": table_id or "new", "name": request.POST.get("name", "")}}
+        return render(request, "workshops/control.html", context, status=INVALID)
     return _back(request, workshop)
 
 
@@ -179,7 +185,7 @@ def add_table(request, *, workshop):
 @runs_workshop
 def edit_table(request, table_id, *, workshop):
     table = get_object_or_404(Table, pk=table_id, workshop=workshop)
-    return _save_table(request, workshop, lambda **data: services.table_update(table=table, **data))
+    return _save_table(request, workshop, lambda **data: services.table_update(table=table, **data), table_id=table.pk)
 
 
 @require_POST

@@ -40,7 +40,7 @@ def _context(workshop, participant):
         "phase": phase,
         "version": live.participant_version(workshop.pk, participant.table_id),
         # The inputs' limits are the ones the services enforce.
-        "label_max_length": Contribution._meta.get_field("group_label").max_length,
+        "label_max_length": services.GROUP_LABEL_MAX_LENGTH,
         "synthesis_max_length": services.SYNTHESIS_MAX_LENGTH,
     }
     if phase and phase.activity == "synthesis":
@@ -61,13 +61,17 @@ def scribe_board(request, *, workshop, participant):
     return render(request, template, _context(workshop, participant))
 
 
-def _done(request, workshop, participant, error: ValidationError | None = None):
+def _done(request, workshop, participant, error: ValidationError | None = None, typed: dict | None = None):
+    """The scribe's board after a write; a refused write shows its message and keeps what was typed (`typed`)."""
     if error is not None:
         for message in error.messages:
             messages.error(request, message)
+    context = _context(workshop, participant) | {"typed": typed or {}}
     if request.htmx:
-        response = render(request, "workshops/scribe.html#live", _context(workshop, participant), status=INVALID if error else 200)
-        return response
+        return render(request, "workshops/scribe.html#live", context, status=INVALID if error else 200)
+    if error is not None and typed:
+        # A redirect would lose the text: the page comes back with it in its box.
+        return render(request, "workshops/scribe.html", context, status=INVALID)
     return redirect("workshops:scribe", code=workshop.join_code)
 
 
@@ -93,7 +97,7 @@ def scribe_group(request, *, workshop, participant):
             scribe=participant, contribution_ids=request.POST.getlist("contributions"), label=request.POST.get("label", "")
         )
     except ValidationError as error:
-        return _done(request, workshop, participant, error)
+        return _done(request, workshop, participant, error, typed={"label": request.POST.get("label", ""), "section": request.POST.get("section")})
     return _done(request, workshop, participant)
 
 
@@ -116,5 +120,5 @@ def scribe_synthesis(request, *, workshop, participant):
     try:
         services.synthesis_save(scribe=participant, text=request.POST.get("text", ""))
     except ValidationError as error:
-        return _done(request, workshop, participant, error)
+        return _done(request, workshop, participant, error, typed={"synthesis": request.POST.get("text", "")})
     return _done(request, workshop, participant)
