@@ -341,22 +341,26 @@ def ballot_action(request, ballot_pk, action, *, workshop):
 def projector(request, ballot_pk, *, workshop):
     """The big screen: turnout and bars, live."""
     ballot = _ballot_of(workshop, ballot_pk)
-    return render(request, "voting/projector.html", {"workshop": workshop, "ballot": ballot, "tally": selectors.ballot_tally(ballot=ballot)})
+    return render(request, "voting/projector.html", _tally_context(workshop, ballot))
+
+
+def _tally_context(workshop, ballot) -> dict:
+    return {"workshop": workshop, "ballot": ballot, "tally": selectors.ballot_tally(ballot=ballot), "version": selectors.tally_version(ballot)}
 
 
 @require_GET
 @run_ballots
 def tally(request, ballot_pk, *, workshop):
-    """Polled every 2 s by the projector: 204 while the ballot's version is unchanged, the fragment otherwise."""
+    """Polled every 2 s by the projector: 204 while the tally's version is unchanged, the fragment otherwise."""
     version = request.GET.get("v")
     if version is not None:
-        current = Ballot.objects.filter(pk=ballot_pk, workshop=workshop).values_list("version", flat=True).first()
+        current = Ballot.objects.filter(pk=ballot_pk, workshop=workshop).only("version", "table_id", "workshop_id").first()
         if current is None:
             return HttpResponse(status=404)
-        if version == str(current):
+        if version == selectors.tally_version(current):
             return HttpResponse(status=204)
     ballot = _ballot_of(workshop, ballot_pk)
-    return render(request, "voting/projector.html#tally", {"workshop": workshop, "ballot": ballot, "tally": selectors.ballot_tally(ballot=ballot)})
+    return render(request, "voting/projector.html#tally", _tally_context(workshop, ballot))
 
 
 @require_GET
