@@ -36,7 +36,7 @@ def error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
-def parse_choices(ballot: Ballot, data) -> dict:
+def parse_choices(ballot: Ballot, data) -> dict | list:
     """A ballot paper from a form, as its method's fields send it (methods.py)."""
     return ballot.voting_method.form_choices(data)
 
@@ -52,7 +52,8 @@ def _card_context(ballot, participant, *, choices=None, error="", saved=False, w
     options = list(ballot.options.select_related("scenario"))
     paper = selectors.paper_of(ballot=ballot, participant_id=participant.pk)
     saved_choices = selectors.paper_choices(paper)
-    shown = choices if choices is not None else saved_choices
+    # A refused paper is shown as sent (pairs reads every method's shape: {id: value}, or approval's ids).
+    shown = dict(ballot.voting_method.pairs(choices)) if choices is not None else saved_choices
     ordered = selectors.option_order(ballot=ballot, options=options, participant_id=participant.pk)
     own = selectors.own_option_ids(ballot=ballot, participant_id=participant.pk, options=options)
     rows = []
