@@ -157,29 +157,44 @@ def workshop_settings(request, *, workshop):
     return _back(request, workshop)
 
 
-def _save_table(request, workshop, save):
-    """Validate the table form, then call `save(**cleaned_data)`; errors come back as messages."""
+def _form_messages(form) -> ValidationError:
+    return ValidationError([e for errs in form.errors.values() for e in errs])
+
+
+def _refused(request, workshop, error: ValidationError, **at):
+    """An invalid table or seat form: the control room again (its live fragment for htmx), 422.
+
+    `at` names the form the error is shown beside (error_table: a table's pk or "new",
+    error_participant: a participant's pk); the service wrote nothing.
+    """
+    context = _control_context(workshop) | at | {"form_errors": error.messages}
+    template = "workshops/control.html#live" if request.htmx else "workshops/control.html"
+    return render(request, template, context, status=INVALID)
+
+
+def _save_table(request, workshop, save, *, at):
+    """Validate the table form, then call `save(**cleaned_data)`; an error comes back beside the form."""
     form = TableForm(request.POST, workshop=workshop)
     try:
         if not form.is_valid():
-            raise ValidationError([e for errs in form.errors.values() for e in errs])
+            raise _form_messages(form)
         save(**form.cleaned_data)
     except ValidationError as error:
-        return _back(request, workshop, error)
+        return _refused(request, workshop, error, error_table=at)
     return _back(request, workshop)
 
 
 @require_POST
 @runs_workshop
 def add_table(request, *, workshop):
-    return _save_table(request, workshop, lambda **data: services.table_create(workshop=workshop, **data))
+    return _save_table(request, workshop, lambda **data: services.table_create(workshop=workshop, **data), at="new")
 
 
 @require_POST
 @runs_workshop
 def edit_table(request, table_id, *, workshop):
     table = get_object_or_404(Table, pk=table_id, workshop=workshop)
-    return _save_table(request, workshop, lambda **data: services.table_update(table=table, **data))
+    return _save_table(request, workshop, lambda **data: services.table_update(table=table, **data), at=table.pk)
 
 
 @require_POST
@@ -189,7 +204,7 @@ def seat_participant(request, participant_id, *, workshop):
     form = TableChoiceForm(request.POST, workshop=workshop)
     try:
         if not form.is_valid():
-            raise ValidationError([e for errs in form.errors.values() for e in errs])
+            raise _form_messages(form)
         table = form.cleaned_data["table"]
         scribe = request.POST.get("scribe")
         # One service, one transaction: a refused role leaves the seat as it was too.
@@ -197,7 +212,7 @@ def seat_participant(request, participant_id, *, workshop):
             participant=participant, table_id=table.pk if table else None, is_scribe=None if scribe is None else scribe == "1"
         )
     except ValidationError as error:
-        return _back(request, workshop, error)
+        return _refused(request, workshop, error, error_participant=participant.pk)
     return _back(request, workshop)
 
 
