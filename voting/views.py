@@ -20,7 +20,7 @@ from workshops import live
 from workshops.guards import NotJoined, participant_access, participant_permission
 from workshops.models import Workshop
 from workshops.participation import SESSION_KEY
-from workshops.views.common import no_change
+from workshops.views.common import add_errors, no_change
 
 from . import exports, selectors, services
 from .cartography import cartography_context, cartography_svg
@@ -267,8 +267,7 @@ def ballots(request, *, workshop):
                     settings={name: data[name] for name in ALL_SETTINGS},
                 )
             except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                add_errors(form, error)
             else:
                 messages.success(request, _("Ballot prepared: open it when the room is ready."))
                 return redirect("voting:ballot", workshop_pk=workshop.pk, ballot_pk=ballot.pk)

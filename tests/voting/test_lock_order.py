@@ -104,35 +104,29 @@ def test_revealing_the_results_and_a_vote_both_finish(live_workshop, participant
     assert ballot.revealed and ballot_tally(ballot=ballot).papers == 1
 
 
-@pytest.mark.parametrize("swap", [False, True], ids=["pick-first", "set-table-first"])
-def test_picking_the_last_seat_while_someone_walks_over_leaves_one_seated(live_workshop, retained_table, participant_factory, swap):
-    picker = participant_factory(workshop=live_workshop, table=None)
-    walker = participant_factory(workshop=live_workshop, table=None)
+SEAT_TAKERS = {
+    # Someone walks over to the table, or the facilitator seats someone there as its scribe.
+    "set_table": lambda participant, table: workshop_services.participant_set_table(participant=participant, table_id=table.pk),
+    "seat": lambda participant, table: workshop_services.participant_seat(participant=participant, table_id=table.pk, is_scribe=True),
+}
 
-    picked, moved = pair(
+
+@pytest.mark.parametrize("swap", [False, True], ids=["pick-first", "other-first"])
+@pytest.mark.parametrize("other", sorted(SEAT_TAKERS))
+def test_picking_the_last_seat_while_someone_else_takes_it_leaves_one_seated(live_workshop, retained_table, participant_factory, other, swap):
+    picker = participant_factory(workshop=live_workshop, table=None)
+    someone = participant_factory(workshop=live_workshop, table=None)
+
+    picked, taken = pair(
         lambda: services.table_pick(participant=picker, table_id=retained_table.pk),
-        lambda: workshop_services.participant_set_table(participant=walker, table_id=retained_table.pk),
+        lambda: SEAT_TAKERS[other](someone, retained_table),
         swap,
     )
 
-    assert_no_database_error({"pick": picked, "set_table": moved})
+    assert_no_database_error({"pick": picked, other: taken})
     assert Participant.objects.filter(table=retained_table).count() == 1
-    assert [isinstance(o, ValidationError) for o in (picked, moved)] == ([True, False] if swap else [False, True])
-
-
-@pytest.mark.parametrize("swap", [False, True], ids=["pick-first", "seat-first"])
-def test_picking_the_last_seat_while_the_facilitator_seats_someone_leaves_one_seated(live_workshop, retained_table, participant_factory, swap):
-    picker = participant_factory(workshop=live_workshop, table=None)
-    seated_by_facilitator = participant_factory(workshop=live_workshop, table=None)
-
-    picked, seated = pair(
-        lambda: services.table_pick(participant=picker, table_id=retained_table.pk),
-        lambda: workshop_services.participant_seat(participant=seated_by_facilitator, table_id=retained_table.pk, is_scribe=True),
-        swap,
-    )
-
-    assert_no_database_error({"pick": picked, "seat": seated})
-    assert Participant.objects.filter(table=retained_table).count() == 1
+    # The first one in sits down; the second learns the table is full.
+    assert [isinstance(o, ValidationError) for o in (picked, taken)] == ([True, False] if swap else [False, True])
 
 
 @pytest.mark.parametrize("swap", [False, True], ids=["pick-first", "table-update-first"])

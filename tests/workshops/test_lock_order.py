@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from tests.interleave import assert_no_database_error, pair
 from workshops import services
 from workshops.aggregation import phase_aggregate
-from workshops.models import Activity, Contribution, Participant, PlusOne, TableSynthesis, Workshop, WorkshopPhase
+from workshops.models import Contribution, Participant, PlusOne, TableSynthesis, Workshop, WorkshopPhase
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -161,14 +161,6 @@ def test_a_plus_one_and_hiding_the_postit_both_finish(live_workshop, scribes, tw
     assert b.hidden
     # A +1 after the hide is refused ("no longer on the board"); before it, it stays counted.
     assert b.plus_ones == PlusOne.objects.filter(contribution=b).count() == (0 if swap else 1)
-
-
-@pytest.fixture
-def synthesis_phase(live_workshop):
-    phase = live_workshop.phases.get(position=3)
-    WorkshopPhase.objects.filter(pk=phase.pk).update(activity=Activity.SYNTHESIS)
-    phase.refresh_from_db()
-    return services.phase_open(phase=phase)
 
 
 @pytest.mark.parametrize("swap", [False, True], ids=["synthesis-first", "close-first"])
