@@ -235,7 +235,7 @@ def ballot_prepare(
 
     `settings` may hold every method's settings (the form shows them all): only the chosen method's
     and the common ones are kept, and a blank one of the method takes the method's default.
-    Locks: none of its own; ballot_create then writes the ballot and bumps the workshop's version.
+    Locks: none of its own; ballot_create then locks the workshop and writes the ballot.
     """
     if method not in Method.values:
         raise ValidationError({"method": _("Choose a voting method.")})
