@@ -2,6 +2,11 @@
 
 They validate, write under a transaction and raise django.core.exceptions.ValidationError
 with a readable message (keyed by field where there is one) on bad input, writing nothing then.
+
+Lock order: the edition row (`_lock_edition`, when a slug is made), then the scenario row, then its
+timeline events. The library knows nothing of workshops: it never locks a workshop or a ballot, so
+a vote retaining scenarios (voting.services: workshop, ballot, then `scenarios_retain`'s scenario
+rows) and these services only ever meet on scenario rows, which both take last.
 """
 
 from __future__ import annotations
@@ -118,7 +123,10 @@ def scenario_create(
     tags: str | Iterable[str] = (),
     user=None,
 ) -> Scenario:
-    """Create a scenario in an edition, its slug made from the title, its tags created as needed."""
+    """Create a scenario in an edition, its slug made from the title, its tags created as needed.
+
+    Locks: the edition (its slugs).
+    """
     title, summary, narrative = _clean_scenario_fields(title=title, summary=summary, narrative=narrative, status=status)
     names = tags_parse(tags)
     _validate_tags(names)
@@ -147,7 +155,10 @@ def scenario_update(
     status: str,
     tags: str | Iterable[str],
 ) -> Scenario:
-    """Replace a scenario's fields and tags; the slug follows a new title or edition."""
+    """Replace a scenario's fields and tags; the slug follows a new title or edition.
+
+    Locks: the edition, then the scenario.
+    """
     title, summary, narrative = _clean_scenario_fields(title=title, summary=summary, narrative=narrative, status=status)
     names = tags_parse(tags)
     _validate_tags(names)
@@ -179,6 +190,7 @@ def scenario_set_status(*, scenario: Scenario, status: str, expected_status: str
 
     With expected_status, the change happens only if nobody moved the scenario meanwhile:
     two people pressing "next" at once advance it one step, not two.
+    Locks: the scenario.
     """
     if status not in Scenario.Status.values:
         raise ValidationError({"status": _("Choose a status from the list.")})
@@ -202,7 +214,10 @@ def scenario_set_status(*, scenario: Scenario, status: str, expected_status: str
 
 @transaction.atomic
 def scenarios_retain(*, scenario_ids) -> int:
-    """A vote retained these scenarios: proposed ones become retained; none moves backwards."""
+    """A vote retained these scenarios: proposed ones become retained; none moves backwards.
+
+    Locks: those scenario rows (by the update); the voting caller holds its workshop and ballot rows.
+    """
     return Scenario.objects.filter(pk__in=list(scenario_ids), status=Scenario.Status.PROPOSED).update(
         status=Scenario.Status.RETAINED, updated_at=timezone.now()
     )
@@ -232,7 +247,7 @@ def _clean_event_fields(*, year, title: str, text: str) -> tuple[int, str, str]:
 
 @transaction.atomic
 def timeline_event_add(*, scenario: Scenario, year: int, text: str, title: str = "") -> TimelineEvent:
-    """Add a dated event at the end of its year."""
+    """Add a dated event at the end of its year. Locks: the scenario."""
     year, title, text = _clean_event_fields(year=year, title=title, text=text)
     # Lock the scenario so two events added to the same year at once get distinct positions.
     Scenario.objects.select_for_update().filter(pk=scenario.pk).exists()
@@ -246,7 +261,7 @@ def timeline_event_add(*, scenario: Scenario, year: int, text: str, title: str =
 def timeline_event_update(
     *, scenario: Scenario, event_id: int, year: int, text: str, title: str = ""
 ) -> TimelineEvent:
-    """Change an event of this scenario; another scenario's event is refused."""
+    """Change an event of this scenario; another scenario's event is refused. Locks: the event."""
     year, title, text = _clean_event_fields(year=year, title=title, text=text)
     event = _event_of(scenario=scenario, event_id=event_id, lock=True)
     if event.year != year:
@@ -259,7 +274,7 @@ def timeline_event_update(
 
 @transaction.atomic
 def timeline_event_delete(*, scenario: Scenario, event_id: int) -> None:
-    """Remove an event of this scenario; another scenario's event is refused."""
+    """Remove an event of this scenario; another scenario's event is refused. Locks: the event."""
     _event_of(scenario=scenario, event_id=event_id, lock=True).delete()
 
 

@@ -108,8 +108,8 @@ class VotingMethod(ABC):
 
     # --- a paper ----------------------------------------------------------------------------------
 
-    def form_choices(self, data) -> dict:
-        """A paper out of the participant's form (a QueryDict)."""
+    def form_choices(self, data) -> dict | list:
+        """A paper out of the participant's form (a QueryDict), in a shape `pairs` reads."""
         return {key[1:]: data.get(key) for key in data if key.startswith("o") and key[1:].lstrip("-").isdigit()}
 
     def pairs(self, choices) -> list[tuple]:
@@ -223,7 +223,8 @@ class Approval(ChoiceCountMixin, VotingMethod):
             ballot.max_choices = ballot.retain_count
 
     def form_choices(self, data):
-        return {value: 1 for value in data.getlist("choice")}
+        # The ticked ids as sent, repeats included: a repeated choice= is refused like the API's [a, a].
+        return data.getlist("choice")
 
     def pairs(self, choices):
         """Approval also takes the list of approved ids (the API's short form)."""

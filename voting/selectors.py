@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from workshops import live
 from workshops.models import Participant
 
 from .methods import Row
@@ -57,6 +58,17 @@ def eligible_participants(ballot: Ballot):
     if ballot.table_id:
         qs = qs.filter(table_id=ballot.table_id)
     return qs
+
+
+def tally_version(ballot: Ballot) -> str:
+    """What the projector's tally depends on, as its poll compares it (?v=): the ballot's version.
+
+    A table's ballot counts the papers of those seated there now (counted_papers), so its tally
+    also follows the seats, which move the workshop's stage version (read from the cache).
+    """
+    if ballot.table_id is None:
+        return str(ballot.version)
+    return f"{ballot.version}.{live.stage_version(ballot.workshop_id)}"
 
 
 def counted_papers(ballot: Ballot):

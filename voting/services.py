@@ -3,11 +3,17 @@
 Services validate first and write nothing on bad input: they raise Django's ValidationError
 with a readable message (the API answers it as a 400, the pages as a form error).
 
-Locks: vote_cast holds the ballot row FOR NO KEY UPDATE, ballot_close/ballot_reveal FOR UPDATE,
-so a vote either lands before the close or sees the ballot closed; it then locks the workshop row
-(FOR NO KEY UPDATE), so it sees a closed workshop or lands before workshop_close; then the participant's paper
-row is locked, and the database's unique constraint (one paper per participant and ballot) has
-the last word when two first votes race. Ballot locks are taken before the workshop row.
+Lock order: the one of workshops.services, with the ballot's place in it. Every write here locks
+
+1. the workshop row first (`_lock_workshop`, FOR NO KEY UPDATE), like every write of the workshop;
+2. then the ballot row (`_lock_ballot`): FOR UPDATE to change its status, FOR NO KEY UPDATE to vote;
+3. then scenario rows (a retain ballot's outcome), then table rows (their capacity), then participant rows;
+4. then the participant's paper row; allocations hang off it and are written last.
+
+So a vote either lands before a close or sees the ballot closed, sees a closed workshop or lands
+before workshop_close, and the database's unique constraint (one paper per participant and ballot)
+has the last word when two first votes race. As in workshops.services, the last write is
+`workshop_bump_version` (the workshop row, held already) and the ballot's version counter (held too).
 """
 
 from __future__ import annotations
@@ -27,7 +33,8 @@ from scenarios.services import scenarios_retain
 from workshops.models import Activity, Contribution, Participant, Table, TableOutputLine, Workshop, WorkshopPhase
 from workshops.selectors import latest_closed_postit_phase
 from workshops.live import workshop_bump_version
-from workshops.services import participant_set_table, table_create
+# The workshop lock of workshops.services: one helper, so the first lock of every write is the same one.
+from workshops.services import _lock_workshop, participant_set_table, table_create
 
 from . import tallies
 from .methods import ALL_SETTINGS, COMMON_SETTINGS, method_of
@@ -178,7 +185,10 @@ def ballot_create(
     question: str = "",
     **settings,
 ) -> Ballot:
-    """Create a draft ballot with its options (see options_from_*); settings are Ballot fields."""
+    """Create a draft ballot with its options (see options_from_*); settings are Ballot fields.
+
+    Locks: the workshop (its version is bumped); every other row it writes is new.
+    """
     unknown = set(settings) - set(ALL_SETTINGS)
     if unknown:
         raise TypeError(f"Unknown ballot settings: {sorted(unknown)}")
@@ -203,6 +213,7 @@ def ballot_create(
     _check_settings(ballot, len(cleaned))
     if ballot.retain_count is not None and any(o.scenario is None for o in cleaned):
         raise ValidationError({"retain_count": _("Only a ballot over scenarios can retain scenarios.")})
+    _lock_workshop(workshop.pk)
     ballot.save()
     for position, option in enumerate(cleaned, start=1):
         option.ballot = ballot
@@ -245,7 +256,7 @@ def ballot_prepare(
 
     `settings` may hold every method's settings (the form shows them all): only the chosen method's
     and the common ones are kept, and a blank one of the method takes the method's default.
-    Locks: none of its own; ballot_create then writes the ballot and bumps the workshop's version.
+    Locks: none of its own; ballot_create then locks the workshop and writes the ballot.
     """
     if method not in Method.values:
         raise ValidationError({"method": _("Choose a voting method.")})
@@ -261,8 +272,10 @@ def ballot_prepare(
     return ballot_create(workshop=workshop, title=title, question=question, method=method, options=options, table=table, **chosen)
 
 
-def _lock(ballot: Ballot) -> Ballot:
-    return Ballot.objects.select_for_update().get(pk=ballot.pk)
+def _lock_ballot(ballot: Ballot) -> tuple[Workshop, Ballot]:
+    """The workshop row, then the ballot's (FOR UPDATE: its status changes): the first two locks of a ballot action."""
+    workshop = _lock_workshop(ballot.workshop_id)
+    return workshop, Ballot.objects.select_for_update().get(pk=ballot.pk)
 
 
 def _changed(ballot: Ballot, *, stage: bool) -> None:
@@ -278,10 +291,11 @@ def _changed(ballot: Ballot, *, stage: bool) -> None:
 
 @transaction.atomic
 def ballot_open(*, ballot: Ballot) -> Ballot:
-    ballot = _lock(ballot)
+    """Open a draft ballot for votes. Locks: the workshop, then the ballot."""
+    workshop, ballot = _lock_ballot(ballot)
     if ballot.status != Ballot.Status.DRAFT:
         raise ValidationError(_("Only a draft ballot can be opened."))
-    if Workshop.objects.filter(pk=ballot.workshop_id, status=Workshop.Status.CLOSED).exists():
+    if workshop.status == Workshop.Status.CLOSED:
         raise ValidationError(_("This workshop is closed."))
     ballot.status = Ballot.Status.OPEN
     ballot.opened_at = timezone.now()
@@ -296,8 +310,9 @@ def ballot_close(*, ballot: Ballot, open_assignment: bool = True) -> Ballot:
     """Close the ballot; a retain ballot retains its top scenarios, or waits for a tie to be settled.
 
     With open_assignment, the retained scenarios get a table each and participants pick their seat.
+    Locks: the workshop, then the ballot, then (retaining) the scenarios and the tables (_apply_retain).
     """
-    ballot = _lock(ballot)
+    _workshop, ballot = _lock_ballot(ballot)
     if not ballot.is_open:
         raise ValidationError(_("This ballot is not open."))
     ballot.status = Ballot.Status.CLOSED
@@ -328,8 +343,11 @@ def ballot_tied_options(*, ballot: Ballot) -> list[BallotOption]:
 
 @transaction.atomic
 def ballot_settle_tie(*, ballot: Ballot, option_ids: Iterable) -> Ballot:
-    """The facilitator picks, among the tied options, the ones that fill the remaining places."""
-    ballot = _lock(ballot)
+    """The facilitator picks, among the tied options, the ones that fill the remaining places.
+
+    Locks: the workshop, then the ballot, then the scenarios and the tables (_apply_retain).
+    """
+    _workshop, ballot = _lock_ballot(ballot)
     if not ballot.outcome_pending:
         raise ValidationError(_("There is no tie to settle on this ballot."))
     tied = {o.pk for o in ballot_tied_options(ballot=ballot)}
@@ -357,7 +375,10 @@ def ballot_settle_tie(*, ballot: Ballot, option_ids: Iterable) -> Ballot:
 
 
 def _apply_retain(ballot: Ballot, *, open_assignment: bool = True) -> None:
-    """Retained scenarios move on (proposed → retained) and get a table each, capacities balanced."""
+    """Retained scenarios move on (proposed → retained) and get a table each, capacities balanced.
+
+    The caller holds the workshop and ballot rows; this locks the scenario rows, then the table rows.
+    """
     options = list(ballot.options.filter(retained=True, scenario__isnull=False).select_related("scenario"))
     scenario_ids = [o.scenario_id for o in options]
     scenarios_retain(scenario_ids=scenario_ids)
@@ -378,7 +399,8 @@ def _apply_retain(ballot: Ballot, *, open_assignment: bool = True) -> None:
 
 @transaction.atomic
 def ballot_reveal(*, ballot: Ballot, revealed: bool = True) -> Ballot:
-    ballot = _lock(ballot)
+    """Show the results to the room (or hide them again). Locks: the workshop, then the ballot."""
+    _workshop, ballot = _lock_ballot(ballot)
     if ballot.status == Ballot.Status.DRAFT:
         raise ValidationError(_("Open the ballot before revealing its results."))
     ballot.revealed = revealed
@@ -443,14 +465,17 @@ def vote_cast(*, participant: Participant, ballot_id, choices, revision: int | N
 
     `revision` is the paper revision the client saw (0 before a first vote): when given and
     stale, the vote is refused with VoteConflict, so the same vote sent twice at once counts once.
+    Locks: the workshop, then the ballot (FOR NO KEY UPDATE, which a close's FOR UPDATE excludes), then the paper.
     """
     try:
         ballot_pk = int(ballot_id)
     except (TypeError, ValueError):
         ballot_pk = None
-    # Votes of one ballot queue on its row (NO KEY UPDATE), which also excludes a concurrent close.
-    ballot = Ballot.objects.select_for_update(no_key=True).filter(pk=ballot_pk).first() if ballot_pk else None
-    if ballot is None or ballot.workshop_id != participant.workshop_id:
+    # The workshop row first (the documented order): the vote updates it anyway (workshop_bump_version),
+    # and under it the seat and the workshop's status read below cannot change until the vote commits.
+    workshop = _lock_workshop(participant.workshop_id)
+    ballot = Ballot.objects.select_for_update(no_key=True).filter(pk=ballot_pk, workshop=workshop).first() if ballot_pk else None
+    if ballot is None:
         raise ValidationError(_("This ballot does not exist in your workshop."))
     # The seat as it is now, not as the caller read it: a table's ballot is for those seated there
     # (selectors.counted_papers drops the papers of those who have left since).
@@ -458,9 +483,6 @@ def vote_cast(*, participant: Participant, ballot_id, choices, revision: int | N
         raise ValidationError(_("This ballot is for another table."))
     if ballot.status != Ballot.Status.OPEN:
         raise ValidationError(_("This ballot is closed: votes are no longer accepted."))
-    # The workshop row after the ballot's (the documented order); a share of it would do, but the vote
-    # updates it anyway (workshop_bump_version), so the lock it takes now is the one it would take later.
-    workshop = Workshop.objects.select_for_update(no_key=True).only("status").get(pk=ballot.workshop_id)
     if workshop.status == Workshop.Status.CLOSED:
         raise ValidationError(_("This workshop is closed: votes are no longer accepted."))
     options = {o.pk: o for o in ballot.options.all()}
@@ -496,19 +518,17 @@ def assignment_tables(*, workshop_id: int):
 
 @transaction.atomic
 def table_pick(*, participant: Participant, table_id) -> Participant:
-    """A participant takes a seat at a retained scenario's table, if one is left."""
+    """A participant takes a seat at a retained scenario's table, if one is left.
+
+    Locks: the workshop, then the participant (participant_set_table, which also checks the seat
+    left under the workshop lock, so two people taking the last seat queue there).
+    """
     try:
         table_pk = int(table_id)
     except (TypeError, ValueError):
         table_pk = None
+    _lock_workshop(participant.workshop_id)
     allowed = assignment_tables(workshop_id=participant.workshop_id).values("pk")
-    # The table row is the lock: two people taking the last seat queue here.
-    table = Table.objects.select_for_update().filter(pk=table_pk, pk__in=allowed).first() if table_pk else None
-    if table is None:
+    if not table_pk or not Table.objects.filter(pk=table_pk, pk__in=allowed).exists():
         raise ValidationError({"table": _("Choose one of the tables of the retained scenarios.")})
-    if participant.table_id == table.pk:
-        return participant
-    seated = Participant.objects.filter(table=table).exclude(pk=participant.pk).count()
-    if seated >= table.capacity:
-        raise ValidationError({"table": _("This table is full: pick another one.")})
-    return participant_set_table(participant=participant, table_id=table.pk)
+    return participant_set_table(participant=participant, table_id=table_pk)

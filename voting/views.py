@@ -20,7 +20,7 @@ from workshops import live
 from workshops.guards import NotJoined, participant_access, participant_permission
 from workshops.models import Workshop
 from workshops.participation import SESSION_KEY
-from workshops.views.common import no_change
+from workshops.views.common import add_errors, no_change
 
 from . import exports, selectors, services
 from .cartography import cartography_context, cartography_svg
@@ -36,7 +36,7 @@ def error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
-def parse_choices(ballot: Ballot, data) -> dict:
+def parse_choices(ballot: Ballot, data) -> dict | list:
     """A ballot paper from a form, as its method's fields send it (methods.py)."""
     return ballot.voting_method.form_choices(data)
 
@@ -52,7 +52,8 @@ def _card_context(ballot, participant, *, choices=None, error="", saved=False, w
     options = list(ballot.options.select_related("scenario"))
     paper = selectors.paper_of(ballot=ballot, participant_id=participant.pk)
     saved_choices = selectors.paper_choices(paper)
-    shown = choices if choices is not None else saved_choices
+    # A refused paper is shown as sent (pairs reads every method's shape: {id: value}, or approval's ids).
+    shown = dict(ballot.voting_method.pairs(choices)) if choices is not None else saved_choices
     ordered = selectors.option_order(ballot=ballot, options=options, participant_id=participant.pk)
     own = selectors.own_option_ids(ballot=ballot, participant_id=participant.pk, options=options)
     rows = []
@@ -266,8 +267,7 @@ def ballots(request, *, workshop):
                     settings={name: data[name] for name in ALL_SETTINGS},
                 )
             except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                add_errors(form, error)
             else:
                 messages.success(request, _("Ballot prepared: open it when the room is ready."))
                 return redirect("voting:ballot", workshop_pk=workshop.pk, ballot_pk=ballot.pk)
@@ -341,22 +341,26 @@ def ballot_action(request, ballot_pk, action, *, workshop):
 def projector(request, ballot_pk, *, workshop):
     """The big screen: turnout and bars, live."""
     ballot = _ballot_of(workshop, ballot_pk)
-    return render(request, "voting/projector.html", {"workshop": workshop, "ballot": ballot, "tally": selectors.ballot_tally(ballot=ballot)})
+    return render(request, "voting/projector.html", _tally_context(workshop, ballot))
+
+
+def _tally_context(workshop, ballot) -> dict:
+    return {"workshop": workshop, "ballot": ballot, "tally": selectors.ballot_tally(ballot=ballot), "version": selectors.tally_version(ballot)}
 
 
 @require_GET
 @run_ballots
 def tally(request, ballot_pk, *, workshop):
-    """Polled every 2 s by the projector: 204 while the ballot's version is unchanged, the fragment otherwise."""
+    """Polled every 2 s by the projector: 204 while the tally's version is unchanged, the fragment otherwise."""
     version = request.GET.get("v")
     if version is not None:
-        current = Ballot.objects.filter(pk=ballot_pk, workshop=workshop).values_list("version", flat=True).first()
+        current = Ballot.objects.filter(pk=ballot_pk, workshop=workshop).only("version", "table_id", "workshop_id").first()
         if current is None:
             return HttpResponse(status=404)
-        if version == str(current):
+        if version == selectors.tally_version(current):
             return HttpResponse(status=204)
     ballot = _ballot_of(workshop, ballot_pk)
-    return render(request, "voting/projector.html#tally", {"workshop": workshop, "ballot": ballot, "tally": selectors.ballot_tally(ballot=ballot)})
+    return render(request, "voting/projector.html#tally", _tally_context(workshop, ballot))
 
 
 @require_GET

@@ -4,6 +4,11 @@ A format is an ordered list of phases; a canvas an ordered list of sections with
 Writes are keyword-only, run under one transaction, lock the format or canvas they reorder and
 raise ValidationError with a readable message on bad input, having written nothing then.
 
+Lock order: a section write locks the workshops running on its canvas first (in id order, with the
+workshop services' `_lock_workshop`), then the canvas, then its sections; every other write here
+locks only its format or canvas row (`_lock`), then that row's children. Nothing here locks a
+workshop after a format or canvas, so this order never meets workshops.services' one the other way.
+
 Each format and canvas belongs to its author (`owner`) and the co-owners they name; those shipped
 as data have no owner. Who may do what is said by the rules in `rules.py` (`workshops.edit_format`…),
 which the views check: these services only keep the data sound.
@@ -45,7 +50,7 @@ from .models import (
 )
 from . import selectors
 from .live import workshop_bump_version
-from .services import phase_plan
+from .services import _lock_workshop, phase_plan
 
 NAME_MAX_LENGTH = 200
 DESCRIPTION_MAX_LENGTH = 2000
@@ -316,7 +321,7 @@ def _swap(model, parent_field: str, parent, item_id, direction: str, missing_mes
 
 @transaction.atomic
 def canvas_create(*, name: str, description: str = "", owner) -> Canvas:
-    """A new canvas owned by `owner` (None: shared by everyone, edited by a superuser, as the seed's)."""
+    """A new canvas owned by `owner` (None: shared by everyone, edited by a superuser, as the seed's). Locks nothing."""
     return _create_named(
         Canvas, name=name, description=description, owner=owner, empty_message=_("Give the canvas a name."), fallback="canvas"
     )
@@ -324,14 +329,14 @@ def canvas_create(*, name: str, description: str = "", owner) -> Canvas:
 
 @transaction.atomic
 def canvas_update(*, canvas: Canvas, name: str, description: str = "") -> Canvas:
-    """Rename or describe a canvas; its slug stays, since the seed data and links rely on it."""
+    """Rename or describe a canvas; its slug stays, since the seed data and links rely on it. Locks: the canvas."""
     return _update_details(canvas, name=name, description=description, empty_message=_("Give the canvas a name."))
 
 
 @transaction.atomic
 def canvas_duplicate(*, canvas: Canvas, name: str, owner) -> Canvas:
     """A new canvas with a copy of every section, owned by whoever made it (co-owners are not copied):
-    how one adapts a seed canvas, another's, or one that workshops already run on."""
+    how one adapts a seed canvas, another's, or one that workshops already run on. Locks nothing: it reads the original."""
     copy = canvas_create(name=name, description=canvas.description, owner=owner)
     CanvasSection.objects.bulk_create(
         CanvasSection(canvas=copy, position=s.position, slug=s.slug, title=s.title, prompt=s.prompt, axes=list(s.axes))
@@ -342,13 +347,13 @@ def canvas_duplicate(*, canvas: Canvas, name: str, owner) -> Canvas:
 
 @transaction.atomic
 def canvas_share(*, canvas: Canvas, co_owners: Iterable) -> Canvas:
-    """Name the facilitators who edit this canvas with its owner (all of them: the others lose it)."""
+    """Name the facilitators who edit this canvas with its owner (all of them: the others lose it). Locks: the canvas."""
     return _share(canvas, co_owners)
 
 
 @transaction.atomic
 def canvas_delete(*, canvas: Canvas, user) -> None:
-    """Delete an unused canvas; a refusal names only what `user` may know of."""
+    """Delete an unused canvas; a refusal names only what `user` may know of. Locks: the canvas."""
     canvas = _lock(canvas)
     usage = canvas_usage(canvas=canvas, user=user)
     if usage["workshops"] or usage["other_workshops"]:
@@ -371,12 +376,11 @@ def _lock_sections(canvas: Canvas) -> Canvas:
     Workshop rows first, as every write service takes them: a workshop cannot go live between the
     check and the change, since opening its first phase waits for its row.
     """
-    statuses = set(
-        Workshop.objects.select_for_update()
-        .filter(pk__in=WorkshopPhase.objects.filter(canvas_id=canvas.pk).values("workshop_id"))
-        .order_by("pk")
-        .values_list("status", flat=True)
+    workshop_ids = (
+        WorkshopPhase.objects.filter(canvas_id=canvas.pk).order_by("workshop_id").values_list("workshop_id", flat=True).distinct()
     )
+    # The workshop services' own helper (FOR NO KEY UPDATE), in id order: two edits of one canvas queue alike.
+    statuses = {_lock_workshop(workshop_id).status for workshop_id in workshop_ids}
     if statuses & {Workshop.Status.LIVE, Workshop.Status.CLOSED}:
         raise ValidationError(frozen_message())
     return _lock(canvas)
@@ -470,7 +474,7 @@ def section_move(*, canvas: Canvas, section_id: int, direction: str) -> CanvasSe
 
 @transaction.atomic
 def format_create(*, name: str, description: str = "", owner) -> Format:
-    """A new format owned by `owner` (None: shared by everyone, edited by a superuser, as the seed's)."""
+    """A new format owned by `owner` (None: shared by everyone, edited by a superuser, as the seed's). Locks nothing."""
     return _create_named(
         Format, name=name, description=description, owner=owner, empty_message=_("Give the format a name."), fallback="format"
     )
@@ -478,13 +482,14 @@ def format_create(*, name: str, description: str = "", owner) -> Format:
 
 @transaction.atomic
 def format_update(*, format: Format, name: str, description: str = "") -> Format:
+    """Rename or describe a format. Locks: the format."""
     return _update_details(format, name=name, description=description, empty_message=_("Give the format a name."))
 
 
 @transaction.atomic
 def format_duplicate(*, format: Format, name: str, owner) -> Format:
     """A new format with a copy of every phase (the same canvases), owned by whoever made it
-    (co-owners are not copied): how one adapts a seed format or another's."""
+    (co-owners are not copied): how one adapts a seed format or another's. Locks nothing: it reads the original."""
     copy = format_create(name=name, description=format.description, owner=owner)
     FormatPhase.objects.bulk_create(FormatPhase(format=copy, **phase_plan(p)) for p in format.phases.order_by("position"))
     return copy
@@ -492,13 +497,16 @@ def format_duplicate(*, format: Format, name: str, owner) -> Format:
 
 @transaction.atomic
 def format_share(*, format: Format, co_owners: Iterable) -> Format:
-    """Name the facilitators who edit this format with its owner (all of them: the others lose it)."""
+    """Name the facilitators who edit this format with its owner (all of them: the others lose it). Locks: the format."""
     return _share(format, co_owners)
 
 
 @transaction.atomic
 def format_delete(*, format: Format, user) -> None:
-    """Delete a format no workshop was created from; a refusal names only the workshops `user` runs."""
+    """Delete a format no workshop was created from; a refusal names only the workshops `user` runs.
+
+    Locks: the format.
+    """
     format = _lock(format)
     workshops = format.workshops.all()
     titles = list(workshops.facilitated_by(user).order_by("title").values_list("title", flat=True))
@@ -532,7 +540,7 @@ def _clean_phase(*, name: str, activity: str, canvas: Canvas | None, duration_mi
 
 @transaction.atomic
 def phase_add(*, format: Format, name: str, activity: str, canvas: Canvas | None = None, duration_minutes: int = 0) -> FormatPhase:
-    """Add a phase at the end of the format. Workshops already created keep their own copy."""
+    """Add a phase at the end of the format. Workshops already created keep their own copy. Locks: the format."""
     fields = _clean_phase(name=name, activity=activity, canvas=canvas, duration_minutes=duration_minutes)
     format = _lock(format)
     return FormatPhase.objects.create(format=format, position=_next_position(format.phases.all()), **fields)
@@ -546,6 +554,7 @@ def _phase_of(format: Format, phase_id) -> FormatPhase:
 def phase_update(
     *, format: Format, phase_id: int, name: str, activity: str, canvas: Canvas | None = None, duration_minutes: int = 0
 ) -> FormatPhase:
+    """Change a phase of the format. Locks: the format, then the phase."""
     fields = _clean_phase(name=name, activity=activity, canvas=canvas, duration_minutes=duration_minutes)
     format = _lock(format)
     phase = _phase_of(format, phase_id)
@@ -557,11 +566,13 @@ def phase_update(
 
 @transaction.atomic
 def phase_delete(*, format: Format, phase_id: int) -> None:
+    """Remove a phase of the format. Locks: the format, then the phase."""
     format = _lock(format)
     _phase_of(format, phase_id).delete()
 
 
 @transaction.atomic
 def phase_move(*, format: Format, phase_id: int, direction: str) -> FormatPhase:
+    """Move a phase one place up or down. Locks: the format, then its phases."""
     format = _lock(format)
     return _swap(FormatPhase, "format", format, phase_id, direction, _("This phase is not part of this format."))

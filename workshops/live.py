@@ -60,12 +60,17 @@ def workshop_version(workshop_id: int) -> int:
     )
 
 
-def participant_version(workshop_id: int, table_id: int | None) -> str:
-    """What a participant's page depends on: the workshop's stage and their own table."""
-    stage = _cached(
+def stage_version(workshop_id: int) -> int:
+    """The workshop's stage: phases, timer, tables, seats and outputs (see workshop_bump_version)."""
+    return _cached(
         _stage_key(workshop_id),
         lambda: Workshop.objects.filter(pk=workshop_id).values_list("stage_version", flat=True).first(),
     )
+
+
+def participant_version(workshop_id: int, table_id: int | None) -> str:
+    """What a participant's page depends on: the workshop's stage and their own table."""
+    stage = stage_version(workshop_id)
     if table_id is None:
         return f"{stage}.0"
     table = _cached(_table_key(table_id), lambda: Table.objects.filter(pk=table_id).values_list("version", flat=True).first())

@@ -19,8 +19,8 @@ A service may skip a level, never go back up one. Each service's docstring says 
 The last write of a service is `workshop_bump_version`: the workshop row (held already), then a
 table's version counter. That one late table write is safe only because whoever locks a table
 row holds the workshop row first; a table row must never be locked before the workshop's.
-The voting services take a ballot row before the workshop row (see voting.services); nothing here
-locks a ballot, so that order never meets this one.
+The voting services follow this order too, a ballot row coming right after the workshop row
+(see voting.services); nothing here locks a ballot.
 State read before the workshop lock (the participant a view loaded, the phase it was given) is
 read again after it: a seat, a scribe's role or a phase may have changed in between.
 A closed workshop is read-only for its participants and scribes: every write of theirs checks

@@ -93,3 +93,21 @@ def test_a_live_phase_from_opening_to_table_output(login, join, workshop, facili
     axe_clean(projector, "projector-output")
     screenshot(control, "control-room")
     axe_clean(control, "control-room")
+
+
+def test_a_refused_capacity_is_said_beside_the_tables_form_and_nothing_changes(login, workshop, facilitator, participant_factory, screenshot):
+    table = workshop.tables.get(number=1)
+    for name in ("Amina", "Bruno"):
+        participant_factory(workshop=workshop, table=table, display_name=name)
+    control = login(facilitator, f"/facilitate/{workshop.pk}/")
+
+    row = control.locator("tr", has=control.locator(f"form[action$='/tables/{table.pk}/']"))
+    row.locator("input[name=capacity]").fill("1")
+    row.get_by_role("button", name="Enregistrer").click()
+
+    # English until the lead's catalogs translate it.
+    expect(row.locator(".errorlist")).to_contain_text(re.compile(r"^2 (people|personnes)"))
+    expect(row.locator("input[name=capacity]")).to_have_value("15")
+    for name, size in {"desktop": (1366, 768), "phone": (390, 844), "wide": (1920, 1080)}.items():
+        control.set_viewport_size({"width": size[0], "height": size[1]})
+        screenshot(control, f"control-table-refused-{name}")

@@ -3,7 +3,6 @@
 import threading
 
 import pytest
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection
 
@@ -13,10 +12,7 @@ from voting import services
 from voting.models import Allocation, BallotPaper
 from voting.selectors import ballot_tally
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql", reason="needs PostgreSQL"),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def run_together(*calls):

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -9,6 +10,7 @@ from django.urls import reverse
 from tests.voting.factories import make_ballot, option_ids
 from voting import services
 from voting.models import Ballot
+from workshops import services as workshop_services
 
 pytestmark = pytest.mark.django_db
 
@@ -94,6 +96,26 @@ def test_an_unchanged_tally_poll_answers_204_and_a_vote_changes_it(client, live_
     services.vote_cast(participant=participant_factory(workshop=live_workshop), ballot_id=ballot.pk, choices={option_ids(ballot)[0]: 1})
     response = client.get(tally_url, {"v": ballot.version})
     assert response.status_code == 200 and 'data-turnout="1"' in response.content.decode()
+
+
+@pytest.mark.parametrize("move_to", [None, 2], ids=["leaves", "changes-table"])
+def test_a_table_ballots_tally_follows_a_voter_who_leaves_the_table(client, live_workshop, facilitator, participant_factory, move_to):
+    table = live_workshop.tables.get(number=1)
+    voter = participant_factory(workshop=live_workshop, table=table)
+    ballot = make_ballot(live_workshop, "dots", table=table)
+    services.vote_cast(participant=voter, ballot_id=ballot.pk, choices={option_ids(ballot)[0]: 1})
+    client.force_login(facilitator)
+    page = client.get(url("projector", live_workshop, ballot)).content.decode()
+    shown = re.search(r'tally/\?v=([^"&]+)"', page).group(1)
+    tally_url = url("tally", live_workshop, ballot)
+    assert 'data-turnout="1"' in page and client.get(tally_url, {"v": shown}).status_code == 204
+
+    new_table = live_workshop.tables.get(number=move_to).pk if move_to else None
+    workshop_services.participant_set_table(participant=voter, table_id=new_table)
+
+    # The paper no longer counts: the projector redraws now, not at the next vote.
+    response = client.get(tally_url, {"v": shown})
+    assert response.status_code == 200 and 'data-turnout="0"' in response.content.decode()
 
 
 def test_the_tally_poll_costs_a_fixed_number_of_queries(client, live_workshop, facilitator, participant_factory, django_assert_max_num_queries):

@@ -70,6 +70,35 @@ def test_a_double_send_answers_409(client, live_workshop, alice, join_as):
     assert Allocation.objects.count() == 1
 
 
+@pytest.mark.parametrize("htmx", [False, True], ids=["form", "htmx"])
+def test_an_approval_form_naming_an_option_twice_is_refused_like_the_api(english, live_workshop, alice, join_as, htmx):
+    client = english
+    ballot = make_ballot(live_workshop, "approval")
+    a = option_ids(ballot)[0]
+    join_as(client, alice)
+    headers = {"HX-Request": "true"} if htmx else {}
+
+    response = client.post(vote_url(live_workshop, ballot), {"choice": [a, a], "revision": "0"}, headers=headers)
+
+    assert response.status_code == 400
+    assert "An option appears twice in your vote." in response.content.decode()
+    assert not BallotPaper.objects.exists()
+
+
+def test_the_api_refuses_an_approval_naming_an_option_twice(live_workshop, alice, join_as, english):
+    client = english
+    ballot = make_ballot(live_workshop, "approval")
+    a = option_ids(ballot)[0]
+    join_as(client, alice)
+    url = reverse("voting:api_vote", kwargs={"code": live_workshop.join_code, "ballot_pk": ballot.pk})
+
+    response = client.post(url, json.dumps({"choices": [a, a]}), content_type="application/json")
+
+    assert response.status_code == 422
+    assert "An option appears twice in your vote." in json.dumps(response.json())
+    assert not BallotPaper.objects.exists()
+
+
 def test_another_workshops_ballot_is_a_404(client, live_workshop, alice, join_as, workshop_factory):
     elsewhere = make_ballot(workshop_factory(), "approval")
     join_as(client, alice)

@@ -1,6 +1,9 @@
 import pytest
 from django.urls import reverse
 
+from workshops import services
+from workshops.models import Activity, WorkshopPhase
+
 
 @pytest.fixture
 def urls(live_workshop):
@@ -17,3 +20,12 @@ def urls(live_workshop):
             return reverse("workshops:plus_one", args=[code, contribution.pk])
 
     return Urls
+
+
+@pytest.fixture
+def synthesis_phase(live_workshop):
+    """The format's third phase turned into a synthesis phase, and opened."""
+    phase = live_workshop.phases.get(position=3)
+    WorkshopPhase.objects.filter(pk=phase.pk).update(activity=Activity.SYNTHESIS)
+    phase.refresh_from_db()
+    return services.phase_open(phase=phase)

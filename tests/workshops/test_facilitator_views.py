@@ -117,7 +117,8 @@ def test_a_scenario_of_another_edition_is_refused_for_a_table(client, live_works
     client.force_login(facilitator)
     foreign = scenario_factory()
     table = live_workshop.tables.first()
-    client.post(reverse("workshops:edit_table", args=[live_workshop.pk, table.pk]), {"name": "X", "scenario": foreign.pk, "capacity": 12})
+    response = client.post(reverse("workshops:edit_table", args=[live_workshop.pk, table.pk]), {"name": "X", "scenario": foreign.pk, "capacity": 12})
+    assert response.status_code == 422 and 'class="errorlist"' in response.content.decode()
     table.refresh_from_db()
     assert table.scenario is None and table.name == ""
 
@@ -126,6 +127,42 @@ def test_a_facilitator_adds_a_table(client, live_workshop, facilitator):
     client.force_login(facilitator)
     client.post(reverse("workshops:add_table", args=[live_workshop.pk]), {"name": "Table 3", "capacity": 10})
     assert Table.objects.filter(workshop=live_workshop).count() == 3
+
+
+def test_lowering_a_capacity_below_those_seated_answers_the_control_room_with_the_error_at_the_form(
+    client, live_workshop, facilitator, participant_factory, english
+):
+    client.force_login(facilitator)
+    table = live_workshop.tables.get(number=1)
+    for _ in range(2):
+        participant_factory(workshop=live_workshop, table=table)
+    edit_url = reverse("workshops:edit_table", args=[live_workshop.pk, table.pk])
+
+    response = client.post(edit_url, {"name": "Salle A", "capacity": 1})
+
+    assert response.status_code == 422
+    html = response.content.decode()
+    error = '<ul class="errorlist" role="alert"><li>2 people sit at this table: move some before lowering its capacity.</li></ul>'
+    # Beside this table's form, before the next table's.
+    next_table = reverse("workshops:edit_table", args=[live_workshop.pk, live_workshop.tables.get(number=2).pk])
+    assert html.index(edit_url) < html.index(error) < html.index(next_table)
+    table.refresh_from_db()
+    assert (table.name, table.capacity) == ("", 15)
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["form", "htmx"])
+def test_an_invalid_new_table_is_refused_beside_the_add_form_and_nothing_is_written(client, live_workshop, facilitator, english, htmx):
+    client.force_login(facilitator)
+    headers = {"HX-Request": "true"} if htmx else {}
+
+    response = client.post(reverse("workshops:add_table", args=[live_workshop.pk]), {"name": "Table 3", "capacity": 0}, headers=headers)
+
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert html.index('class="row-form add-table"') < html.index("errorlist")
+    assert "greater than or equal to 1" in html
+    assert ("<html" in html) != htmx
+    assert Table.objects.filter(workshop=live_workshop).count() == 2
 
 
 def test_a_facilitator_seats_a_participant_and_makes_them_scribe(client, live_workshop, facilitator, participant_factory):

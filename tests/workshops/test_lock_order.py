@@ -7,79 +7,19 @@ deadlock here every time; with one lock order the second waits and both finish.
 """
 
 import os
-import re
 import subprocess
 import sys
-import threading
-import time
 
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection
 
+from tests.interleave import assert_no_database_error, pair
 from workshops import services
 from workshops.aggregation import phase_aggregate
-from workshops.models import Activity, Contribution, Participant, PlusOne, TableSynthesis, Workshop, WorkshopPhase
+from workshops.models import Contribution, Participant, PlusOne, TableSynthesis, Workshop, WorkshopPhase
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-ROW_LOCK = re.compile(r"\bFOR (NO KEY )?UPDATE\b")
-HOLD = 0.5  # seconds the first service keeps its first lock while the second runs into it
-
-
-def interleave(first, second):
-    """Run `first` up to its first row lock, `second` while that lock is held, then the rest of `first`.
-
-    Returns {"first": result or exception, "second": result or exception}.
-    """
-    start = threading.Barrier(2)
-    first_locked = threading.Event()
-    outcomes = {}
-
-    def hold_first_lock(execute, sql, params, many, context):
-        result = execute(sql, params, many, context)
-        if not first_locked.is_set() and ROW_LOCK.search(sql):
-            first_locked.set()
-            time.sleep(HOLD)
-        return result
-
-    def run_first():
-        try:
-            start.wait()
-            with connection.execute_wrapper(hold_first_lock):
-                outcomes["first"] = first()
-        except Exception as error:  # collected and asserted on by the test
-            outcomes["first"] = error
-        finally:
-            first_locked.set()
-            connection.close()
-
-    def run_second():
-        try:
-            start.wait()
-            first_locked.wait(timeout=10)
-            outcomes["second"] = second()
-        except Exception as error:  # collected and asserted on by the test
-            outcomes["second"] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run_first), threading.Thread(target=run_second)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert not any(thread.is_alive() for thread in threads), "a service never finished"
-    return outcomes
-
-
-def assert_no_database_error(outcomes):
-    """Each service either did its work or refused with a readable message: no deadlock, no 500."""
-    for name, outcome in outcomes.items():
-        if isinstance(outcome, Exception):
-            assert isinstance(outcome, ValidationError), f"{name} failed with {outcome!r}"
-            assert "deadlock" not in str(outcome)
 
 
 @pytest.fixture
@@ -101,15 +41,6 @@ def two_postits(live_workshop, participant_factory, contribution_factory):
     b = contribution_factory(participant=author, text="Le permis de conduire n'attire plus")
     services.contribution_plus_one(participant=fan, contribution_id=a.pk)
     return a, b
-
-
-def pair(first, second, swap):
-    """`interleave` with the services in either order; outcomes returned in the (first, second) order given."""
-    if not swap:
-        outcomes = interleave(first, second)
-        return outcomes["first"], outcomes["second"]
-    outcomes = interleave(second, first)
-    return outcomes["second"], outcomes["first"]
 
 
 @pytest.mark.parametrize("swap", [False, True], ids=["timer-first", "close-first"])
@@ -230,14 +161,6 @@ def test_a_plus_one_and_hiding_the_postit_both_finish(live_workshop, scribes, tw
     assert b.hidden
     # A +1 after the hide is refused ("no longer on the board"); before it, it stays counted.
     assert b.plus_ones == PlusOne.objects.filter(contribution=b).count() == (0 if swap else 1)
-
-
-@pytest.fixture
-def synthesis_phase(live_workshop):
-    phase = live_workshop.phases.get(position=3)
-    WorkshopPhase.objects.filter(pk=phase.pk).update(activity=Activity.SYNTHESIS)
-    phase.refresh_from_db()
-    return services.phase_open(phase=phase)
 
 
 @pytest.mark.parametrize("swap", [False, True], ids=["synthesis-first", "close-first"])

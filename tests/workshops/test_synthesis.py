@@ -3,20 +3,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from workshops import services
-from workshops.models import Activity, TableSynthesis, WorkshopPhase
+from workshops.models import TableSynthesis
 
 pytestmark = pytest.mark.django_db
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture
-def synthesis_phase(live_workshop):
-    """The format's third phase turned into a synthesis phase, and opened."""
-    phase = live_workshop.phases.get(position=3)
-    WorkshopPhase.objects.filter(pk=phase.pk).update(activity=Activity.SYNTHESIS)
-    phase.refresh_from_db()
-    return services.phase_open(phase=phase)
 
 
 @pytest.fixture

@@ -157,35 +157,46 @@ def workshop_settings(request, *, workshop):
     return _back(request, workshop)
 
 
-def _save_table(request, workshop, save, table_id=None):
-    """Validate the table form, then call `save(**cleaned_data)`; errors come back as messages.
+def _form_messages(form) -> ValidationError:
+    return ValidationError([e for errs in form.errors.values() for e in errs])
 
-    A refused name is not lost in a redirect: the control room comes back with it in its box (422).
+
+def _refused(request, workshop, error: ValidationError, **at):
+    """An invalid table or seat form: the control room again (its live fragment for htmx), 422.
+
+    `at` names the form the error is shown beside (error_table: a table's pk or "new",
+    error_participant: a participant's pk); the service wrote nothing.
     """
+    context = _control_context(workshop) | at | {"form_errors": error.messages}
+    template = "workshops/control.html#live" if request.htmx else "workshops/control.html"
+    return render(request, template, context, status=INVALID)
+
+
+def _save_table(request, workshop, save, *, at):
+    """Validate the table form, then call `save(**cleaned_data)`; an error comes back beside the form,
+    with the name as typed in its box (a refused name is not lost in a redirect)."""
     form = TableForm(request.POST, workshop=workshop)
     try:
         if not form.is_valid():
-            raise ValidationError([e for errs in form.errors.values() for e in errs])
+            raise _form_messages(form)
         save(**form.cleaned_data)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        context = _control_context(workshop) | {"typed_table": {"id": table_id or "new", "name": request.POST.get("name", "")}}
-        return render(request, "workshops/control.html", context, status=INVALID)
+        typed = {"id": at, "name": request.POST.get("name", "")}
+        return _refused(request, workshop, error, error_table=at, typed_table=typed)
     return _back(request, workshop)
 
 
 @require_POST
 @runs_workshop
 def add_table(request, *, workshop):
-    return _save_table(request, workshop, lambda **data: services.table_create(workshop=workshop, **data))
+    return _save_table(request, workshop, lambda **data: services.table_create(workshop=workshop, **data), at="new")
 
 
 @require_POST
 @runs_workshop
 def edit_table(request, table_id, *, workshop):
     table = get_object_or_404(Table, pk=table_id, workshop=workshop)
-    return _save_table(request, workshop, lambda **data: services.table_update(table=table, **data), table_id=table.pk)
+    return _save_table(request, workshop, lambda **data: services.table_update(table=table, **data), at=table.pk)
 
 
 @require_POST
@@ -195,7 +206,7 @@ def seat_participant(request, participant_id, *, workshop):
     form = TableChoiceForm(request.POST, workshop=workshop)
     try:
         if not form.is_valid():
-            raise ValidationError([e for errs in form.errors.values() for e in errs])
+            raise _form_messages(form)
         table = form.cleaned_data["table"]
         scribe = request.POST.get("scribe")
         # One service, one transaction: a refused role leaves the seat as it was too.
@@ -203,7 +214,7 @@ def seat_participant(request, participant_id, *, workshop):
             participant=participant, table_id=table.pk if table else None, is_scribe=None if scribe is None else scribe == "1"
         )
     except ValidationError as error:
-        return _back(request, workshop, error)
+        return _refused(request, workshop, error, error_participant=participant.pk)
     return _back(request, workshop)
 
 
