@@ -210,8 +210,9 @@
   }
 
   function remember(el) {
+    // A field being swapped out may still fire its "change": the field on the page now is the one that counts.
     var key = keyOf(el), els = elementsOf(key);
-    if (!els.length) return;
+    if (!el.isConnected || els.indexOf(el) < 0) return;
     var value = read(els, false), entry = entries[key];
     var base = entry ? entry.base : read(els, true);
     if (value === base) {
@@ -327,7 +328,10 @@
   document.addEventListener("visibilitychange", function () { if (document.visibilityState === "visible") refreshCards(); });
 
   // On load: the drafts this laptop kept for this page (a reload, a crashed tab) go back into their fields.
-  load();
-  reconcile();
-  renderOrphans();
+  // After every deferred script, so that their listeners (the vote's counters) see the restored values.
+  document.addEventListener("DOMContentLoaded", function () {
+    load();
+    reconcile();
+    renderOrphans();
+  });
 })();
