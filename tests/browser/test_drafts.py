@@ -106,12 +106,15 @@ def test_a_reload_keeps_a_post_it_draft_until_it_is_posted(join, room):
     expect(area).to_have_value("")
 
 
-def test_the_control_room_keeps_a_table_name_being_typed_while_participants_post(login, join, room, facilitator, other_facilitator, screenshot):
+def test_the_control_room_keeps_a_table_name_being_typed_while_participants_post(login, join, room, facilitator, scenario_factory, screenshot):
+    scenario_factory(edition=room.edition, title="La fin du salariat")
     control = login(facilitator, f"/facilitate/{room.pk}/")
     row = control.locator("form.row-form:has(input[name=capacity][type=number])").first
     name = row.locator("input[name=name]")
+    scenario = row.locator("select[name=scenario]")
     capacity = row.locator("input[name=capacity]")
     name.fill("Les ruptures du travail")
+    scenario.select_option(label="La fin du salariat")
     capacity.fill("9")
     control.locator("h1").click()
 
@@ -122,6 +125,7 @@ def test_the_control_room_keeps_a_table_name_being_typed_while_participants_post
     join("Bruno")
     expect(control.locator("#control-live")).to_contain_text("Bruno", timeout=LIVE)
     expect(name).to_have_value("Les ruptures du travail")
+    expect(scenario.locator("option:checked")).to_have_text("La fin du salariat")
     expect(capacity).to_have_value("9")
 
     # Someone else renames the same table: shown beside the field, not applied over it.
@@ -135,7 +139,7 @@ def test_the_control_room_keeps_a_table_name_being_typed_while_participants_post
 
     row.get_by_role("button", name="Enregistrer").click()
     table.refresh_from_db()
-    assert (table.name, table.capacity) == ("Les ruptures du travail", 9)
+    assert (table.name, table.scenario.title, table.capacity) == ("Les ruptures du travail", "La fin du salariat", 9)
     expect(control.locator("form.row-form:has(input[name=capacity][type=number])").first.locator("input[name=name]")).to_have_value("Les ruptures du travail")
     expect(control.locator(".draft-note")).to_have_count(0)
 
