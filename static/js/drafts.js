@@ -94,11 +94,17 @@
 
   // --- Storage -------------------------------------------------------------------------------------
 
+  var known = {}; // keys this tab has held: another tab of the same page keeps its own drafts in storage
   function save() {
     if (!storageKey) return;
     try {
-      if (Object.keys(entries).length || orphans.length) {
-        localStorage.setItem(storageKey, JSON.stringify({ entries: entries, orphans: orphans }));
+      var stored = {};
+      try { stored = JSON.parse(localStorage.getItem(storageKey) || "{}").entries || {}; } catch (e) { stored = {}; }
+      Object.keys(entries).forEach(function (key) { known[key] = true; });
+      Object.keys(known).forEach(function (key) { delete stored[key]; });
+      Object.keys(entries).forEach(function (key) { stored[key] = entries[key]; });
+      if (Object.keys(stored).length || orphans.length) {
+        localStorage.setItem(storageKey, JSON.stringify({ entries: stored, orphans: orphans }));
       } else {
         localStorage.removeItem(storageKey);
       }
@@ -109,6 +115,7 @@
     try {
       var data = JSON.parse(localStorage.getItem(storageKey) || "{}");
       entries = data.entries || {};
+      Object.keys(entries).forEach(function (key) { known[key] = true; });
       orphans = data.orphans || [];
     } catch (e) { entries = {}; orphans = []; }
   }
