@@ -214,3 +214,26 @@ def test_a_stale_second_tab_sees_both_votes_and_applies_its_own_in_one_click(joi
     expect(second.locator(".vote-saved")).to_be_visible()
     chosen = set(Allocation.objects.values_list("option__label", flat=True))
     assert chosen == {"Les robots au travail"}
+
+
+def test_after_a_conflict_keeping_the_stored_vote_drops_mine(join, ballot):
+    first = join("Chloé")
+    first.goto("/w/QN2012/vote/")
+    second = first.context.new_page()
+    second.set_default_timeout(5000)
+    second.goto("/w/QN2012/vote/")
+    option(first, "Tout se loue").check()
+    first.locator("article.vote-card button[type=submit]").click()
+    expect(first.locator(".vote-saved")).to_be_visible()
+
+    option(second, "Les robots").check()
+    second.locator("article.vote-card button[type=submit]").click()
+    expect(second.locator(".vote-conflict")).to_be_visible()
+    second.get_by_role("button", name="Keep the stored vote").click()
+    expect(second.locator(".vote-conflict")).to_have_count(0)
+    expect(option(second, "Tout se loue")).to_be_checked()
+    expect(option(second, "Les robots")).not_to_be_checked()
+    second.reload()  # nothing of mine is kept to be restored
+    expect(option(second, "Tout se loue")).to_be_checked()
+    expect(option(second, "Les robots")).not_to_be_checked()
+    assert set(Allocation.objects.values_list("option__label", flat=True)) == {"Tout se loue"}
