@@ -26,6 +26,8 @@
   function tracked(el) {
     if (!el || !/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || !el.name && !el.id) return false;
     if (/^(hidden|password|file|submit|button|reset|image)$/.test(el.type)) return false;
+    // A search or a filter (a form sent by GET) is not an edit: nothing to keep or to confirm.
+    if (el.form && !/^post$/i.test(el.form.getAttribute("method") || "")) return false;
     return !el.closest("[data-no-draft]");
   }
   function isGroup(el) { return el.type === "checkbox" || el.type === "radio"; }
