@@ -13,14 +13,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from workshops import live
 from workshops.guards import NotJoined, participant_access, participant_permission
 from workshops.models import Workshop
 from workshops.participation import SESSION_KEY
-from workshops.views.common import add_errors, no_change
+from workshops.views.common import INVALID, add_errors, no_change
 
 from . import exports, selectors, services
 from .cartography import cartography_context, cartography_svg
@@ -48,7 +49,28 @@ def parse_revision(data):
         return None
 
 
-def _card_context(ballot, participant, *, choices=None, error="", saved=False, with_results=True):
+def _stored_rows(ballot: Ballot, ordered, stored: dict) -> list[dict]:
+    """The stored paper as the person reads it, beside what they tried after a conflict (a 409)."""
+    rows = []
+    for option in ordered:
+        value = stored.get(option.pk)
+        if value in (None, "") or (ballot.method == Method.DOTS and not value):
+            continue
+        if ballot.method == Method.APPROVAL:
+            shown = ""
+        elif ballot.method == Method.YESNO:
+            shown = _("Yes") if int(value) else _("No")
+        elif ballot.method == Method.DOTS:
+            shown = ngettext("%(n)s dot", "%(n)s dots", int(value)) % {"n": value}
+        elif ballot.method == Method.RANKING:
+            shown = _("choice %(n)s") % {"n": value}
+        else:
+            shown = str(value)
+        rows.append({"option": option, "shown": shown})
+    return rows
+
+
+def _card_context(ballot, participant, *, choices=None, error="", saved=False, with_results=True, conflict=False):
     options = list(ballot.options.select_related("scenario"))
     paper = selectors.paper_of(ballot=ballot, participant_id=participant.pk)
     saved_choices = selectors.paper_choices(paper)
@@ -68,6 +90,9 @@ def _card_context(ballot, participant, *, choices=None, error="", saved=False, w
         )
     tally = selectors.ballot_tally(ballot=ballot, options=options) if with_results and ballot.results_visible else None
     return {
+        # After a conflict the form holds what the person tried, at the stored revision: sending it again applies it.
+        "conflict": conflict,
+        "stored": _stored_rows(ballot, ordered, saved_choices) if conflict else [],
         "ballot": ballot,
         "method": ballot.voting_method,
         "rows": rows,
@@ -157,6 +182,7 @@ def _participant_page_context(workshop, participant):
 # --- Participant ---------------------------------------------------------------------------------
 
 
+@never_cache  # the back button and a tab left open must not show a paper older than the stored one
 @require_GET
 @participant_permission("voting.view_ballots")
 def cast(request, *, workshop, participant):
@@ -200,23 +226,29 @@ def cast_live(request, code):
     return render(request, "voting/cast.html#live", context)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 @participant_permission("voting.cast_vote", visible_ballot, name="ballot")
 def vote(request, ballot_pk, *, workshop, participant, ballot):
-    """Cast or change a vote on one ballot; htmx gets the ballot card back, with the error if any (4xx)."""
+    """Cast or change a vote on one ballot; htmx gets the ballot card back, with the error if any (4xx).
+
+    A stale paper (another tab voted since, VoteConflict) answers 409 with the stored vote and, in the
+    form, what the person tried at the stored revision: one click applies theirs.
+    """
     if request.method == "GET":
         return render(request, "voting/cast.html#ballot-card", {"card": _card(ballot, participant, workshop), "workshop": workshop})
     choices = parse_choices(ballot, request.POST)
     status = 200
     try:
         services.vote_cast(participant=participant, ballot_id=ballot.pk, choices=choices, revision=parse_revision(request.POST))
-    except services.VoteConflict as error:
-        card = _card(ballot, participant, workshop, error=error_text(error))
+    except services.VoteConflict:
+        ballot.refresh_from_db()
+        card = _card(ballot, participant, workshop, choices=choices, conflict=True)
         status = 409
     except ValidationError as error:
         ballot.refresh_from_db()
         card = _card(ballot, participant, workshop, choices=choices, error=error_text(error))
-        status = 400
+        status = INVALID
     else:
         ballot.refresh_from_db()
         card = _card(ballot, participant, workshop, saved=True)
@@ -238,7 +270,7 @@ def pick_table(request, *, workshop, participant):
     except ValidationError as error:
         messages.error(request, error_text(error))
         context = _participant_page_context(workshop, participant)
-        return render(request, "voting/cast.html", context, status=400)
+        return render(request, "voting/cast.html", context, status=INVALID)
     messages.success(request, _("You are seated. See you at your table!"))
     return redirect("voting:cast", code=workshop.join_code)
 
@@ -271,7 +303,7 @@ def ballots(request, *, workshop):
             else:
                 messages.success(request, _("Ballot prepared: open it when the room is ready."))
                 return redirect("voting:ballot", workshop_pk=workshop.pk, ballot_pk=ballot.pk)
-        status = 400
+        status = INVALID
     items = list(selectors.ballots_of_workshop(workshop_id=workshop.pk).order_by("-created_at", "-pk"))
     scale_count = sum(1 for b in items if b.method == Method.SCALE)
     return render(

@@ -105,6 +105,6 @@ def test_the_form_says_when_there_is_no_table_output_yet(client, live_workshop, 
         {"title": "Trop tôt", "method": "approval", "source": "outputs",
          "min_choices": 1, "budget": 5, "max_per_option": 3, "scale_min": 1, "scale_max": 5},
     )  # fmt: skip
-    assert response.status_code == 400 and not Ballot.objects.exists()
+    assert response.status_code == 422 and not Ballot.objects.exists()
     assert "field-source" in response.content.decode()
     assert response.context["form"].errors["source"]

@@ -89,7 +89,7 @@ def test_the_page_marks_the_line_as_ones_own_and_refuses_it_with_the_message(cli
 
     url = reverse("voting:vote", kwargs={"code": live_workshop.join_code, "ballot_pk": ballot.pk})
     response = client.post(url, {"choice": mine, "revision": "0"}, headers={"HX-Request": "true"})
-    assert response.status_code == 400 and OWN in response.content.decode()
+    assert response.status_code == 422 and OWN in response.content.decode()
     assert nothing_written()
 
 

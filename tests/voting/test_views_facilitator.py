@@ -63,7 +63,7 @@ def test_an_invalid_ballot_form_answers_400(client, live_workshop, facilitator):
         {"title": "Vide", "method": "dots", "source": "lines", "lines": "", "budget": 5, "max_per_option": 3,
          "min_choices": 1, "scale_min": 1, "scale_max": 5},
     )  # fmt: skip
-    assert response.status_code == 400 and not Ballot.objects.exists()
+    assert response.status_code == 422 and not Ballot.objects.exists()
 
 
 def test_open_close_and_reveal_from_the_ballot_page(client, live_workshop, facilitator):
@@ -231,12 +231,12 @@ def test_a_methods_setting_out_of_range_is_a_form_error(client, live_workshop, f
         url("ballots", live_workshop),
         {"title": "Points", "method": "dots", "source": "lines", "lines": "A\nB", "budget": 2, "max_per_option": 3},
     )
-    assert response.status_code == 400 and not Ballot.objects.exists()
+    assert response.status_code == 422 and not Ballot.objects.exists()
     assert response.context["form"].errors["max_per_option"]
 
 
 def test_table_outputs_that_do_not_exist_yet_are_a_form_error(client, live_workshop, facilitator):
     client.force_login(facilitator)
     response = client.post(url("ballots", live_workshop), {"title": "Lignes", "method": "approval", "source": "outputs"})
-    assert response.status_code == 400 and not Ballot.objects.exists()
+    assert response.status_code == 422 and not Ballot.objects.exists()
     assert response.context["form"].errors["source"]

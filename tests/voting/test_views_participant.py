@@ -56,7 +56,7 @@ def test_a_broken_rule_answers_400_with_the_message_and_writes_nothing(client, l
     a, b, c = option_ids(ballot)
     join_as(client, alice)
     response = client.post(vote_url(live_workshop, ballot), {f"o{a}": "3", f"o{b}": "3", "revision": "0"}, headers={"HX-Request": "true"})
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "vote-error" in response.content.decode()
     assert not BallotPaper.objects.exists()
 
@@ -80,7 +80,7 @@ def test_an_approval_form_naming_an_option_twice_is_refused_like_the_api(english
 
     response = client.post(vote_url(live_workshop, ballot), {"choice": [a, a], "revision": "0"}, headers=headers)
 
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "An option appears twice in your vote." in response.content.decode()
     assert not BallotPaper.objects.exists()
 
@@ -158,10 +158,10 @@ def test_the_page_refuses_a_vote_in_a_closed_workshop_with_a_clear_message(clien
     ballot = closed_workshop_ballot
     join_as(client, alice)
     response = client.post(vote_url(live_workshop, ballot), {"choice": option_ids(ballot)[0], "revision": "0"}, headers={"HX-Request": "true"})
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "Cet atelier est clos : les votes ne sont plus acceptés." in response.content.decode()
     plain = client.post(vote_url(live_workshop, ballot), {"choice": option_ids(ballot)[0], "revision": "0"})
-    assert plain.status_code == 400 and "atelier est clos" in plain.content.decode()
+    assert plain.status_code == 422 and "atelier est clos" in plain.content.decode()
     assert not BallotPaper.objects.exists()
 
 
