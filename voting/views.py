@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from workshops import live
 from workshops.guards import NotJoined, participant_access, participant_permission
+from workshops.idempotency import idempotent
 from workshops.models import Workshop
 from workshops.participation import SESSION_KEY
 from workshops.views.common import no_change
@@ -201,6 +202,7 @@ def cast_live(request, code):
 
 @require_http_methods(["GET", "POST"])
 @participant_permission("voting.cast_vote", visible_ballot, name="ballot")
+@idempotent
 def vote(request, ballot_pk, *, workshop, participant, ballot):
     """Cast or change a vote on one ballot; htmx gets the ballot card back, with the error if any (4xx)."""
     if request.method == "GET":
@@ -231,6 +233,7 @@ def vote(request, ballot_pk, *, workshop, participant, ballot):
 
 @require_POST
 @participant_permission("workshops.change_table")
+@idempotent
 def pick_table(request, *, workshop, participant):
     try:
         services.table_pick(participant=participant, table_id=request.POST.get("table"))

@@ -12,6 +12,7 @@ from django_htmx.http import reswap, retarget
 from .. import live, selectors, services
 from ..forms import ContributionForm, JoinCodeForm, JoinForm, TableChoiceForm
 from ..models import Activity, Workshop
+from ..idempotency import idempotent
 from ..guards import NotJoined, allows, contribution, participant_access, participant_permission
 from ..participation import SESSION_KEY, current_participant, remember_participant
 from .common import INVALID, add_errors, no_change, raise_if_missing
@@ -119,6 +120,7 @@ def canvas_live(request, code):
 
 @require_POST
 @participant_permission("workshops.post_contribution")
+@idempotent
 def post_contribution(request, *, workshop, participant):
     form = ContributionForm(request.POST)
     section_id = request.POST.get("section")
@@ -170,6 +172,7 @@ def _section_for(context, section_id) -> dict:
 
 @require_POST
 @participant_permission("workshops.plus_one", contribution)
+@idempotent
 def plus_one(request, *, workshop, participant, contribution_id):
     try:
         services.contribution_plus_one(participant=participant, contribution_id=contribution_id)
@@ -190,6 +193,7 @@ def plus_one(request, *, workshop, participant, contribution_id):
 
 @require_POST
 @participant_permission("workshops.change_table")
+@idempotent
 def choose_table(request, *, workshop, participant):
     form = TableChoiceForm(request.POST, workshop=workshop)
     if form.is_valid():
