@@ -140,7 +140,7 @@ def post_contribution(request, *, workshop, participant):
             section = _section_for(context, section_id)
             if section["board"] is None:
                 # The section is gone from the page (phase closed or changed): say so above the canvas.
-                return _flash([e for errs in form.errors.values() for e in errs])
+                return _flash([e for errs in form.errors.values() for e in errs], kept=form.data.get("text", ""))
             return render(request, "workshops/canvas.html#section-form", {**context, **section}, status=INVALID)
         return render(request, "workshops/canvas.html", _canvas_context(workshop, participant, form=form, form_section_id=_int(section_id)), status=INVALID)
     if request.htmx:
@@ -149,8 +149,9 @@ def post_contribution(request, *, workshop, participant):
     return redirect("workshops:canvas", code=workshop.join_code)
 
 
-def _flash(errors):
-    response = render_to_string("workshops/partials/flash.html", {"errors": errors})
+def _flash(errors, kept: str = ""):
+    """Errors above the canvas; `kept`, the text of a post-it that was not accepted, given back to copy."""
+    response = render_to_string("workshops/partials/flash.html", {"errors": errors, "kept": kept})
     return reswap(retarget(HttpResponse(response, status=INVALID), "#flash"), "innerHTML")
 
 
