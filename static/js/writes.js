@@ -264,6 +264,20 @@
     }
   });
 
+  // A plain form (no htmx: changing table, a page without JS's help) carries its key in a hidden
+  // field: the browser's own "resend" of a POST whose answer was lost then sends the same key.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form || form.tagName !== "FORM" || (form.method || "").toLowerCase() !== "post") return;
+    if (form.hasAttribute("hx-post") || form.querySelector("input[name=idempotency_key]")) return;
+    if (!document.body.classList.contains("participant") && !document.body.classList.contains("voting")) return;
+    var field = document.createElement("input");
+    field.type = "hidden";
+    field.name = "idempotency_key";
+    field.value = newKey();
+    form.appendChild(field);
+  }, true);
+
   window.addEventListener("offline", wentOffline);
   window.addEventListener("online", cameBack);
   document.addEventListener("DOMContentLoaded", function () {
