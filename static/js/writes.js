@@ -12,6 +12,8 @@
 
   var DELAYS = [1000, 2000, 4000, 8000, 16000]; // after tries 1..5: six tries in all, ~31 s
   var RETRYABLE = { 502: true, 503: true, 504: true };
+  // A write unanswered after this long is retried (same key): venue Wi-Fi can hang a request for minutes.
+  var WRITE_TIMEOUT = 20000;
   var writes = new WeakMap(); // element -> {key, sig, tries, timer, held}
   var pending = new Set(); // elements whose write the server has not answered yet
   var statuses = new WeakMap(); // element -> its <p class="write-status"> (it outlives a swapped form)
@@ -172,7 +174,6 @@
       showBanner(words("lost") + kept(elt), "failed");
       return;
     }
-    write.resend = true;
     htmx.trigger(elt, triggerOf(elt));
   }
 
@@ -201,6 +202,8 @@
       if (pending.size && !pending.has(detail.elt)) event.preventDefault();
       return;
     }
+    // The browser's own checks refused the form: htmx sends nothing, there is nothing pending.
+    if (detail.errors && detail.errors.length) return;
     var elt = detail.elt;
     var sig = signature(detail);
     var write = writes.get(elt);
@@ -208,8 +211,8 @@
       write = { key: newKey(), sig: sig, tries: 0, timer: null, held: false };
       writes.set(elt, write);
     }
-    write.resend = false;
     detail.headers["Idempotency-Key"] = write.key;
+    if (!detail.timeout) detail.timeout = WRITE_TIMEOUT;
     pending.add(elt);
     lock(elt, true);
     if (offline || !navigator.onLine) {
@@ -221,6 +224,12 @@
     }
     write.tries += 1;
     say(elt, words("sending"), "pending");
+  });
+
+  document.addEventListener("htmx:timeout", function (event) {
+    var elt = event.detail.elt;
+    var write = writes.get(elt);
+    if (write && pending.has(elt)) retryLater(elt, write);
   });
 
   document.addEventListener("htmx:sendError", function (event) {
