@@ -62,7 +62,8 @@
   function wentOffline() {
     if (offline) return;
     offline = true;
-    showBanner(words("offline"), "offline");
+    // The laptop knows it lost the network, or only its requests fail (the venue's Wi-Fi is up, the server is not reached).
+    showBanner(words(navigator.onLine ? "unreachable" : "offline"), "offline");
   }
 
   function cameBack() {

@@ -110,3 +110,14 @@ def test_a_postit_held_offline_while_its_phase_closed_is_refused_with_its_text_g
     expect(amina.locator("section.canvas-section")).to_have_count(0, timeout=LIVE)
     expect(flash.locator(".kept-text textarea")).to_have_value("Trop tard pour celle-ci")
     assert Contribution.objects.count() == 0
+
+
+def test_a_lost_connection_to_the_server_is_said_even_when_the_laptop_thinks_it_is_online(join, live_workshop):
+    amina = join("Amina")
+    # The venue's Wi-Fi is up but the server cannot be reached: the board's polls fail.
+    amina.route("**/w/QN2012/live/**", lambda route: route.abort())
+    banner = amina.locator("#net-status")
+    expect(banner).to_have_attribute("data-state", "offline", timeout=LIVE)
+    expect(banner).to_be_visible()
+    amina.unroute("**/w/QN2012/live/**")
+    expect(banner).to_have_attribute("data-state", "back", timeout=LIVE)
