@@ -179,7 +179,9 @@
   }
 
   function retryLater(elt, write) {
-    if (offline || !navigator.onLine) {
+    // Only a laptop that knows it is offline holds its writes for the "online" event; one whose
+    // requests merely fail keeps trying, since one answer is what tells it the server is back.
+    if (!navigator.onLine) {
       write.held = true;
       say(elt, words("held"), "pending");
       return;
@@ -216,7 +218,7 @@
     if (!detail.timeout) detail.timeout = WRITE_TIMEOUT;
     pending.add(elt);
     lock(elt, true);
-    if (offline || !navigator.onLine) {
+    if (!navigator.onLine) {
       wentOffline();
       event.preventDefault();
       write.held = true;

@@ -121,3 +121,24 @@ def test_a_lost_connection_to_the_server_is_said_even_when_the_laptop_thinks_it_
     expect(banner).to_be_visible()
     amina.unroute("**/w/QN2012/live/**")
     expect(banner).to_have_attribute("data-state", "back", timeout=LIVE)
+
+
+def test_a_postit_sent_while_the_server_is_unreachable_is_retried_and_stored_once(join, live_workshop):
+    amina = join("Amina")
+    section = section_of(amina)
+    amina.route("**/w/QN2012/live/**", lambda route: route.abort())
+    expect(amina.locator("#net-status")).to_have_attribute("data-state", "offline", timeout=LIVE)
+    tries = []
+
+    def flaky(route):
+        tries.append(route.request.headers.get("idempotency-key"))
+        route.abort() if len(tries) == 1 else route.continue_()
+
+    amina.route("**/w/QN2012/post/", flaky)
+    section.locator("textarea").fill("Quand le serveur revient")
+    section.locator("button[type=submit]").click()
+    expect(section.locator(".postit", has_text="Quand le serveur revient")).to_be_visible(timeout=5000)
+    amina.unroute("**/w/QN2012/live/**")
+    expect(amina.locator("#net-status")).to_have_attribute("data-state", "back", timeout=LIVE)
+    assert len(tries) == 2 and tries[0] == tries[1]
+    assert Contribution.objects.filter(text="Quand le serveur revient").count() == 1
