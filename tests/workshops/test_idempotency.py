@@ -264,3 +264,31 @@ def test_one_key_sent_four_times_at_once_stores_one_postit_and_one_answer(live_w
     assert len({a.content for a in answers}) == 1
     assert Contribution.objects.filter(text="En même temps").count() == 1
     assert WriteReceipt.objects.filter(key=idem).count() == 1
+
+
+def test_a_write_that_failed_with_a_500_keeps_no_receipt_and_its_retry_writes_once(laptop, section, monkeypatch):
+    real_post = services.contribution_post
+
+    def post_then_crash(**kwargs):
+        real_post(**kwargs)
+        raise RuntimeError("the server fell over after writing")
+
+    monkeypatch.setattr(services, "contribution_post", post_then_crash)
+    laptop.raise_request_exception = False
+    idem = key()
+    assert post_page(laptop, section, "Survit à la panne", idem).status_code == 500
+    # The post-it and its receipt were rolled back together: nothing half-done is left.
+    assert Contribution.objects.count() == 0 and WriteReceipt.objects.count() == 0
+    monkeypatch.setattr(services, "contribution_post", real_post)
+    assert post_page(laptop, section, "Survit à la panne", idem).status_code == 200
+    assert Contribution.objects.count() == 1 and WriteReceipt.objects.count() == 1
+
+
+def test_a_table_change_resent_by_the_browser_is_replayed(laptop, daniel, live_workshop):
+    table_2 = live_workshop.tables.get(number=2)
+    body = {"table": table_2.pk, "idempotency_key": key()}
+    answers = [laptop.post(url("choose_table"), body) for _ in range(2)]
+    assert [a.status_code for a in answers] == [302, 302]
+    daniel.refresh_from_db()
+    assert daniel.table == table_2
+    assert WriteReceipt.objects.filter(participant=daniel).count() == 1
