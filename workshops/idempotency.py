@@ -91,6 +91,8 @@ class Receipt:
     """How one kind of view stores and replays its answers (pages: rendered bytes; the API: its data)."""
 
     def content(self, response) -> tuple[bytes, dict]:
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()  # a TemplateResponse: its bytes are what the retry must get
         headers = {name: response[name] for name in REPLAYED_HEADERS if response.has_header(name)}
         return bytes(response.content), headers
 
@@ -147,7 +149,10 @@ def run_once(request, *, participant: Participant, data, handler, kind: Receipt 
             receipt.save(update_fields=["content", "headers", "status_code"])
             return response
     # The key's first request committed while this one waited on it: its answer is this one's.
-    earlier = WriteReceipt.objects.get(participant=participant, key=key)
+    earlier = WriteReceipt.objects.filter(participant=participant, key=key).first()
+    if earlier is None:
+        # Pruned in between (a retry more than RETRY_WINDOW late): nothing to replay, a write as from an old page.
+        return handler()
     if earlier.fingerprint != sent:
         return kind.conflict(request)
     return kind.replay(earlier)
