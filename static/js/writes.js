@@ -170,7 +170,7 @@
     write.held = false;
     if (!document.body.contains(elt)) {
       // The page changed under it (a phase closed, a table changed): it cannot be sent from here.
-      pending.delete(elt);
+      settle(elt);
       unsay(elt);
       showBanner(words("lost") + kept(elt), "failed");
       return;
@@ -196,12 +196,26 @@
     write.timer = setTimeout(function () { send(elt, write); }, delay);
   }
 
+  // A form swapped out while its request was in flight (another write's answer repainted its
+  // list) never tells the document how it ended: its events stop at the detached form. htmx still
+  // swaps its answer; it must not keep the polls paused. Writes waiting to be sent again are
+  // left to send(), which says they were lost.
+  function forgetDetached() {
+    pending.forEach(function (elt) {
+      var write = writes.get(elt);
+      if (document.body.contains(elt) || (write && (write.held || write.timer))) return;
+      pending.delete(elt);
+      unsay(elt);
+    });
+  }
+
   // --- htmx's events ------------------------------------------------------------------------
 
   document.addEventListener("htmx:configRequest", function (event) {
     var detail = event.detail;
     if (detail.verb === "get") {
       // A poll must not repaint the page before a pending write lands: it could remove its form.
+      forgetDetached();
       if (pending.size && !pending.has(detail.elt)) event.preventDefault();
       return;
     }
