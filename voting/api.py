@@ -30,15 +30,19 @@ class VoteCastApi(ParticipantAPIView):
 
     def post(self, request, code, ballot_pk):
         _workshop, participant, _ballot = self.guard(request, code, "voting.cast_vote", visible_ballot, ballot_pk=ballot_pk)
-        data = VoteInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        try:
-            paper = services.vote_cast(
-                participant=participant,
-                ballot_id=ballot_pk,
-                choices=data.validated_data["choices"],
-                revision=data.validated_data.get("revision"),
-            )
-        except services.VoteConflict as error:
-            return Response({"detail": error.messages}, status=status.HTTP_409_CONFLICT)
-        return Response(VoteOutputSerializer(paper).data, status=status.HTTP_200_OK)
+
+        def handler():
+            data = VoteInputSerializer(data=request.data)
+            data.is_valid(raise_exception=True)
+            try:
+                paper = services.vote_cast(
+                    participant=participant,
+                    ballot_id=ballot_pk,
+                    choices=data.validated_data["choices"],
+                    revision=data.validated_data.get("revision"),
+                )
+            except services.VoteConflict as error:
+                return Response({"detail": error.messages}, status=status.HTTP_409_CONFLICT)
+            return Response(VoteOutputSerializer(paper).data, status=status.HTTP_200_OK)
+
+        return self.once(request, participant, handler)

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from workshops import live
 from workshops.guards import NotJoined, participant_access, participant_permission
+from workshops.idempotency import idempotent
 from workshops.models import Workshop
 from workshops.participation import SESSION_KEY
 from workshops.views.common import INVALID, add_errors, no_change
@@ -229,6 +230,7 @@ def cast_live(request, code):
 @never_cache
 @require_http_methods(["GET", "POST"])
 @participant_permission("voting.cast_vote", visible_ballot, name="ballot")
+@idempotent
 def vote(request, ballot_pk, *, workshop, participant, ballot):
     """Cast or change a vote on one ballot; htmx gets the ballot card back, with the error if any (4xx).
 
@@ -264,6 +266,7 @@ def vote(request, ballot_pk, *, workshop, participant, ballot):
 
 @require_POST
 @participant_permission("workshops.change_table")
+@idempotent
 def pick_table(request, *, workshop, participant):
     try:
         services.table_pick(participant=participant, table_id=request.POST.get("table"))

@@ -1,10 +1,15 @@
 """JSON API for participants' laptops: the table's board, posting a post-it, +1.
 
+Writes carry an `Idempotency-Key` header (workshops.idempotency): a retry is answered as the
+first request was and writes nothing again; the same key with another body is a 409.
 Errors answer 4xx with a JSON body (foresight.api.exception_handler turns the
 services' ValidationError into a 422 with its messages, 404 or 409 by its code).
 """
 
+import json
+
 from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder as JSONEncoder
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -13,7 +18,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from . import live, selectors, services
+from . import idempotency, live, selectors, services
 from .guards import NotJoined, participant_access
 from .guards import contribution as contribution_of_url
 from .models import Activity
@@ -36,6 +41,29 @@ class ParticipantAPIView(APIView):
             return participant_access(request, code, perm, target, **url_kwargs)
         except NotJoined:
             raise PermissionDenied(_("Join this workshop first.")) from None
+
+    def once(self, request, participant, handler):
+        """`handler()`'s answer, stored with the request's Idempotency-Key: a retry gets it again, writes nothing."""
+        return idempotency.run_once(request, participant=participant, data=request.data, handler=handler, kind=API_RECEIPT)
+
+
+class ApiReceipt(idempotency.Receipt):
+    """The API's answers are stored as their data and replayed through DRF (same renderer, same headers)."""
+
+    def content(self, response) -> tuple[bytes, dict]:
+        return json.dumps(response.data, cls=JSONEncoder).encode(), {}
+
+    def replay(self, receipt):
+        return Response(json.loads(bytes(receipt.content) or b"null"), status=receipt.status_code)
+
+    def conflict(self, request):
+        detail = _("This Idempotency-Key was already used for a different request; nothing was saved. Use a new key for a new write.")
+        response = Response({"detail": [detail]}, status=status.HTTP_409_CONFLICT)
+        response[idempotency.CONFLICT_HEADER] = "1"
+        return response
+
+
+API_RECEIPT = ApiReceipt()
 
 
 @extend_schema(responses={200: BoardSerializer})
@@ -63,15 +91,19 @@ class ContributionCreateApi(ParticipantAPIView):
 
     def post(self, request, code):
         _workshop, participant, _target = self.guard(request, code, "workshops.post_contribution")
-        data = ContributionInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        contribution = services.contribution_post(
-            participant=participant,
-            section_id=data.validated_data["section"],
-            text=data.validated_data["text"],
-            axis=data.validated_data["axis"],
-        )
-        return Response(ContributionOutputSerializer(contribution).data, status=status.HTTP_201_CREATED)
+
+        def handler():
+            data = ContributionInputSerializer(data=request.data)
+            data.is_valid(raise_exception=True)
+            contribution = services.contribution_post(
+                participant=participant,
+                section_id=data.validated_data["section"],
+                text=data.validated_data["text"],
+                axis=data.validated_data["axis"],
+            )
+            return Response(ContributionOutputSerializer(contribution).data, status=status.HTTP_201_CREATED)
+
+        return self.once(request, participant, handler)
 
 
 @extend_schema(request=None, responses={200: ContributionOutputSerializer})
@@ -82,5 +114,9 @@ class PlusOneApi(ParticipantAPIView):
         _workshop, participant, _postit = self.guard(
             request, code, "workshops.plus_one", contribution_of_url, contribution_id=contribution_id
         )
-        contribution = services.contribution_plus_one(participant=participant, contribution_id=contribution_id)
-        return Response(ContributionOutputSerializer(contribution).data)
+
+        def handler():
+            contribution = services.contribution_plus_one(participant=participant, contribution_id=contribution_id)
+            return Response(ContributionOutputSerializer(contribution).data)
+
+        return self.once(request, participant, handler)

@@ -327,3 +327,29 @@ class TableSynthesis(models.Model):
         verbose_name_plural = _("table syntheses")
         ordering = ["table__number"]
         constraints = [models.UniqueConstraint(fields=["phase", "table"], name="one_synthesis_per_table_and_phase")]
+
+
+class WriteReceipt(models.Model):
+    """A write a participant's laptop sent with an idempotency key, and the answer it got.
+
+    Committed in the same transaction as the write itself (workshops.idempotency), so a write and
+    its receipt exist together or not at all: a retry of the same key is answered from here and
+    writes nothing again. Kept for a retry window, then pruned (workshops.tasks.prune_write_receipts).
+    """
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=64)
+    # sha256 of the method, path and the body fields that matter: the same key with another body is refused.
+    fingerprint = models.CharField(max_length=64)
+    status_code = models.PositiveSmallIntegerField()
+    content = models.BinaryField(blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("write receipt")
+        verbose_name_plural = _("write receipts")
+        constraints = [models.UniqueConstraint(fields=["participant", "key"], name="one_receipt_per_participant_key")]
+
+    def __str__(self):
+        return f"{self.participant_id}:{self.key} → {self.status_code}"

@@ -6,6 +6,8 @@ with a readable message on bad input and write nothing then.
 
 Lock order (every service here and workshops.aggregation):
 
+0. when the write came with an idempotency key, its receipt's (participant, key) entry in the
+   unique index (workshops.idempotency), inserted before the service runs, in the same transaction;
 1. the workshop row (`_lock_workshop`, FOR NO KEY UPDATE), always first: it is the one lock every
    write of a workshop queues on, so two writes of one workshop never hold each other's rows;
 2. its phase rows, in position order;

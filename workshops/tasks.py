@@ -3,6 +3,7 @@ from django.db import DatabaseError
 from django.db.models import F, Q
 
 from .aggregation import phase_aggregate
+from .idempotency import write_receipts_prune
 from .models import Activity, WorkshopPhase
 
 
@@ -22,3 +23,9 @@ def aggregate_pending() -> int:
     for phase_id in phase_ids:
         aggregate_phase.delay(phase_id)
     return len(phase_ids)
+
+
+@shared_task
+def prune_write_receipts() -> int:
+    """Forget the idempotency receipts older than the retry window (workshops.idempotency)."""
+    return write_receipts_prune()

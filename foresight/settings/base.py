@@ -127,9 +127,11 @@ else:
     CELERY_TASK_ALWAYS_EAGER = True
     CELERY_TASK_EAGER_PROPAGATES = True
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Every minute, queue the aggregations that could not be queued when their phase closed.
+# Every minute, queue the aggregations that could not be queued when their phase closed;
+# every hour, forget the write receipts older than their retry window (workshops.idempotency).
 CELERY_BEAT_SCHEDULE = {
     "aggregate-pending-phases": {"task": "workshops.tasks.aggregate_pending", "schedule": 60.0},
+    "prune-write-receipts": {"task": "workshops.tasks.prune_write_receipts", "schedule": 3600.0},
 }
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

@@ -12,6 +12,7 @@ from django_htmx.http import reswap, retarget
 from .. import live, selectors, services
 from ..forms import ContributionForm, JoinCodeForm, JoinForm, TableChoiceForm
 from ..models import Activity, Workshop
+from ..idempotency import idempotent
 from ..guards import NotJoined, allows, contribution, participant_access, participant_permission
 from ..participation import SESSION_KEY, current_participant, remember_participant
 from .common import INVALID, add_errors, no_change, raise_if_missing
@@ -119,6 +120,7 @@ def canvas_live(request, code):
 
 @require_POST
 @participant_permission("workshops.post_contribution")
+@idempotent
 def post_contribution(request, *, workshop, participant):
     form = ContributionForm(request.POST)
     section_id = request.POST.get("section")
@@ -138,7 +140,7 @@ def post_contribution(request, *, workshop, participant):
             section = _section_for(context, section_id)
             if section["board"] is None:
                 # The section is gone from the page (phase closed or changed): say so above the canvas.
-                return _flash([e for errs in form.errors.values() for e in errs])
+                return _flash([e for errs in form.errors.values() for e in errs], kept=form.data.get("text", ""))
             return render(request, "workshops/canvas.html#section-form", {**context, **section}, status=INVALID)
         return render(request, "workshops/canvas.html", _canvas_context(workshop, participant, form=form, form_section_id=_int(section_id)), status=INVALID)
     if request.htmx:
@@ -147,8 +149,9 @@ def post_contribution(request, *, workshop, participant):
     return redirect("workshops:canvas", code=workshop.join_code)
 
 
-def _flash(errors):
-    response = render_to_string("workshops/partials/flash.html", {"errors": errors})
+def _flash(errors, kept: str = ""):
+    """Errors above the canvas; `kept`, the text of a post-it that was not accepted, given back to copy."""
+    response = render_to_string("workshops/partials/flash.html", {"errors": errors, "kept": kept})
     return reswap(retarget(HttpResponse(response, status=INVALID), "#flash"), "innerHTML")
 
 
@@ -170,6 +173,7 @@ def _section_for(context, section_id) -> dict:
 
 @require_POST
 @participant_permission("workshops.plus_one", contribution)
+@idempotent
 def plus_one(request, *, workshop, participant, contribution_id):
     try:
         services.contribution_plus_one(participant=participant, contribution_id=contribution_id)
@@ -190,6 +194,7 @@ def plus_one(request, *, workshop, participant, contribution_id):
 
 @require_POST
 @participant_permission("workshops.change_table")
+@idempotent
 def choose_table(request, *, workshop, participant):
     form = TableChoiceForm(request.POST, workshop=workshop)
     if form.is_valid():

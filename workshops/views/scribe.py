@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import live, selectors, services
+from ..idempotency import idempotent
 from ..guards import allows, contribution, own_table, participant_permission
 from ..models import Contribution
 from core.rules import Visitor
@@ -77,6 +78,7 @@ def _done(request, workshop, participant, error: ValidationError | None = None, 
 
 @require_POST
 @scribe_permission("workshops.moderate_contribution", contribution)
+@idempotent
 def scribe_hide(request, *, workshop, participant, contribution_id):
     try:
         services.contribution_set_hidden(
@@ -90,6 +92,7 @@ def scribe_hide(request, *, workshop, participant, contribution_id):
 
 @require_POST
 @scribe_permission("workshops.moderate_contribution")
+@idempotent
 def scribe_group(request, *, workshop, participant):
     _check_each(request, workshop, participant, request.POST.getlist("contributions"))
     try:
@@ -103,6 +106,7 @@ def scribe_group(request, *, workshop, participant):
 
 @require_POST
 @scribe_permission("workshops.moderate_contribution")
+@idempotent
 def scribe_merge(request, *, workshop, participant):
     _check_each(request, workshop, participant, [request.POST.get("target"), request.POST.get("source")])
     try:
@@ -116,6 +120,7 @@ def scribe_merge(request, *, workshop, participant):
 
 @require_POST
 @scribe_permission("workshops.write_synthesis")
+@idempotent
 def scribe_synthesis(request, *, workshop, participant):
     try:
         services.synthesis_save(scribe=participant, text=request.POST.get("text", ""))
