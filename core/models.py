@@ -57,30 +57,38 @@ class OwnedQuerySet(models.QuerySet):
         return self.filter(Q(owner__isnull=True) | Q(owner=user) | self._co_owned_by(user))
 
 
-class Canvas(models.Model):
-    """A structured wall: an ordered list of sections, each with optional axes."""
+class Owned(models.Model):
+    """What a format and a canvas share: a name, a slug, a description and who owns them."""
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), unique=True)
     description = models.TextField(_("description"), blank=True)
-    # Empty for the canvases shipped as data: shared by every facilitator, edited by a superuser.
+    # Empty for those shipped as data: shared by every facilitator, edited by a superuser.
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("owner")
     )
     co_owners = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("co-owners"))
 
-    # The canvases a co-owner of a format may use through it: workshops.selectors.canvases_usable_by.
     objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+
+class Canvas(Owned):
+    """A structured wall: an ordered list of sections, each with optional axes.
+
+    The canvases a co-owner of a format may use through it: workshops.selectors.canvases_usable_by.
+    """
 
     class Meta:
         db_table = "workshops_canvas"
         verbose_name = _("canvas")
         verbose_name_plural = _("canvases")
         ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
 
 class CanvasSection(models.Model):
     canvas = models.ForeignKey(Canvas, on_delete=models.CASCADE, related_name="sections")

@@ -11,7 +11,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.models import Canvas, CanvasSection, Edition, OwnedQuerySet
+from core.models import Canvas, CanvasSection, Edition, Owned
 from core.roles import FACILITATORS
 
 # Join codes avoid look-alike characters (0/O, 1/I/L) since people type them from a projector.
@@ -29,28 +29,13 @@ class Activity(models.TextChoices):
     SYNTHESIS = "synthesis", _("Synthesis")
 
 
-class Format(models.Model):
+class Format(Owned):
     """A workshop format: an ordered list of phases. Data, so facilitators can add one without a deploy."""
-
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), unique=True)
-    description = models.TextField(_("description"), blank=True)
-    # Empty for the formats shipped as data: shared by every facilitator, edited by a superuser.
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("owner")
-    )
-    co_owners = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("co-owners"))
-
-    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("format")
         verbose_name_plural = _("formats")
         ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
 
 class FormatPhase(models.Model):
     format = models.ForeignKey(Format, on_delete=models.CASCADE, related_name="phases")
