@@ -5,7 +5,7 @@ with a readable message (the API answers it as a 400, the pages as a form error)
 
 Lock order: the one of workshops.services, with the ballot's place in it. Every write here locks
 
-1. the workshop row first (`_lock_workshop`, FOR NO KEY UPDATE), like every write of the workshop;
+1. the workshop row first (`workshop_lock`, FOR NO KEY UPDATE), like every write of the workshop;
 2. then the ballot row (`_lock_ballot`): FOR UPDATE to change its status, FOR NO KEY UPDATE to vote;
 3. then scenario rows (a retain ballot's outcome), then table rows (their capacity), then participant rows;
 4. then the participant's paper row; allocations hang off it and are written last.
@@ -34,7 +34,7 @@ from workshops.models import Activity, Contribution, Participant, Table, TableOu
 from workshops.selectors import latest_closed_postit_phase
 from workshops.live import workshop_bump_version
 # The workshop lock of workshops.services: one helper, so the first lock of every write is the same one.
-from workshops.services import _lock_workshop, participant_set_table, table_create
+from workshops.services import participant_set_table, table_create, workshop_lock
 
 from . import tallies
 from .methods import ALL_SETTINGS, COMMON_SETTINGS, method_of
@@ -213,7 +213,7 @@ def ballot_create(
     _check_settings(ballot, len(cleaned))
     if ballot.retain_count is not None and any(o.scenario is None for o in cleaned):
         raise ValidationError({"retain_count": _("Only a ballot over scenarios can retain scenarios.")})
-    _lock_workshop(workshop.pk)
+    workshop_lock(workshop.pk)
     ballot.save()
     for position, option in enumerate(cleaned, start=1):
         option.ballot = ballot
@@ -274,7 +274,7 @@ def ballot_prepare(
 
 def _lock_ballot(ballot: Ballot) -> tuple[Workshop, Ballot]:
     """The workshop row, then the ballot's (FOR UPDATE: its status changes): the first two locks of a ballot action."""
-    workshop = _lock_workshop(ballot.workshop_id)
+    workshop = workshop_lock(ballot.workshop_id)
     return workshop, Ballot.objects.select_for_update().get(pk=ballot.pk)
 
 
@@ -473,7 +473,7 @@ def vote_cast(*, participant: Participant, ballot_id, choices, revision: int | N
         ballot_pk = None
     # The workshop row first (the documented order): the vote updates it anyway (workshop_bump_version),
     # and under it the seat and the workshop's status read below cannot change until the vote commits.
-    workshop = _lock_workshop(participant.workshop_id)
+    workshop = workshop_lock(participant.workshop_id)
     ballot = Ballot.objects.select_for_update(no_key=True).filter(pk=ballot_pk, workshop=workshop).first() if ballot_pk else None
     if ballot is None:
         raise ValidationError(_("This ballot does not exist in your workshop."))
@@ -527,7 +527,7 @@ def table_pick(*, participant: Participant, table_id) -> Participant:
         table_pk = int(table_id)
     except (TypeError, ValueError):
         table_pk = None
-    _lock_workshop(participant.workshop_id)
+    workshop_lock(participant.workshop_id)
     allowed = assignment_tables(workshop_id=participant.workshop_id).values("pk")
     if not table_pk or not Table.objects.filter(pk=table_pk, pk__in=allowed).exists():
         raise ValidationError({"table": _("Choose one of the tables of the retained scenarios.")})

@@ -5,7 +5,7 @@ Writes are keyword-only, run under one transaction, lock the format or canvas th
 raise ValidationError with a readable message on bad input, having written nothing then.
 
 Lock order: a section write locks the workshops running on its canvas first (in id order, with the
-workshop services' `_lock_workshop`), then the canvas, then its sections; every other write here
+workshop services' `workshop_lock`), then the canvas, then its sections; every other write here
 locks only its format or canvas row (`_lock`), then that row's children. Nothing here locks a
 workshop after a format or canvas, so this order never meets workshops.services' one the other way.
 
@@ -50,7 +50,7 @@ from .models import (
 )
 from . import selectors
 from .live import workshop_bump_version
-from .services import _lock_workshop, phase_plan
+from .services import phase_plan, workshop_lock
 
 NAME_MAX_LENGTH = 200
 DESCRIPTION_MAX_LENGTH = 2000
@@ -380,7 +380,7 @@ def _lock_sections(canvas: Canvas) -> Canvas:
         WorkshopPhase.objects.filter(canvas_id=canvas.pk).order_by("workshop_id").values_list("workshop_id", flat=True).distinct()
     )
     # The workshop services' own helper (FOR NO KEY UPDATE), in id order: two edits of one canvas queue alike.
-    statuses = {_lock_workshop(workshop_id).status for workshop_id in workshop_ids}
+    statuses = {workshop_lock(workshop_id).status for workshop_id in workshop_ids}
     if statuses & {Workshop.Status.LIVE, Workshop.Status.CLOSED}:
         raise ValidationError(frozen_message())
     return _lock(canvas)

@@ -8,7 +8,7 @@ Lock order (every service here and workshops.aggregation):
 
 0. when the write came with an idempotency key, its receipt's (participant, key) entry in the
    unique index (workshops.idempotency), inserted before the service runs, in the same transaction;
-1. the workshop row (`_lock_workshop`, FOR NO KEY UPDATE), always first: it is the one lock every
+1. the workshop row (`workshop_lock`, FOR NO KEY UPDATE), always first: it is the one lock every
    write of a workshop queues on, so two writes of one workshop never hold each other's rows;
 2. its phase rows, in position order;
 3. a table row (`table_update`);
@@ -123,7 +123,7 @@ def phase_plan(phase) -> dict:
     }
 
 
-def _lock_workshop(workshop_id: int) -> Workshop:
+def workshop_lock(workshop_id: int) -> Workshop:
     """Lock the workshop row: the first lock of every write (see the lock order above).
 
     NO KEY UPDATE: writes of one workshop queue on it, yet rows that merely point at the workshop
@@ -156,7 +156,7 @@ def phase_open(*, phase: WorkshopPhase) -> WorkshopPhase:
 
     Locks: the workshop, then this phase and the open one (position order).
     """
-    workshop = _lock_workshop(phase.workshop_id)
+    workshop = workshop_lock(phase.workshop_id)
     if workshop.status == Workshop.Status.CLOSED:
         raise ValidationError(_("This workshop is closed."))
     involved = WorkshopPhase.objects.select_for_update(no_key=True).filter(
@@ -228,7 +228,7 @@ def phase_close(*, phase: WorkshopPhase) -> WorkshopPhase:
 
     Locks: the workshop, then the phase.
     """
-    _lock_workshop(phase.workshop_id)
+    workshop_lock(phase.workshop_id)
     phase = _lock_phase(phase.pk)
     if not phase.is_open:
         raise ValidationError(_("This phase is not open."))
@@ -243,7 +243,7 @@ def workshop_close(*, workshop: Workshop) -> Workshop:
 
     Locks: the workshop, then its open phase.
     """
-    workshop = _lock_workshop(workshop.pk)
+    workshop = workshop_lock(workshop.pk)
     if workshop.status == Workshop.Status.CLOSED:
         return workshop
     open_phases = WorkshopPhase.objects.select_for_update(no_key=True).filter(workshop=workshop, status=WorkshopPhase.Status.OPEN)
@@ -258,7 +258,7 @@ def workshop_close(*, workshop: Workshop) -> Workshop:
 @transaction.atomic
 def timer_start(*, phase: WorkshopPhase) -> WorkshopPhase:
     """Start (or resume) the open phase's timer. Locks: the workshop, then the phase."""
-    _lock_workshop(phase.workshop_id)
+    workshop_lock(phase.workshop_id)
     phase = _lock_phase(phase.pk)
     if not phase.is_open:
         raise ValidationError(_("Open the phase before starting its timer."))
@@ -272,7 +272,7 @@ def timer_start(*, phase: WorkshopPhase) -> WorkshopPhase:
 @transaction.atomic
 def timer_pause(*, phase: WorkshopPhase) -> WorkshopPhase:
     """Pause the phase's timer, keeping the seconds run. Locks: the workshop, then the phase."""
-    _lock_workshop(phase.workshop_id)
+    workshop_lock(phase.workshop_id)
     phase = _lock_phase(phase.pk)
     if phase.timer_started_at is not None:
         phase.timer_elapsed_seconds += int((timezone.now() - phase.timer_started_at).total_seconds())
@@ -285,7 +285,7 @@ def timer_pause(*, phase: WorkshopPhase) -> WorkshopPhase:
 @transaction.atomic
 def timer_reset(*, phase: WorkshopPhase) -> WorkshopPhase:
     """Stop the phase's timer and give it its full length again. Locks: the workshop, then the phase."""
-    _lock_workshop(phase.workshop_id)
+    workshop_lock(phase.workshop_id)
     phase = _lock_phase(phase.pk)
     phase.timer_started_at = None
     phase.timer_elapsed_seconds = 0
@@ -297,7 +297,7 @@ def timer_reset(*, phase: WorkshopPhase) -> WorkshopPhase:
 @transaction.atomic
 def workshop_update_settings(*, workshop: Workshop, allow_self_plus_one: bool) -> Workshop:
     """The room's rules a facilitator may switch during the workshop. Locks: the workshop."""
-    workshop = _lock_workshop(workshop.pk)
+    workshop = workshop_lock(workshop.pk)
     if workshop.allow_self_plus_one != allow_self_plus_one:
         workshop.allow_self_plus_one = allow_self_plus_one
         workshop.save(update_fields=["allow_self_plus_one"])
@@ -312,7 +312,7 @@ def table_create(*, workshop: Workshop, name: str = "", scenario=None, capacity:
         raise ValidationError({"scenario": _("This scenario belongs to another edition.")})
     _check_capacity_value(capacity)
     name = _check_length((name or "").strip(), field="name", max_length=TABLE_NAME_MAX_LENGTH)
-    _lock_workshop(workshop.pk)
+    workshop_lock(workshop.pk)
     number = (workshop.tables.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     table = Table.objects.create(workshop=workshop, number=number, name=name, scenario=scenario, capacity=capacity)
     workshop_bump_version(workshop_id=workshop.pk, stage=True)
@@ -334,7 +334,7 @@ def table_update(*, table: Table, name: str, scenario=None, capacity: int | None
         raise ValidationError({"scenario": _("This scenario belongs to another edition.")})
     _check_capacity_value(capacity)
     name = _check_length((name or "").strip(), field="name", max_length=TABLE_NAME_MAX_LENGTH)
-    _lock_workshop(table.workshop_id)
+    workshop_lock(table.workshop_id)
     table = Table.objects.select_for_update(no_key=True).get(pk=table.pk)
     if capacity is not None and capacity < table.capacity:
         seated = Participant.objects.filter(table=table).count()
@@ -396,7 +396,7 @@ def participant_join(*, workshop: Workshop, display_name: str, table_id: int | N
 
     Locks: the workshop.
     """
-    workshop = _lock_workshop(workshop.pk)
+    workshop = workshop_lock(workshop.pk)
     if not workshop.is_joinable:
         raise ValidationError({"code": _("This workshop is over: its code has expired.")})
     name = _clean_display_name(display_name)
@@ -437,7 +437,7 @@ def participant_set_table(*, participant: Participant, table_id: int | None) -> 
     A scribe's authority belongs to their seat: changing table drops it.
     Locks: the workshop, then the participant.
     """
-    workshop = _lock_workshop(participant.workshop_id)
+    workshop = workshop_lock(participant.workshop_id)
     _refuse_if_closed(workshop)
     table = _table_of_workshop(workshop.pk, table_id)
     participant = _lock_participant(participant)
@@ -449,7 +449,7 @@ def participant_set_table(*, participant: Participant, table_id: int | None) -> 
 @transaction.atomic
 def participant_set_scribe(*, participant: Participant, is_scribe: bool) -> Participant:
     """Name the participant their table's scribe, or take it back. Locks: the workshop, then the participant."""
-    workshop = _lock_workshop(participant.workshop_id)
+    workshop = workshop_lock(participant.workshop_id)
     _refuse_if_closed(workshop)
     participant = _lock_participant(participant)
     return _seat(participant, participant.table, is_scribe=is_scribe)
@@ -464,7 +464,7 @@ def participant_seat(*, participant: Participant, table_id: int | None, is_scrib
     nothing is written, not even the table.
     Locks: the workshop, then the participant.
     """
-    workshop = _lock_workshop(participant.workshop_id)
+    workshop = workshop_lock(participant.workshop_id)
     _refuse_if_closed(workshop)
     table = _table_of_workshop(workshop.pk, table_id)
     participant = _lock_participant(participant)
@@ -494,7 +494,7 @@ def contribution_post(*, participant: Participant, section_id: int, text: str, a
         raise ValidationError(
             {"text": _("A post-it has at most %(max)d characters (this one has %(n)d).") % {"max": max_length, "n": len(text)}}
         )
-    workshop = _lock_workshop(participant.workshop_id)
+    workshop = workshop_lock(participant.workshop_id)
     _refuse_if_closed(workshop)
     participant = _current(participant)
     if participant.table_id is None:
@@ -566,7 +566,7 @@ def contribution_plus_one(*, participant: Participant, contribution_id) -> Contr
     One's own post-it only when the workshop allows it (`allow_self_plus_one`).
     Locks: the workshop, then the post-it.
     """
-    workshop = _lock_workshop(participant.workshop_id)
+    workshop = workshop_lock(participant.workshop_id)
     _refuse_if_closed(workshop)
     participant = _current(participant)
     [contribution] = _lock_contributions(workshop_id=workshop.pk, contribution_ids=[contribution_id])
@@ -608,7 +608,7 @@ def _check_scribe(participant: Participant, contribution: Contribution) -> None:
 @transaction.atomic
 def contribution_set_hidden(*, scribe: Participant, contribution_id, hidden: bool) -> Contribution:
     """The scribe hides a post-it of their table (or shows it again). Locks: the workshop, then the post-it."""
-    workshop = _lock_workshop(scribe.workshop_id)
+    workshop = workshop_lock(scribe.workshop_id)
     _refuse_if_closed(workshop)
     scribe = _current_scribe(scribe)
     [contribution] = _lock_contributions(workshop_id=workshop.pk, contribution_ids=[contribution_id])
@@ -628,7 +628,7 @@ def contribution_group(*, scribe: Participant, contribution_ids: list, label: st
     label = " ".join((label or "").split())
     if len(label) > GROUP_LABEL_MAX_LENGTH:
         raise ValidationError({"label": _("A group label has at most %(max)d characters.") % {"max": GROUP_LABEL_MAX_LENGTH}})
-    workshop = _lock_workshop(scribe.workshop_id)
+    workshop = workshop_lock(scribe.workshop_id)
     _refuse_if_closed(workshop)
     scribe = _current_scribe(scribe)
     contributions = _lock_contributions(workshop_id=workshop.pk, contribution_ids=contribution_ids)
@@ -648,7 +648,7 @@ def contribution_merge(*, scribe: Participant, target_id, source_id) -> Contribu
     """
     if _as_pk(target_id) is not None and _as_pk(target_id) == _as_pk(source_id):
         raise ValidationError(_("A post-it cannot be merged into itself."))
-    workshop = _lock_workshop(scribe.workshop_id)
+    workshop = workshop_lock(scribe.workshop_id)
     _refuse_if_closed(workshop)
     scribe = _current_scribe(scribe)
     if _as_pk(target_id) is None or _as_pk(source_id) is None:
@@ -689,7 +689,7 @@ def synthesis_save(*, scribe: Participant, text: str) -> TableSynthesis:
         raise ValidationError(
             {"text": _("A synthesis has at most %(max)d characters (this one has %(n)d).") % {"max": SYNTHESIS_MAX_LENGTH, "n": len(text)}}
         )
-    workshop = _lock_workshop(scribe.workshop_id)
+    workshop = workshop_lock(scribe.workshop_id)
     _refuse_if_closed(workshop)
     scribe = _current_scribe(scribe)
     phase = WorkshopPhase.objects.filter(workshop_id=scribe.workshop_id, status=WorkshopPhase.Status.OPEN).first()
