@@ -65,7 +65,7 @@ def test_a_missing_object_is_the_404_page_too(client, facilitator):
 def test_an_api_404_is_json_in_the_visitors_language(client, path):
     french = client.get(path)
     assert french.status_code == 404 and french["Content-Type"] == "application/json"
-    assert french.json() == {"detail": "Non trouvé."}
+    assert french.json() == {"detail": "Introuvable."}
     assert english(client).get(path).json() == {"detail": "Not found."}
 
 

@@ -229,7 +229,7 @@ def test_after_a_conflict_keeping_the_stored_vote_drops_mine(join, ballot):
     option(second, "Les robots").check()
     second.locator("article.vote-card button[type=submit]").click()
     expect(second.locator(".vote-conflict")).to_be_visible()
-    second.get_by_role("button", name="Keep the stored vote").click()
+    second.get_by_role("button", name="Garder le vote enregistré").click()
     expect(second.locator(".vote-conflict")).to_have_count(0)
     expect(option(second, "Tout se loue")).to_be_checked()
     expect(option(second, "Les robots")).not_to_be_checked()
