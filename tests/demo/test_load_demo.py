@@ -85,7 +85,7 @@ def test_the_promise_canvas_has_domains_and_decision_makers_as_axes(demo):
 def test_formats_are_ordered_phases_on_the_canvases(demo):
     rupture = Format.objects.get(slug="atelier-scenarios-de-rupture")
     phases = list(rupture.phases.order_by("position"))
-    assert [p.activity for p in phases] == ["synthesis", "vote", "postits", "postits", "synthesis", "synthesis"]
+    assert [p.activity for p in phases] == ["synthesis", "vote", "postits", "postits", "synthesis", "restitution"]
     assert all(p.canvas.slug == "scenario-de-rupture" for p in phases if p.activity == "postits")
     assert all(p.duration_seconds > 0 for p in phases)
     promise = Format.objects.get(slug="atelier-promesse")
