@@ -5,50 +5,18 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from tests.record_room import run_to_restitution
 from workshops import selectors, services
-from workshops.aggregation import phase_aggregate
-from workshops.models import Activity, WorkshopPhase
+from workshops.models import WorkshopPhase
 
 pytestmark = pytest.mark.django_db
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
-def _open(phase):
-    """Open a phase and build the outputs of the one it closes (what the worker does after the commit)."""
-    was_open = phase.workshop.phases.filter(status=WorkshopPhase.Status.OPEN).first()
-    services.phase_open(phase=phase)
-    if was_open is not None and was_open.activity == Activity.POSTITS:
-        phase_aggregate(phase_id=was_open.pk)
-
-
 @pytest.fixture
 def room(live_workshop, participant_factory):
-    """Three tables develop a scenario (phase 1), anticipate (phase 2), their scribes write a synthesis
-    (phase 4), then the restitution opens (phase 5). Phase 3 stays the vote."""
-    workshop = live_workshop
-    services.table_create(workshop=workshop, name="")
-    tables = list(workshop.tables.order_by("number"))
-    phases = {p.position: p for p in workshop.phases.all()}
-    phases[4] = WorkshopPhase.objects.create(workshop=workshop, position=4, name="Synthèse des tables", activity=Activity.SYNTHESIS)
-    phases[5] = WorkshopPhase.objects.create(workshop=workshop, position=5, name="Restitution", activity=Activity.RESTITUTION)
-    scribes = [
-        services.participant_set_scribe(participant=participant_factory(workshop=workshop, table=t), is_scribe=True)
-        for t in tables
-    ]
-    for n, scribe in enumerate(scribes, start=1):
-        section = phases[1].canvas.sections.order_by("position").first()
-        services.contribution_post(participant=scribe, section_id=section.pk, text=f"Développement table {n}", axis="")
-    _open(phases[2])
-    for n, scribe in enumerate(scribes, start=1):
-        section = phases[2].canvas.sections.order_by("position").first()
-        services.contribution_post(participant=scribe, section_id=section.pk, text=f"Anticipation table {n}", axis="")
-    _open(phases[4])
-    for n, scribe in enumerate(scribes, start=1):
-        services.synthesis_save(scribe=scribe, text=f"Synthèse de la table {n}")
-    _open(phases[5])
-    workshop.refresh_from_db()
-    return {"workshop": workshop, "tables": tables, "phases": phases, "scribes": scribes}
+    return run_to_restitution(live_workshop, participant_factory)
 
 
 # --- Selectors -----------------------------------------------------------------------------------
