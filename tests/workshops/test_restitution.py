@@ -212,3 +212,13 @@ def test_the_laptops_page_costs_a_bounded_number_of_queries(client, join_as, roo
     client.get(reverse("workshops:canvas", args=["QN2012"]))  # warm the cached versions
     with django_assert_max_num_queries(25):
         client.get(reverse("workshops:canvas", args=["QN2012"]))
+
+
+def test_a_refused_step_from_the_projector_says_why_there(client, facilitator, room):
+    services.phase_close(phase=room["phases"][5])
+    client.force_login(facilitator)
+    response = _step(client, room, "next", back="projector")
+    assert response.url == reverse("workshops:projector", args=[room["workshop"].pk])
+    shown = [str(m) for m in client.get(response.url).context["messages"]]
+    assert len(shown) == 1 and "restitution" in shown[0].lower()
+    assert WorkshopPhase.objects.get(pk=room["phases"][5].pk).restitution_index == 0

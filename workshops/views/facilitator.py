@@ -135,18 +135,17 @@ def phase_action(request, phase_id, action, *, workshop):
     act = PHASE_ACTIONS.get(action)
     if act is None:
         raise Http404
+    refused = None
     try:
         act(phase=phase)
     except ValidationError as error:
-        error_ = error
-    else:
-        error_ = None
+        refused = error
     if request.POST.get("back") == "projector":
         # The projector's own restitution controls: back to the projector, not the control room.
-        for message in error_.messages if error_ else []:
+        for message in refused.messages if refused else []:
             messages.error(request, message)
         return redirect("workshops:projector", pk=workshop.pk)
-    return _back(request, workshop, error_)
+    return _back(request, workshop, refused)
 
 
 @require_POST
