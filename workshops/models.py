@@ -27,6 +27,8 @@ class Activity(models.TextChoices):
     POSTITS = "postits", _("Post-its")
     VOTE = "vote", _("Vote")
     SYNTHESIS = "synthesis", _("Synthesis")
+    # Nobody writes: the room reads each table's scenario, synthesis and outputs, one table at a time.
+    RESTITUTION = "restitution", _("Restitution")
 
 
 class Format(Owned):
@@ -130,6 +132,8 @@ class WorkshopPhase(models.Model):
     timer_started_at = models.DateTimeField(null=True, blank=True)
     # When the table outputs were last built; older than closed_at means a worker still owes them.
     aggregated_at = models.DateTimeField(null=True, blank=True)
+    # In a restitution: the index (in table-number order) of the table the projector shows.
+    restitution_index = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["workshop", "position"]

@@ -98,12 +98,92 @@ def latest_closed_postit_phase(workshop: Workshop) -> WorkshopPhase | None:
     )
 
 
-def latest_outputs(workshop: Workshop, table_id: int | None = None) -> dict:
-    """The outputs of the last closed post-it phase, as template context (empty when there is none)."""
-    phase = latest_closed_postit_phase(workshop)
-    if phase is None:
-        return {}
-    return {"outputs_phase": phase, "outputs": phase_outputs(phase=phase, table_id=table_id)}
+@dataclass
+class TableRecord:
+    """What one table produced in one phase: its outputs (post-it phase) or its synthesis (synthesis phase)."""
+
+    table: Table
+    outputs: list[TableOutput] = field(default_factory=list)
+    synthesis: TableSynthesis | None = None
+
+
+@dataclass
+class PhaseRecord:
+    phase: WorkshopPhase
+    tables: list[TableRecord]
+
+
+RECORDED_ACTIVITIES = ("postits", "synthesis")
+
+
+def workshop_record(*, workshop: Workshop, table_id: int | None = None) -> list[PhaseRecord]:
+    """Every closed post-it phase's table outputs and every closed synthesis phase's syntheses, by
+    phase in agenda order, each with every table (or only `table_id`'s) in number order (6 queries).
+
+    A later phase never hides an earlier one: this is the workshop's record, during it and after.
+    """
+    phases = list(
+        workshop.phases.filter(status=WorkshopPhase.Status.CLOSED, activity__in=RECORDED_ACTIVITIES).order_by("position")
+    )
+    if not phases:
+        return []
+    tables = workshop.tables.select_related("scenario").order_by("number")
+    if table_id is not None:
+        tables = tables.filter(pk=table_id)
+    tables = list(tables)
+    records = {(p.pk, t.pk): TableRecord(table=t) for p in phases for t in tables}
+    postit_phases = [p for p in phases if p.activity == "postits"]
+    if postit_phases:
+        outputs = TableOutput.objects.filter(phase__in=postit_phases).select_related("section").order_by(
+            "table__number", "section__position"
+        )
+        if table_id is not None:
+            outputs = outputs.filter(table_id=table_id)
+        lines = TableOutputLine.objects.order_by("position").prefetch_related(
+            Prefetch("sources", queryset=Contribution.objects.order_by("created_at"))
+        )
+        for output in outputs.prefetch_related(Prefetch("lines", queryset=lines)):
+            record = records.get((output.phase_id, output.table_id))
+            if record is not None:
+                record.outputs.append(output)
+    synthesis_phases = [p for p in phases if p.activity == "synthesis"]
+    if synthesis_phases:
+        syntheses = TableSynthesis.objects.filter(phase__in=synthesis_phases).select_related("written_by")
+        if table_id is not None:
+            syntheses = syntheses.filter(table_id=table_id)
+        for synthesis in syntheses:
+            record = records.get((synthesis.phase_id, synthesis.table_id))
+            if record is not None:
+                record.synthesis = synthesis
+    return [PhaseRecord(phase=p, tables=[records[p.pk, t.pk] for t in tables]) for p in phases]
+
+
+@dataclass
+class TableRestitution:
+    """One table as the restitution presents it: its scenario, its syntheses, then its outputs by phase."""
+
+    table: Table
+    syntheses: list[tuple[WorkshopPhase, TableSynthesis]] = field(default_factory=list)
+    outputs: list[tuple[WorkshopPhase, list[TableOutput]]] = field(default_factory=list)
+
+
+def restitution(*, workshop: Workshop, first_table_id: int | None = None) -> list[TableRestitution]:
+    """Every table's record, table by table in number order; `first_table_id` (a laptop's own
+    table) comes first. The same 6 queries as `workshop_record`."""
+    tables: dict[int, TableRestitution] = {}
+    for record in workshop_record(workshop=workshop):
+        for entry in record.tables:
+            table = tables.setdefault(entry.table.pk, TableRestitution(table=entry.table))
+            if entry.synthesis is not None and entry.synthesis.text:
+                table.syntheses.append((record.phase, entry.synthesis))
+            if entry.outputs:
+                table.outputs.append((record.phase, entry.outputs))
+    if not tables:
+        # No phase closed yet: the tables still come, so the restitution can name them.
+        tables = {t.pk: TableRestitution(table=t) for t in workshop.tables.select_related("scenario").order_by("number")}
+    ordered = list(tables.values())
+    ordered.sort(key=lambda t: (t.table.pk != first_table_id, t.table.number))
+    return ordered
 
 
 def workshop_tables(workshop: Workshop) -> list[Table]:

@@ -295,6 +295,26 @@ def timer_reset(*, phase: WorkshopPhase) -> WorkshopPhase:
 
 
 @transaction.atomic
+def restitution_step(*, phase: WorkshopPhase, step: int) -> WorkshopPhase:
+    """Show the next (`step` 1) or previous (-1) table of the open restitution on the projector.
+
+    The index stays within the tables; every page follows through the stage version.
+    Locks: the workshop, then the phase.
+    """
+    workshop_lock(phase.workshop_id)
+    phase = _lock_phase(phase.pk)
+    if not phase.is_open or phase.activity != Activity.RESTITUTION:
+        raise ValidationError(_("Open the restitution phase to step through the tables."))
+    last = max(Table.objects.filter(workshop_id=phase.workshop_id).count() - 1, 0)
+    index = max(0, min(phase.restitution_index + step, last))
+    if index != phase.restitution_index:
+        phase.restitution_index = index
+        phase.save(update_fields=["restitution_index"])
+        workshop_bump_version(workshop_id=phase.workshop_id, stage=True)
+    return phase
+
+
+@transaction.atomic
 def workshop_update_settings(*, workshop: Workshop, allow_self_plus_one: bool) -> Workshop:
     """The room's rules a facilitator may switch during the workshop. Locks: the workshop."""
     workshop = workshop_lock(workshop.pk)

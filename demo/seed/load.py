@@ -19,7 +19,7 @@ from core.models import Canvas, CanvasSection, Edition
 from core.roles import EDITORS, FACILITATORS
 from scenarios.models import Scenario, SectionEntry, Tag, TimelineEvent
 from workshops import services
-from workshops.models import Activity, Format, FormatPhase, Workshop
+from workshops.models import Activity, Format, FormatPhase, Workshop, WorkshopPhase
 
 from ..ballot import demo_ballot_load
 from . import questions_numeriques as seed
@@ -175,6 +175,19 @@ def _demo_workshop_create(*, edition, format, facilitator, scenarios) -> Worksho
     return workshop
 
 
+def _phases_follow_format(workshop: Workshop) -> None:
+    """A demo loaded before the format changed (the restitution became its own activity) catches up.
+
+    Only phases not yet opened, with the same name at the same position, take the format's
+    activity: a phase the room has run keeps what it was run as. Running it again changes nothing.
+    """
+    activities = {(p.position, p.name): p.activity for p in workshop.format.phases.all()}
+    for phase in workshop.phases.filter(status=WorkshopPhase.Status.PENDING):
+        activity = activities.get((phase.position, phase.name))
+        if activity is not None and activity != phase.activity:
+            WorkshopPhase.objects.filter(pk=phase.pk).update(activity=activity)
+
+
 def demo_workshop_load(*, edition, format, facilitator, scenarios) -> tuple[Workshop, bool]:
     """The live demo workshop; an existing one is left as it is, so a running demo is never reset."""
     data = seed.DEMO_WORKSHOP
@@ -184,6 +197,7 @@ def demo_workshop_load(*, edition, format, facilitator, scenarios) -> tuple[Work
             raise ValidationError(
                 f"The join code {data['join_code']} is already used by the workshop “{existing.title}”."
             )
+        _phases_follow_format(existing)
         return existing, False
     return _demo_workshop_create(edition=edition, format=format, facilitator=facilitator, scenarios=scenarios), True
 

@@ -211,7 +211,8 @@ PROMISE_CANVAS = {
 
 CANVASES = [RUPTURE_CANVAS, PROMISE_CANVAS]
 
-# Phases as run on 19 October 2011 at the Cnam; "synthesis" marks phases where nobody posts.
+# Phases as run on 19 October 2011 at the Cnam; "synthesis" marks phases where nobody posts, and
+# "restitution" the last one, where the room reads each table's work.
 RUPTURE_FORMAT = {
     "slug": "atelier-scenarios-de-rupture",
     "name": "Atelier scénarios de rupture",
@@ -235,7 +236,7 @@ RUPTURE_FORMAT = {
             "duration_seconds": 45 * 60,
         },
         {"name": "Synthèse des tables", "activity": "synthesis", "canvas": None, "duration_seconds": 30 * 60},
-        {"name": "Restitution", "activity": "synthesis", "canvas": None, "duration_seconds": 30 * 60},
+        {"name": "Restitution", "activity": "restitution", "canvas": None, "duration_seconds": 30 * 60},
     ],
 }
 
@@ -254,7 +255,7 @@ PROMISE_FORMAT = {
         {"name": "Vote pour la promesse retenue", "activity": "vote", "canvas": None, "duration_seconds": 10 * 60},
         {"name": "Tenir la promesse : actions et obstacles", "activity": "postits", "canvas": "atelier-promesse", "duration_seconds": 40 * 60},
         {"name": "Engagements individuels", "activity": "postits", "canvas": "atelier-promesse", "duration_seconds": 10 * 60},
-        {"name": "Restitution", "activity": "synthesis", "canvas": None, "duration_seconds": 20 * 60},
+        {"name": "Restitution", "activity": "restitution", "canvas": None, "duration_seconds": 20 * 60},
     ],
 }
 

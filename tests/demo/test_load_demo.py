@@ -85,7 +85,7 @@ def test_the_promise_canvas_has_domains_and_decision_makers_as_axes(demo):
 def test_formats_are_ordered_phases_on_the_canvases(demo):
     rupture = Format.objects.get(slug="atelier-scenarios-de-rupture")
     phases = list(rupture.phases.order_by("position"))
-    assert [p.activity for p in phases] == ["synthesis", "vote", "postits", "postits", "synthesis", "synthesis"]
+    assert [p.activity for p in phases] == ["synthesis", "vote", "postits", "postits", "synthesis", "restitution"]
     assert all(p.canvas.slug == "scenario-de-rupture" for p in phases if p.activity == "postits")
     assert all(p.duration_seconds > 0 for p in phases)
     promise = Format.objects.get(slug="atelier-promesse")
@@ -193,3 +193,26 @@ def test_it_loads_the_demo_ballot_into_the_demo_workshop(demo):
     from voting.models import Ballot
 
     assert Ballot.objects.filter(workshop__join_code="QN2012", title=DEMO_TITLE).count() == 1
+
+
+def test_both_formats_end_with_a_restitution(demo):
+    for slug in ("atelier-scenarios-de-rupture", "atelier-promesse"):
+        last = Format.objects.get(slug=slug).phases.order_by("position").last()
+        assert (last.name, last.activity) == ("Restitution", "restitution")
+
+
+def test_loading_again_brings_a_demo_loaded_before_the_restitution_activity_up_to_date(demo):
+    """A demo from before the restitution was its own activity: its pending "Restitution" becomes one;
+    a phase already run keeps what it was run as."""
+    from workshops.models import Activity
+
+    workshop = Workshop.objects.get(join_code="QN2012")
+    FormatPhase.objects.filter(name="Restitution").update(activity=Activity.SYNTHESIS)
+    WorkshopPhase.objects.filter(workshop=workshop, name="Restitution").update(activity=Activity.SYNTHESIS)
+    run = workshop.phases.get(name="Synthèse des tables")
+    WorkshopPhase.objects.filter(pk=run.pk).update(status=WorkshopPhase.Status.CLOSED, activity=Activity.POSTITS)
+    load_demo()
+    load_demo()
+    assert workshop.phases.get(name="Restitution").activity == Activity.RESTITUTION
+    assert workshop.phases.get(pk=run.pk).activity == Activity.POSTITS
+    assert not FormatPhase.objects.filter(name="Restitution").exclude(activity=Activity.RESTITUTION).exists()

@@ -1,7 +1,7 @@
 """The facilitator's pages: dashboard, the control room of one workshop, the projector."""
 
 import segno
-from functools import wraps
+from functools import partial, wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,7 +15,7 @@ from core.guards import staff_permission
 
 from ..guards import workshop_permission
 from ..forms import TableChoiceForm, TableForm, WorkshopCreateForm, WorkshopSettingsForm
-from ..models import Participant, Table, Workshop, WorkshopPhase
+from ..models import Activity, Participant, Table, Workshop, WorkshopPhase
 from .common import INVALID, add_errors, no_change
 
 
@@ -123,6 +123,8 @@ PHASE_ACTIONS = {
     "timer-pause": services.timer_pause,
     "timer-reset": services.timer_reset,
     "rebuild-outputs": services.phase_rebuild_outputs,
+    "restitution-next": partial(services.restitution_step, step=1),
+    "restitution-previous": partial(services.restitution_step, step=-1),
 }
 
 
@@ -133,11 +135,17 @@ def phase_action(request, phase_id, action, *, workshop):
     act = PHASE_ACTIONS.get(action)
     if act is None:
         raise Http404
+    refused = None
     try:
         act(phase=phase)
     except ValidationError as error:
-        return _back(request, workshop, error)
-    return _back(request, workshop)
+        refused = error
+    if request.POST.get("back") == "projector":
+        # The projector's own restitution controls: back to the projector, not the control room.
+        for message in refused.messages if refused else []:
+            messages.error(request, message)
+        return redirect("workshops:projector", pk=workshop.pk)
+    return _back(request, workshop, refused)
 
 
 @require_POST
@@ -234,14 +242,38 @@ def join_qr(request, *, workshop):
 def _projector_context(workshop):
     phase = selectors.open_phase(workshop)
     context = {"workshop": workshop, "phase": phase, "version": live.workshop_version(workshop.pk), "join_url": _join_url(workshop)}
-    if phase and phase.activity == "synthesis":
+    if phase and phase.activity == Activity.RESTITUTION:
+        context |= _restitution_context(phase, selectors.restitution(workshop=workshop))
+    elif phase and phase.activity == Activity.SYNTHESIS:
         syntheses = selectors.phase_syntheses(phase=phase)
         context["syntheses"] = [(table, syntheses.get(table.pk)) for table in selectors.workshop_tables(workshop)]
     elif phase and phase.canvas_id:
         context["columns"] = selectors.room_board(workshop=workshop, phase=phase)
     else:
-        context |= selectors.latest_outputs(workshop)
+        context["record"] = selectors.workshop_record(workshop=workshop)
     return context
+
+
+def _restitution_context(phase, tables) -> dict:
+    """The one table the projector shows, as the facilitator stepped to it."""
+    if not tables:
+        return {"restitution_count": 0}
+    index = min(phase.restitution_index, len(tables) - 1)
+    return {
+        "shown": tables[index],
+        "restitution_number": index + 1,
+        "restitution_count": len(tables),
+        "restitution_first": index == 0,
+        "restitution_last": index == len(tables) - 1,
+    }
+
+
+@require_GET
+@runs_workshop
+def results(request, *, workshop):
+    """Every closed phase's outputs and every synthesis, by phase, for every table: during and after."""
+    context = {"workshop": workshop, "record": selectors.workshop_record(workshop=workshop), "show_tables": True}
+    return render(request, "workshops/results.html", context)
 
 
 @require_GET

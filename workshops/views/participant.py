@@ -80,8 +80,11 @@ def _canvas_context(workshop, participant, form=None, form_section_id=None):
     if phase and phase.activity == Activity.POSTITS and participant.table_id:
         context["boards"] = selectors.table_board(phase=phase, table_id=participant.table_id)
         context["plus_oned"] = selectors.plus_oned_ids(participant=participant, phase=phase)
-    if allows("workshops.view_outputs", participant, participant.table):
-        context |= selectors.latest_outputs(workshop, table_id=participant.table_id)
+    if phase and phase.activity == Activity.RESTITUTION:
+        # The whole room's work, the participant's own table first; the projector steps through it.
+        context["restitution"] = selectors.restitution(workshop=workshop, first_table_id=participant.table_id)
+    elif allows("workshops.view_outputs", participant, participant.table):
+        context["record"] = selectors.workshop_record(workshop=workshop, table_id=participant.table_id)
     return context
 
 

@@ -49,7 +49,7 @@ def _context(workshop, participant):
     if phase and phase.canvas_id:
         context["boards"] = selectors.table_board(phase=phase, table_id=participant.table_id, include_hidden=True)
     if allows("workshops.view_outputs", participant, participant.table):
-        context |= selectors.latest_outputs(workshop, table_id=participant.table_id)
+        context["record"] = selectors.workshop_record(workshop=workshop, table_id=participant.table_id)
     return context
 
 
