@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.guards import staff_permission
 from workshops import live
 from workshops.guards import NotJoined, participant_access, participant_permission
 from workshops.idempotency import idempotent
@@ -411,6 +412,14 @@ def export_ballot(request, ballot_pk, fmt, *, workshop):
         response = JsonResponse(exports.ballot_data(ballot), json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
+
+
+@require_GET
+@staff_permission("workshops.view_records")
+def records(request):
+    """The workshops whose record this person may download: those they run, every closed one for an editor."""
+    workshops = Workshop.objects.records_for(request.user).select_related("edition", "format").order_by("-date", "-pk")
+    return render(request, "voting/records.html", {"workshops": workshops})
 
 
 @require_GET

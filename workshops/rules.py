@@ -163,6 +163,8 @@ add_action("workshops.view_outputs", is_seated_at_table | facilitates_workshop |
 # time; editors once it is closed, since they consolidate the cahier from it afterwards. It names who
 # wrote and voted what, so neither participants nor other facilitators get it.
 add_action("workshops.export_workshop", facilitates_workshop | is_editor & workshop_is_closed)
+# The list of those records (`Workshop.objects.records_for`): staff who run workshops or edit cahiers.
+add_action("workshops.view_records", is_facilitator | is_editor)
 
 # Scribes (target: the table, or the post-it).
 add_action("workshops.scribe_table", is_scribe_of_table)  # the scribe's board, read-only once closed

@@ -57,3 +57,19 @@ def test_the_control_room_downloads_the_record_in_each_format_before_and_after_c
     assert closed["workshop"]["status"] == "closed"
     assert any(output["lines"] for output in closed["outputs"] if output["phase_id"] == data["phases"][0]["id"])
     screenshot(page, "record-downloads-closed-1366")
+
+
+def test_an_editor_finds_the_closed_workshops_record_on_the_records_page(login, editor, live_workshop, axe_clean, screenshot):
+    build_room(live_workshop, tables=2, per_table=6)
+    services.workshop_close(workshop=Workshop.objects.get(pk=live_workshop.pk))
+    page = login(editor, "/")
+    page.locator(".topnav a[href='/facilitate/records/']").click()
+    card = page.locator(".workshop-card", has_text=live_workshop.title)
+    expect(card).to_be_visible()
+    axe_clean(page, "workshop records, as an editor")
+    for width, height in ((1366, 768), (390, 844), (1920, 1080)):
+        page.set_viewport_size({"width": width, "height": height})
+        screenshot(page, f"record-downloads-records-{width}")
+    _, content = download(page, "md")
+    assert content.startswith(f"# {live_workshop.title}")
+    assert "Synthèse de Table 1" in content

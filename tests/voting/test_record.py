@@ -197,3 +197,27 @@ def test_the_record_of_seven_tables_of_fifteen_takes_a_bounded_number_of_queries
     client.force_login(facilitator)
     with django_assert_max_num_queries(QUERY_BOUND):
         assert client.get(url(live_workshop, fmt)).status_code == 200
+
+
+def test_the_records_page_lists_what_each_person_may_download_and_the_rule_agrees(
+    client, facilitator, other_facilitator, editor, live_workshop
+):
+    closed = factories.WorkshopFactory(facilitator=other_facilitator, title="Atelier clos")
+    services.workshop_close(workshop=closed)
+    draft = factories.WorkshopFactory(facilitator=other_facilitator, title="Atelier à venir")
+    expected = {facilitator: {live_workshop}, other_facilitator: {closed, draft}, editor: {closed}}
+    for user, workshops in expected.items():
+        assert set(Workshop.objects.records_for(user)) == workshops
+        for workshop in Workshop.objects.all():
+            assert user.has_perm("workshops.export_workshop", workshop) == (workshop in workshops)
+        client.force_login(user)
+        page = client.get(reverse("voting:records")).content.decode()
+        for workshop in Workshop.objects.all():
+            assert (url(workshop, "json") in page) == (workshop in workshops)
+
+
+def test_the_records_page_is_for_staff_only(client, outsider):
+    client.force_login(outsider)
+    assert client.get(reverse("voting:records")).status_code == 403
+    client.logout()
+    assert client.get(reverse("voting:records")).status_code == 302

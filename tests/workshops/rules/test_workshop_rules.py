@@ -30,6 +30,7 @@ RULES = {
     "workshops.write_synthesis": ("table1", {"scribe"}, {"synthesis"}),
     # The record as files: its facilitators at any time, editors once it is closed (for the cahier).
     "workshops.export_workshop": ("workshop", {"facilitator": ALWAYS, "superuser": ALWAYS, "editor": {"closed"}}, ALWAYS),
+    "workshops.view_records": (None, {"facilitator", "other_facilitator", "editor", "superuser"}, ALWAYS),
 }
 
 # What the pages and the API enforce (403): the rule without its timing part, which the service
