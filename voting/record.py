@@ -16,9 +16,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from workshops.exports import RECORD_VERSION, WorkshopRows, postits_csv, workshop_record_data
-from workshops.models import Workshop
+from workshops.models import Activity, Workshop, WorkshopPhase
 
 from .exports import workshop_data
+from .models import Ballot, Method
 from .selectors import ballots_of_workshop
 
 RECORD_KIND = "agora.workshop-record"
@@ -54,6 +55,14 @@ def record_filename(workshop: Workshop, suffix: str, ext: str) -> str:
 # --- Markdown ------------------------------------------------------------------------------------
 
 
+def _label(choices, value) -> str:
+    """A code of the JSON (`postits`, `closed`) as the reader's language says it."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value
+
+
 def _text(text: str) -> str:
     """A participant's text on a Markdown list line: their line breaks kept, inside the item."""
     return "  \n  ".join(line.rstrip() for line in str(text).strip().splitlines()) or "…"
@@ -77,10 +86,12 @@ def record_markdown(data: dict) -> str:
     """The record to read: the workshop, then table by table, phase by phase, section by section; then the ballots."""
     w = data["workshop"]
     out = [f"# {w['title']}", ""]
-    out.append(" · ".join(x for x in (w["date"], w["place"], w["edition"], w["format"], w["status"]) if x))
+    status = _label(Workshop.Status, w["status"])
+    out.append(" · ".join(x for x in (w["date"], w["place"], w["edition"], w["format"], status) if x))
     out += ["", f"## {_('Phases')}", ""]
     for phase in data["phases"]:
-        out.append(f"{phase['position']}. {phase['name']} ({phase['activity']}, {phase['status']})")
+        activity, status = _label(Activity, phase["activity"]), _label(WorkshopPhase.Status, phase["status"])
+        out.append(f"{phase['position']}. {phase['name']} ({activity}, {status})")
 
     postits_at = {}
     for p in data["postits"]:
@@ -133,7 +144,9 @@ def record_markdown(data: dict) -> str:
         if ballot["question"]:
             out += [ballot["question"], ""]
         where = f" · {ballot['table']}" if ballot["table"] else ""
-        out.append(f"{ballot['method']} · {ballot['status']}{where} · " + _("%(papers)s papers / %(eligible)s eligible") % ballot["turnout"])
+        method, status = _label(Method, ballot["method"]), _label(Ballot.Status, ballot["status"])
+        turnout = _("%(papers)s papers / %(eligible)s eligible") % ballot["turnout"]
+        out.append(f"{method} · {status}{where} · {turnout}")
         out += ["", f"| {_('Option')} | {_('Result')} | {_('Retained')} |", "|---|---|---|"]
         for option in ballot["options"]:
             label = str(option["label"]).replace("|", "\\|").replace("\n", " ")

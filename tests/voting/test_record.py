@@ -114,6 +114,8 @@ def test_the_markdown_reads_table_by_table_phase_by_phase_section_by_section(liv
     assert "Signe T1-0  \n  sur deux lignes" in text
     assert "Synthèse de Table 1" in text[table1:table2]
     assert "## Ballots" in text and "La fin du salariat" in text
+    # Codes read as words: the phase's activity and status, the ballot's method.
+    assert "1. Développer le scénario (Post-its, Closed)" in text and "Approval · Open" in text
 
 
 def test_the_postits_csv_has_one_row_per_postit_and_neutralises_formulas(live_workshop, room, participant_factory):
