@@ -19,8 +19,7 @@ from voting import services as voting_services
 from voting.models import BallotPaper
 from workshops import services
 from workshops.aggregation import phase_aggregate
-from workshops.models import Contribution, PlusOne, TableOutputLine, TableSynthesis, Workshop, WorkshopPhase
-from workshops.models import Activity
+from workshops.models import Activity, Contribution, PlusOne, TableOutputLine, TableSynthesis, Workshop, WorkshopPhase
 
 pytestmark = pytest.mark.django_db
 
