@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 SKIPPED_PREFIXES = ("admin/", "i18n/", "static/", "accounts/logout/")
 VARIANTS = {
     "action": ["open", "close", "reveal", "hide", "settle", "timer-start", "timer-pause", "timer-reset", "rebuild-outputs", "explode"],
-    "fmt": ["csv", "json", "xml"],
+    "fmt": ["csv", "json", "md", "xml"],
     "direction": ["up", "down", "sideways"],
 }
 JUNK = {

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import io
+from core.spreadsheets import csv_text
 
 from .models import Ballot
 from .selectors import ballot_tally, cartography, counted_papers
@@ -69,11 +68,8 @@ def ballot_csv_rows(ballot: Ballot) -> list[list]:
 
 
 def _write_csv(rows) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_HEADER)
-    writer.writerows(rows)
-    return buffer.getvalue()
+    # csv_text neutralises formulas: option labels can be participants' post-its (`=HYPERLINK(…)`).
+    return csv_text(CSV_HEADER, rows)
 
 
 def ballot_csv(ballot: Ballot) -> str:

@@ -9,6 +9,8 @@ from .models import Ballot
 # /facilitate/<workshop_pk>/ballots/…: whoever runs the workshop (login, 404, 403).
 run_ballots = workshop_permission("voting.run_ballots", lookup="workshop_pk")
 export_ballots = workshop_permission("voting.export_ballot", lookup="workshop_pk")
+# The workshop's whole record (voting/record.py): its facilitators, and editors once it is closed.
+export_record = workshop_permission("workshops.export_workshop", lookup="workshop_pk")
 
 
 def visible_ballot(workshop, participant, url_kwargs) -> Ballot:

@@ -11,6 +11,8 @@ urlpatterns = [
     path("w/<joincode:code>/vote/<int:ballot_pk>/", views.vote, name="vote"),
     path("api/w/<joincode:code>/ballots/<int:ballot_pk>/vote/", api.VoteCastApi.as_view(), name="api_vote"),
     # Facilitator.
+    path("facilitate/records/", views.records, name="records"),
+    path("facilitate/<int:workshop_pk>/record.<str:fmt>", views.export_record, name="export_record"),
     path("facilitate/<int:workshop_pk>/ballots/", views.ballots, name="ballots"),
     path("facilitate/<int:workshop_pk>/ballots/export.<str:fmt>", views.export_workshop, name="export_workshop"),
     path("facilitate/<int:workshop_pk>/ballots/map/", views.cartography_page, name="map"),

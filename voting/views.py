@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.guards import staff_permission
 from workshops import live
 from workshops.guards import NotJoined, participant_access, participant_permission
 from workshops.idempotency import idempotent
@@ -24,10 +25,10 @@ from workshops.models import Workshop
 from workshops.participation import SESSION_KEY
 from workshops.views.common import INVALID, add_errors, no_change
 
-from . import exports, selectors, services
+from . import exports, record, selectors, services
 from .cartography import cartography_context, cartography_svg
 from .forms import BallotForm
-from .guards import export_ballots, run_ballots, visible_ballot
+from .guards import export_ballots, export_record, run_ballots, visible_ballot
 from .methods import ALL_SETTINGS
 from .models import Ballot, Method
 
@@ -410,6 +411,34 @@ def export_ballot(request, ballot_pk, fmt, *, workshop):
     else:
         response = JsonResponse(exports.ballot_data(ballot), json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@require_GET
+@staff_permission("workshops.view_records")
+def records(request):
+    """The workshops whose record this person may download: those they run, every closed one for an editor."""
+    workshops = Workshop.objects.records_for(request.user).select_related("edition", "format").order_by("-date", "-pk")
+    return render(request, "voting/records.html", {"workshops": workshops})
+
+
+@require_GET
+@export_record
+def export_record(request, fmt, *, workshop):
+    """The workshop's whole record as a download: `json` (everything), `md` (to read), `csv` (the post-its)."""
+    if fmt == "json":
+        response = JsonResponse(record.record_data(workshop), json_dumps_params={"ensure_ascii": False, "indent": 2})
+        name = record.record_filename(workshop, "", "json")
+    elif fmt == "md":
+        text = record.record_markdown(record.record_data(workshop))
+        response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
+        name = record.record_filename(workshop, "", "md")
+    elif fmt == "csv":
+        response = HttpResponse(record.record_postits_csv(workshop), content_type="text/csv; charset=utf-8")
+        name = record.record_filename(workshop, "postits", "csv")
+    else:
+        return HttpResponse(status=404)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.models import Canvas, CanvasSection, Edition, Owned
-from core.roles import FACILITATORS
+from core.roles import EDITORS, FACILITATORS
 
 # Join codes avoid look-alike characters (0/O, 1/I/L) since people type them from a projector.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -70,6 +70,18 @@ class WorkshopQuerySet(models.QuerySet):
             return self
         # One filter() call: the user listed and the user holding the role are the same row.
         return self.filter(facilitators=user, facilitators__groups__name=FACILITATORS)
+
+    def records_for(self, user):
+        """The workshops whose record a user may download (the rule `workshops.export_workshop`):
+        those they run, and every closed one for an editor, who consolidates the cahier from it."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        run = Q(pk__in=self.facilitated_by(user).values("pk"))
+        if user.groups.filter(name=EDITORS).exists():
+            run |= Q(status=Workshop.Status.CLOSED)
+        return self.filter(run)
 
 
 class Workshop(models.Model):

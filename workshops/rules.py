@@ -159,6 +159,12 @@ add_action("workshops.post_contribution", is_seated & writable, postit_phase_ope
 add_action("workshops.plus_one", is_seated_at_table & writable, postit_phase_open)  # target: the post-it
 # The outputs and synthesis of a table (target: the table): its people, and those who run or edit.
 add_action("workshops.view_outputs", is_seated_at_table | facilitates_workshop | is_editor)
+# The whole record as files (JSON, Markdown, CSV; voting/record.py): whoever runs the workshop, at any
+# time; editors once it is closed, since they consolidate the cahier from it afterwards. It names who
+# wrote and voted what, so neither participants nor other facilitators get it.
+add_action("workshops.export_workshop", facilitates_workshop | is_editor & workshop_is_closed)
+# The list of those records (`Workshop.objects.records_for`): staff who run workshops or edit cahiers.
+add_action("workshops.view_records", is_facilitator | is_editor)
 
 # Scribes (target: the table, or the post-it).
 add_action("workshops.scribe_table", is_scribe_of_table)  # the scribe's board, read-only once closed

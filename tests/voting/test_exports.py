@@ -87,3 +87,10 @@ def test_the_workshop_exports_carry_the_sources_too(client, live_workshop, facil
 def test_the_export_reads_the_sources_in_a_fixed_number_of_queries(mixed_ballot, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
         exports.ballot_csv(mixed_ballot["ballot"])
+
+
+def test_a_formula_typed_as_an_option_comes_out_of_the_ballot_csv_as_text(live_workshop):
+    ballot = make_ballot(live_workshop, "approval", labels=('=HYPERLINK("http://evil","clic")', "+33 créer", "Sans danger"))
+    rows = list(csv.DictReader(io.StringIO(exports.ballot_csv(ballot))))
+    assert [r["option"] for r in rows] == ["'=HYPERLINK(\"http://evil\",\"clic\")", "'+33 créer", "Sans danger"]
+    assert list(csv.DictReader(io.StringIO(exports.workshop_csv([ballot]))))[0]["option"].startswith("'=")
