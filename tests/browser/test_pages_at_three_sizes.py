@@ -5,10 +5,13 @@ the phone nothing may stick out sideways (a page wider than the screen scrolls s
 participant then misses half of a post-it or of a button)."""
 
 import pytest
+
+from workshops.models import Table
 from playwright.sync_api import expect
 
 from tests.voting.factories import make_ballot
 from workshops import services
+from workshops.models import Table
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,6 +26,8 @@ SIZES = {
 def room(live_workshop, participant_factory, contribution_factory):
     """alice's workshop in its post-it phase: Amina has posted at table 1, a dots ballot is open."""
     table = live_workshop.tables.get(number=1)
+    # A name as long as the demo's, on the other table: the table picker and the control room must still fit a phone.
+    Table.objects.filter(workshop=live_workshop, number=2).update(name="Posséder, c'est dépassé — l'économie de l'usage et du partage")
     amina = participant_factory(workshop=live_workshop, table=table, display_name="Amina")
     for text in ("Louer plutôt qu'acheter", "Réparer ensemble", "Les bibliothèques d'objets se multiplient dans les quartiers"):
         contribution_factory(participant=amina, text=text)
