@@ -29,6 +29,11 @@ class Activity(models.TextChoices):
     SYNTHESIS = "synthesis", _("Synthesis")
     # Nobody writes: the room reads each table's scenario, synthesis and outputs, one table at a time.
     RESTITUTION = "restitution", _("Restitution")
+    # The promise workshop's activities (issue 9): their pages and data live in the `promises` app,
+    # which registers each one's panel in workshops.activities (workshops never imports it).
+    PERSONAS = "personas", _("Personas")
+    KEYWORDS = "keywords", _("Keyword wall")
+    COMMITMENTS = "commitments", _("Commitments")
 
 
 class Format(Owned):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import reswap, retarget
 
-from .. import live, selectors, services
+from .. import activities, live, selectors, services
 from ..forms import ContributionForm, JoinCodeForm, JoinForm, TableChoiceForm
 from ..models import Activity, Workshop
 from ..idempotency import idempotent
@@ -80,6 +80,8 @@ def _canvas_context(workshop, participant, form=None, form_section_id=None):
     if phase and phase.activity == Activity.POSTITS and participant.table_id:
         context["boards"] = selectors.table_board(phase=phase, table_id=participant.table_id)
         context["plus_oned"] = selectors.plus_oned_ids(participant=participant, phase=phase)
+    # An activity of an app above this one (the promise workshop's): its own panel, registered there.
+    context["panel"] = activities.panel_context(workshop, participant, phase)
     if phase and phase.activity == Activity.RESTITUTION:
         # The whole room's work, the participant's own table first; the projector steps through it.
         context["restitution"] = selectors.restitution(workshop=workshop, first_table_id=participant.table_id)

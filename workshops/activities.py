@@ -1,0 +1,44 @@
+"""Activities whose pages live in an app above this one: a registry of their participant panels.
+
+The participant page (`/w/<code>/`) dispatches on the open phase's activity. Post-its, the vote, the
+synthesis and the restitution are this app's own; the promise workshop's activities (personas,
+keyword wall, commitments) are the `promises` app's, which sits above workshops in the layers and
+may not be imported from here. So that app registers, in its `AppConfig.ready()`, a panel for each:
+a template and a callable that reads what it shows. The page includes the template in its stage and,
+on a live poll that found something changed, again with `panel_oob` set, so the panel re-renders its
+live parts out of band (the forms it renders only when `panel_oob` is unset, so nothing typed is
+redrawn).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class Panel:
+    # Included inside the stage of workshops/canvas.html, with the page's context and `panel`.
+    template: str
+    # (workshop, participant, phase) -> the panel's own context, as a dict: a fixed number of queries.
+    context: Callable[..., dict]
+
+
+_PANELS: dict[str, Panel] = {}
+
+
+def register(activity: str, *, template: str, context: Callable[..., dict]) -> None:
+    """Give an activity its participant panel (called from an app's ready(); registering again replaces)."""
+    _PANELS[activity] = Panel(template=template, context=context)
+
+
+def panel_for(activity: str | None) -> Panel | None:
+    return _PANELS.get(activity) if activity else None
+
+
+def panel_context(workshop, participant, phase) -> dict | None:
+    """The open phase's panel as the page includes it: its template and its context, or None."""
+    panel = panel_for(phase.activity if phase is not None else None)
+    if panel is None:
+        return None
+    return {"template": panel.template, **panel.context(workshop=workshop, participant=participant, phase=phase)}
