@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "workshops",
     "scenarios",
     "voting",
+    "promises",
     "demo",
 ]
 

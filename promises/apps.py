@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PromisesConfig(AppConfig):
+    name = "promises"
+    verbose_name = _("Promises")
+
+    def ready(self):
+        # The participant page (workshops) shows these activities through its registry: workshops
+        # sits below this app and cannot import it, so this app tells it how to render each one.
+        from workshops import activities
+        from workshops.models import Activity
+
+        from . import panels
+
+        activities.register(Activity.PERSONAS, template="promises/panels/personas.html", context=panels.personas)
+        activities.register(Activity.KEYWORDS, template="promises/panels/keywords.html", context=panels.keywords)
+        activities.register(Activity.COMMITMENTS, template="promises/panels/commitments.html", context=panels.commitments)

@@ -1,0 +1,88 @@
+"""Reads of the promise workshop's artefacts, each with a fixed number of queries whatever the room."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch
+from django.db.models.functions import Coalesce
+
+from workshops.models import Workshop
+
+from .models import Commitment, KeyAction, Keyword, KeywordEntry, Persona, PersonaStep, Promise, Stakeholder
+
+# The wall draws a keyword in one of these sizes, by how many people gave it relative to the most given.
+WALL_SIZES = 5
+
+
+def personas(*, workshop: Workshop, table_id: int | None = None) -> list[Persona]:
+    """The personas of a table (or of every table), each with its steps in order (2 queries)."""
+    found = Persona.objects.filter(workshop=workshop).select_related("table")
+    if table_id is not None:
+        found = found.filter(table_id=table_id)
+    return list(found.prefetch_related(Prefetch("steps", queryset=PersonaStep.objects.order_by("position"))))
+
+
+@dataclass
+class WallWord:
+    keyword: Keyword
+    givers: int  # distinct participants, those of the keywords merged into it included
+    size: int  # 1..WALL_SIZES
+    merged: list[Keyword]
+
+    @property
+    def label(self) -> str:
+        return self.keyword.label
+
+
+def keyword_wall(*, workshop: Workshop) -> list[WallWord]:
+    """The wall: each keyword not merged into another, with its distinct givers, most given first (2 queries)."""
+    keywords = list(Keyword.objects.filter(workshop=workshop).order_by("label", "pk"))
+    counts = dict(
+        KeywordEntry.objects.filter(keyword__workshop=workshop)
+        .annotate(root=Coalesce("keyword__merged_into_id", "keyword_id"))
+        .values("root")
+        .annotate(n=Count("participant", distinct=True))
+        .values_list("root", "n")
+    )
+    merged: dict[int, list[Keyword]] = {}
+    for keyword in keywords:
+        if keyword.merged_into_id:
+            merged.setdefault(keyword.merged_into_id, []).append(keyword)
+    roots = [k for k in keywords if k.merged_into_id is None]
+    most = max((counts.get(k.pk, 0) for k in roots), default=0) or 1
+    words = [
+        WallWord(
+            keyword=k,
+            givers=counts.get(k.pk, 0),
+            size=1 + (WALL_SIZES - 1) * counts.get(k.pk, 0) // most,
+            merged=merged.get(k.pk, []),
+        )
+        for k in roots
+    ]
+    return sorted(words, key=lambda w: (-w.givers, w.label.casefold()))
+
+
+def keywords_given_by(*, participant) -> list[str]:
+    """The keywords a participant gave, as they wrote them (1 query)."""
+    return list(KeywordEntry.objects.filter(participant=participant).order_by("created_at").values_list("text", flat=True))
+
+
+def commitments(*, workshop: Workshop) -> list[Commitment]:
+    """The room's commitments, oldest first, with their authors for the signed ones (1 query)."""
+    return list(Commitment.objects.filter(workshop=workshop).select_related("participant").order_by("created_at", "pk"))
+
+
+def promises(*, workshop: Workshop) -> dict[str, Promise]:
+    """The evaluated and the produced promise of a workshop, by kind, with alternatives and keywords (3 queries)."""
+    found = Promise.objects.filter(workshop=workshop).prefetch_related("alternatives", "keywords")
+    return {p.kind: p for p in found}
+
+
+def key_actions(*, workshop: Workshop) -> list[KeyAction]:
+    return list(KeyAction.objects.filter(workshop=workshop).order_by("position"))
+
+
+def stakeholders(*, workshop: Workshop) -> list[Stakeholder]:
+    """The roles with their obstacles and actions in order (2 queries)."""
+    return list(Stakeholder.objects.filter(workshop=workshop).order_by("position").prefetch_related("items"))

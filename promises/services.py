@@ -1,0 +1,556 @@
+"""Every write of the promise workshop's artefacts.
+
+Like workshops.services: keyword-only, under a transaction, a `ValidationError` with a readable
+message on bad input and nothing written then. The lock order is the workshops app's (see its
+docstring), extended below it:
+
+1. the workshop row (`workshops.services.workshop_lock`), always first;
+2. a persona row, then its step rows in position order; or keyword rows in primary-key order;
+   or stakeholder rows;
+3. rows hanging off those (entries, commitments, key actions, items), inserted or deleted last;
+4. `workshop_bump_version` (the workshop row, held already, then a table's counter).
+
+Who may call what is the rules' business (promises/rules.py, checked by the views); the services
+check again, under the workshop lock, what may have changed since the page was drawn: the workshop
+closed, the phase changed, the participant moved or lost the scribe's seat.
+Participants and scribes cannot write in a closed workshop. The facilitator's writes (the wall's
+merges and renames, the promise, key actions, stakeholders) are the report's consolidation, which
+goes on after the day: they stay possible once the workshop is closed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from workshops.live import workshop_bump_version
+from workshops.models import Activity, Participant, Workshop, WorkshopPhase
+from workshops.services import workshop_lock
+
+from .keywords import keyword_key, keyword_label
+from .models import (
+    DEFAULT_STAKEHOLDERS,
+    PERSONA_TEXT_MAX_LENGTH,
+    Commitment,
+    KeyAction,
+    Keyword,
+    KeywordEntry,
+    Persona,
+    PersonaStep,
+    Promise,
+    PromiseAlternative,
+    Stakeholder,
+    StakeholderItem,
+)
+
+# Limits read from the models: forms and pages read these, so the page's limit and the server's are one.
+PERSONA_NAME_MAX_LENGTH = Persona._meta.get_field("name").max_length
+PERSONA_KEYWORDS_MAX_LENGTH = Persona._meta.get_field("keywords").max_length
+KEYWORD_MAX_LENGTH = Keyword._meta.get_field("label").max_length
+COMMITMENT_MAX_LENGTH = Commitment._meta.get_field("text").max_length
+PHRASE_MAX_LENGTH = Promise._meta.get_field("phrase").max_length
+STAKEHOLDER_NAME_MAX_LENGTH = Stakeholder._meta.get_field("name").max_length
+ACTION_MAX_LENGTH = 2000
+PERSONA_MAX_AGE = 130
+
+# --- Checks shared by the services --------------------------------------------------------------
+
+
+def _text(value, *, field: str, max_length: int, empty_message: str, allow_empty: bool = False) -> str:
+    text = (value or "").strip()
+    if not text and not allow_empty:
+        raise ValidationError({field: empty_message})
+    if len(text) > max_length:
+        raise ValidationError(
+            {field: _("At most %(max)d characters (this one has %(n)d).") % {"max": max_length, "n": len(text)}}
+        )
+    return text
+
+
+def _as_pk(value) -> int | None:
+    try:
+        pk = int(value)
+    except (TypeError, ValueError):
+        return None
+    return pk if 0 < pk < 2**63 else None
+
+
+def _refuse_if_closed(workshop: Workshop) -> None:
+    if workshop.status == Workshop.Status.CLOSED:
+        raise ValidationError(_("This workshop is closed: nothing can be changed any more."))
+
+
+def _participant_now(workshop: Workshop, participant: Participant) -> Participant:
+    """The participant re-read under the workshop lock, and only if they belong to this workshop."""
+    fresh = Participant.objects.filter(pk=participant.pk, workshop_id=workshop.pk).first()
+    if fresh is None:
+        raise ValidationError(_("You are not a participant of this workshop."))
+    return fresh
+
+
+def _scribe_now(workshop: Workshop, scribe: Participant) -> Participant:
+    scribe = _participant_now(workshop, scribe)
+    if not scribe.is_scribe or scribe.table_id is None:
+        raise ValidationError(_("Only the table's scribe can do this."))
+    return scribe
+
+
+def _require_open(workshop: Workshop, activity: str, message: str) -> WorkshopPhase:
+    phase = WorkshopPhase.objects.filter(workshop_id=workshop.pk, status=WorkshopPhase.Status.OPEN).first()
+    if phase is None or phase.activity != activity:
+        raise ValidationError(message)
+    return phase
+
+
+def _age(value) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        age = int(value)
+    except (TypeError, ValueError):
+        raise ValidationError({"age": _("Give the age as a number of years.")})
+    if not 0 <= age <= PERSONA_MAX_AGE:
+        raise ValidationError({"age": _("An age between 0 and %(max)d.") % {"max": PERSONA_MAX_AGE}})
+    return age
+
+
+# --- Personas ------------------------------------------------------------------------------------
+
+def _persona_fields(*, name, age, profile, keywords) -> dict:
+    return {
+        "name": _text(name, field="name", max_length=PERSONA_NAME_MAX_LENGTH, empty_message=_("Give the persona a name.")),
+        "age": _age(age),
+        "profile": _text(profile, field="profile", max_length=PERSONA_TEXT_MAX_LENGTH, empty_message="", allow_empty=True),
+        "keywords": _text(keywords, field="keywords", max_length=PERSONA_KEYWORDS_MAX_LENGTH, empty_message="", allow_empty=True),
+    }
+
+
+def _scribe_writes(workshop_id: int, scribe: Participant) -> tuple[Workshop, Participant]:
+    """The workshop locked, open, in a personas phase, and the scribe still holding their seat."""
+    workshop = workshop_lock(workshop_id)
+    _refuse_if_closed(workshop)
+    scribe = _scribe_now(workshop, scribe)
+    _require_open(
+        workshop, Activity.PERSONAS, _("Personas are written during a personas phase: wait for the facilitator to open one.")
+    )
+    return workshop, scribe
+
+
+def _lock_persona(scribe: Participant, persona_id) -> Persona:
+    persona = Persona.objects.select_for_update(no_key=True).filter(
+        pk=_as_pk(persona_id), workshop_id=scribe.workshop_id
+    ).first()
+    if persona is None:
+        raise ValidationError(_("This persona does not exist in your workshop."), code="not_found")
+    if persona.table_id != scribe.table_id:
+        raise ValidationError(_("This persona belongs to another table."))
+    return persona
+
+
+@transaction.atomic
+def persona_create(*, scribe: Participant, name: str, age=None, profile: str = "", keywords: str = "") -> Persona:
+    """The scribe starts a persona card for their table. Locks: the workshop."""
+    fields = _persona_fields(name=name, age=age, profile=profile, keywords=keywords)
+    workshop, scribe = _scribe_writes(scribe.workshop_id, scribe)
+    persona = Persona.objects.create(workshop=workshop, table_id=scribe.table_id, **fields)
+    workshop_bump_version(workshop_id=workshop.pk, table_id=scribe.table_id)
+    return persona
+
+
+@transaction.atomic
+def persona_update(*, scribe: Participant, persona_id, name: str, age=None, profile: str = "", keywords: str = "") -> Persona:
+    """The scribe edits the card's name, age, profile and keywords. Locks: the workshop, then the persona."""
+    fields = _persona_fields(name=name, age=age, profile=profile, keywords=keywords)
+    workshop, scribe = _scribe_writes(scribe.workshop_id, scribe)
+    persona = _lock_persona(scribe, persona_id)
+    for field, value in fields.items():
+        setattr(persona, field, value)
+    persona.save()
+    workshop_bump_version(workshop_id=workshop.pk, table_id=persona.table_id)
+    return persona
+
+
+@transaction.atomic
+def persona_delete(*, scribe: Participant, persona_id) -> None:
+    """The scribe removes a card and its steps. Locks: the workshop, then the persona (its steps go with it)."""
+    workshop, scribe = _scribe_writes(scribe.workshop_id, scribe)
+    persona = _lock_persona(scribe, persona_id)
+    persona.delete()
+    workshop_bump_version(workshop_id=workshop.pk, table_id=scribe.table_id)
+
+
+def _step_text(text) -> str:
+    return _text(text, field="text", max_length=PERSONA_TEXT_MAX_LENGTH, empty_message=_("A step cannot be empty."))
+
+
+def _lock_steps(persona: Persona) -> list[PersonaStep]:
+    return list(PersonaStep.objects.select_for_update(no_key=True).filter(persona=persona).order_by("position"))
+
+
+def _renumber(persona: Persona, ordered: list[PersonaStep]) -> list[PersonaStep]:
+    """Write positions 1..n in the given order. Two passes: the unique (persona, position) holds at
+    every statement, so the steps first move out of the way, past the highest position in use."""
+    offset = max((s.position for s in ordered), default=0) + len(ordered) + 1
+    for index, step in enumerate(ordered):
+        PersonaStep.objects.filter(pk=step.pk).update(position=offset + index)
+    for index, step in enumerate(ordered, start=1):
+        PersonaStep.objects.filter(pk=step.pk).update(position=index)
+        step.position = index
+    return ordered
+
+
+@transaction.atomic
+def persona_step_add(*, scribe: Participant, persona_id, text: str) -> PersonaStep:
+    """Add a step at the end of the story. Locks: the workshop, the persona, then its steps."""
+    text = _step_text(text)
+    workshop, scribe = _scribe_writes(scribe.workshop_id, scribe)
+    persona = _lock_persona(scribe, persona_id)
+    last = PersonaStep.objects.filter(persona=persona).aggregate(last=Max("position"))["last"] or 0
+    step = PersonaStep.objects.create(persona=persona, position=last + 1, text=text)
+    workshop_bump_version(workshop_id=workshop.pk, table_id=persona.table_id)
+    return step
+
+
+def _lock_step(scribe: Participant, step_id) -> tuple[Persona, PersonaStep, list[PersonaStep]]:
+    step = PersonaStep.objects.filter(pk=_as_pk(step_id), persona__workshop_id=scribe.workshop_id).first()
+    if step is None:
+        raise ValidationError(_("This step does not exist in your workshop."), code="not_found")
+    persona = _lock_persona(scribe, step.persona_id)
+    steps = _lock_steps(persona)
+    return persona, next(s for s in steps if s.pk == step.pk), steps
+
+
+@transaction.atomic
+def persona_step_update(*, scribe: Participant, step_id, text: str) -> PersonaStep:
+    """Rewrite a step. Locks: the workshop, the persona, then its steps."""
+    text = _step_text(text)
+    workshop, scribe = _scribe_writes(scribe.workshop_id, scribe)
+    persona, step, _steps = _lock_step(scribe, step_id)
+    step.text = text
+    step.save(update_fields=["text"])
+    workshop_bump_version(workshop_id=workshop.pk, table_id=persona.table_id)
+    return step
+
+
+@transaction.atomic
+def persona_step_delete(*, scribe: Participant, step_id) -> None:
+    """Remove a step; the steps after it move up (no gap is left). Locks: the workshop, the persona, its steps."""
+    workshop, scribe = _scribe_writes(scribe.workshop_id, scribe)
+    persona, step, steps = _lock_step(scribe, step_id)
+    step.delete()
+    _renumber(persona, [s for s in steps if s.pk != step.pk])
+    workshop_bump_version(workshop_id=workshop.pk, table_id=persona.table_id)
+
+
+@transaction.atomic
+def persona_steps_reorder(*, scribe: Participant, persona_id, step_ids: Iterable) -> list[PersonaStep]:
+    """Put the persona's steps in the given order and renumber them 1..n on save.
+
+    `step_ids` is the whole story in its new order: positions are never taken from the client, so a
+    gap or a repeated position cannot be asked for. A list that is not exactly the persona's steps
+    (one missing, one of another persona, one twice) is refused, since it was made from a story that
+    has changed since: nothing is written.
+    Locks: the workshop, the persona, then its steps in position order.
+    """
+    workshop, scribe = _scribe_writes(scribe.workshop_id, scribe)
+    persona = _lock_persona(scribe, persona_id)
+    steps = {s.pk: s for s in _lock_steps(persona)}
+    wanted = [_as_pk(pk) for pk in step_ids]
+    if len(wanted) != len(set(wanted)) or set(wanted) != set(steps):
+        raise ValidationError(
+            _("The steps changed meanwhile: reload the persona and order them again."), code="conflict"
+        )
+    ordered = _renumber(persona, [steps[pk] for pk in wanted])
+    workshop_bump_version(workshop_id=workshop.pk, table_id=persona.table_id)
+    return ordered
+
+
+@transaction.atomic
+def persona_step_move(*, scribe: Participant, step_id, direction: str) -> list[PersonaStep]:
+    """Move a step one place up or down (the buttons of a page without JavaScript), renumbering 1..n.
+    Locks: the workshop, the persona, then its steps."""
+    if direction not in ("up", "down"):
+        raise ValidationError(_("Move a step up or down."))
+    workshop, scribe = _scribe_writes(scribe.workshop_id, scribe)
+    persona, step, steps = _lock_step(scribe, step_id)
+    index = steps.index(step)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(steps):
+        steps[index], steps[other] = steps[other], steps[index]
+    ordered = _renumber(persona, steps)
+    workshop_bump_version(workshop_id=workshop.pk, table_id=persona.table_id)
+    return ordered
+
+
+# --- The keyword wall ----------------------------------------------------------------------------
+
+
+def _keyword_text(text) -> tuple[str, str]:
+    label = keyword_label(text)
+    if not label:
+        raise ValidationError({"text": _("Write a keyword.")})
+    if len(label) > KEYWORD_MAX_LENGTH:
+        raise ValidationError(
+            {"text": _("A keyword has at most %(max)d characters (this one has %(n)d): a word or two, not a sentence.")
+             % {"max": KEYWORD_MAX_LENGTH, "n": len(label)}}
+        )
+    key = keyword_key(label)
+    if not key:
+        raise ValidationError({"text": _("A keyword needs at least one letter or digit.")})
+    return label, key
+
+
+@transaction.atomic
+def keyword_add(*, workshop: Workshop, participant: Participant, text: str) -> Keyword:
+    """A participant puts a keyword on the wall: it joins the keyword with the same key, or starts one.
+
+    Giving the same keyword twice (in any spelling that has its key) is refused: the wall counts people.
+    Locks: the workshop (new keywords of a workshop are made under it, so two people typing the same
+    new word make one keyword), then inserts the entry.
+    """
+    label, key = _keyword_text(text)
+    workshop = workshop_lock(workshop.pk)
+    _refuse_if_closed(workshop)
+    participant = _participant_now(workshop, participant)
+    _require_open(workshop, Activity.KEYWORDS, _("The keyword wall is closed: wait for the facilitator to open it."))
+    keyword, _created = Keyword.objects.get_or_create(workshop=workshop, key=key, defaults={"label": label})
+    root_id = keyword.merged_into_id or keyword.pk
+    family = Keyword.objects.filter(workshop=workshop, pk=root_id) | Keyword.objects.filter(merged_into_id=root_id)
+    if KeywordEntry.objects.filter(keyword__in=family, participant=participant).exists():
+        message = _("You already gave “%(keyword)s”: the wall counts each person once.") % {"keyword": label}
+        raise ValidationError({"text": ValidationError(message, code="conflict")})
+    KeywordEntry.objects.create(keyword=keyword, participant=participant, text=label)
+    # The wall is the whole room's: every laptop follows it.
+    workshop_bump_version(workshop_id=workshop.pk, stage=True)
+    return keyword
+
+
+def _lock_keywords(workshop: Workshop, keyword_ids) -> dict[int, Keyword]:
+    pks = [_as_pk(pk) for pk in keyword_ids]
+    found = {
+        k.pk: k
+        for k in Keyword.objects.select_for_update(no_key=True).filter(pk__in=[p for p in pks if p], workshop=workshop).order_by("pk")
+    }
+    if None in pks or len(found) != len(set(pks)):
+        raise ValidationError(_("This keyword is not on this workshop's wall."), code="not_found")
+    return found
+
+
+@transaction.atomic
+def keyword_rename(*, workshop: Workshop, keyword_id, label: str) -> Keyword:
+    """The facilitator rewrites how a keyword reads on the wall; what people gave stays as they wrote it.
+    Locks: the workshop, then the keyword."""
+    label, _key = _keyword_text(label)
+    workshop = workshop_lock(workshop.pk)
+    keyword = _lock_keywords(workshop, [keyword_id])[_as_pk(keyword_id)]
+    keyword.label = label
+    keyword.save(update_fields=["label"])
+    workshop_bump_version(workshop_id=workshop.pk, stage=True)
+    return keyword
+
+
+@transaction.atomic
+def keyword_merge(*, workshop: Workshop, target_id, source_id) -> Keyword:
+    """The facilitator folds one keyword into another (synonyms the key cannot see): the source's
+    givers count for the target, once each; keywords already merged into the source follow it, so a
+    merge is never two hops deep. A kept source keeps the target kept.
+    Locks: the workshop, then both keywords in primary-key order."""
+    if _as_pk(target_id) is not None and _as_pk(target_id) == _as_pk(source_id):
+        raise ValidationError(_("A keyword cannot be merged into itself."))
+    workshop = workshop_lock(workshop.pk)
+    locked = _lock_keywords(workshop, [target_id, source_id])
+    target, source = locked[_as_pk(target_id)], locked[_as_pk(source_id)]
+    if target.merged_into_id or source.merged_into_id:
+        raise ValidationError(_("This keyword was already merged into another."), code="conflict")
+    Keyword.objects.filter(merged_into=source).update(merged_into=target)
+    source.merged_into = target
+    source.save(update_fields=["merged_into"])
+    if source.kept and not target.kept:
+        target.kept = True
+        target.save(update_fields=["kept"])
+    workshop_bump_version(workshop_id=workshop.pk, stage=True)
+    return target
+
+
+@transaction.atomic
+def keyword_unmerge(*, workshop: Workshop, keyword_id) -> Keyword:
+    """Undo a merge: the keyword stands on its own again. Locks: the workshop, then the keyword."""
+    workshop = workshop_lock(workshop.pk)
+    keyword = _lock_keywords(workshop, [keyword_id])[_as_pk(keyword_id)]
+    keyword.merged_into = None
+    keyword.save(update_fields=["merged_into"])
+    workshop_bump_version(workshop_id=workshop.pk, stage=True)
+    return keyword
+
+
+# --- Commitments ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def commitment_make(*, workshop: Workshop, participant: Participant, text: str, signed: bool) -> Commitment:
+    """A participant writes "Je m'engage à…", signed with their display name or anonymous, as they choose.
+    Locks: the workshop."""
+    text = _text(text, field="text", max_length=COMMITMENT_MAX_LENGTH, empty_message=_("Write what you commit to."))
+    workshop = workshop_lock(workshop.pk)
+    _refuse_if_closed(workshop)
+    participant = _participant_now(workshop, participant)
+    _require_open(workshop, Activity.COMMITMENTS, _("Commitments are written during a commitments phase."))
+    commitment = Commitment.objects.create(workshop=workshop, participant=participant, text=text, signed=bool(signed))
+    workshop_bump_version(workshop_id=workshop.pk, stage=True)
+    return commitment
+
+
+# --- The promise, key actions and stakeholders (the facilitator's consolidation) -----------------
+
+
+def _phrase(value, field: str = "phrase") -> str:
+    return _text(value, field=field, max_length=PHRASE_MAX_LENGTH, empty_message=_("Write the promise's phrase."))
+
+
+@transaction.atomic
+def promise_set_evaluated(*, workshop: Workshop, phrase: str, origin: str = "") -> Promise:
+    """The promise the workshop evaluates (set or replaced). Locks: the workshop, then the promise (upsert)."""
+    phrase = _phrase(phrase)
+    origin = _text(origin, field="origin", max_length=ACTION_MAX_LENGTH, empty_message="", allow_empty=True)
+    workshop = workshop_lock(workshop.pk)
+    promise, _created = Promise.objects.update_or_create(
+        workshop=workshop,
+        kind=Promise.Kind.EVALUATED,
+        defaults={"phrase": phrase, "origin": origin, "edition_id": workshop.edition_id},
+    )
+    workshop_bump_version(workshop_id=workshop.pk)
+    return promise
+
+
+@transaction.atomic
+def promise_retain(
+    *, workshop: Workshop, phrase: str, alternatives: Iterable[str] = (), keyword_ids: Iterable = (), benefits: str = ""
+) -> Promise:
+    """The promise the workshop produces: the retained phrase, its alternatives in order (replacing any
+    before), the kept keywords and the benefits it rests on.
+    Locks: the workshop, then the produced promise (upsert); its alternatives are rewritten."""
+    phrase = _phrase(phrase)
+    alternatives = [_phrase(a, field="alternatives") for a in alternatives if (a or "").strip()]
+    if phrase in alternatives:
+        raise ValidationError({"alternatives": _("The retained phrase cannot also be an alternative.")})
+    benefits = _text(benefits, field="benefits", max_length=ACTION_MAX_LENGTH, empty_message="", allow_empty=True)
+    workshop = workshop_lock(workshop.pk)
+    keywords = list(_lock_keywords(workshop, keyword_ids).values()) if keyword_ids else []
+    promise, _created = Promise.objects.update_or_create(
+        workshop=workshop,
+        kind=Promise.Kind.PRODUCED,
+        defaults={"phrase": phrase, "benefits": benefits, "edition_id": workshop.edition_id},
+    )
+    promise.alternatives.all().delete()
+    PromiseAlternative.objects.bulk_create(
+        PromiseAlternative(promise=promise, position=n, phrase=text) for n, text in enumerate(alternatives, start=1)
+    )
+    promise.keywords.set(keywords)
+    workshop_bump_version(workshop_id=workshop.pk)
+    return promise
+
+
+@transaction.atomic
+def key_action_add(*, workshop: Workshop, text: str) -> KeyAction:
+    """A key action, after the others. Locks: the workshop."""
+    text = _text(text, field="text", max_length=ACTION_MAX_LENGTH, empty_message=_("Write the action."))
+    workshop = workshop_lock(workshop.pk)
+    last = KeyAction.objects.filter(workshop=workshop).aggregate(last=Max("position"))["last"] or 0
+    action = KeyAction.objects.create(workshop=workshop, position=last + 1, text=text)
+    workshop_bump_version(workshop_id=workshop.pk)
+    return action
+
+
+@transaction.atomic
+def key_action_delete(*, workshop: Workshop, action_id) -> None:
+    """Remove a key action; those after it move up. Locks: the workshop, then its key actions in order."""
+    workshop = workshop_lock(workshop.pk)
+    actions = list(KeyAction.objects.select_for_update(no_key=True).filter(workshop=workshop).order_by("position"))
+    doomed = next((a for a in actions if a.pk == _as_pk(action_id)), None)
+    if doomed is None:
+        raise ValidationError(_("This action does not exist in this workshop."), code="not_found")
+    doomed.delete()
+    for position, action in enumerate((a for a in actions if a.pk != doomed.pk), start=1):
+        if action.position != position:
+            KeyAction.objects.filter(pk=action.pk).update(position=position)
+    workshop_bump_version(workshop_id=workshop.pk)
+
+
+def _stakeholder_name(name) -> str:
+    return _text(name, field="name", max_length=STAKEHOLDER_NAME_MAX_LENGTH, empty_message=_("Name the role."))
+
+
+def _add_stakeholder(workshop: Workshop, name: str) -> Stakeholder:
+    if Stakeholder.objects.filter(workshop=workshop, name__iexact=name).exists():
+        raise ValidationError({"name": ValidationError(_("This role is already on the list."), code="conflict")})
+    last = Stakeholder.objects.filter(workshop=workshop).aggregate(last=Max("position"))["last"] or 0
+    return Stakeholder.objects.create(workshop=workshop, position=last + 1, name=name)
+
+
+@transaction.atomic
+def stakeholders_ensure_defaults(*, workshop: Workshop) -> list[Stakeholder]:
+    """Give a workshop the default roles (minister, CEO, research director) if it has no role yet.
+    Locks: the workshop."""
+    workshop = workshop_lock(workshop.pk)
+    if not Stakeholder.objects.filter(workshop=workshop).exists():
+        for name in DEFAULT_STAKEHOLDERS:
+            _add_stakeholder(workshop, str(name))
+        workshop_bump_version(workshop_id=workshop.pk)
+    return list(Stakeholder.objects.filter(workshop=workshop))
+
+
+@transaction.atomic
+def stakeholder_add(*, workshop: Workshop, name: str) -> Stakeholder:
+    """A role after the others (names are unique in a workshop, whatever their case). Locks: the workshop."""
+    name = _stakeholder_name(name)
+    workshop = workshop_lock(workshop.pk)
+    stakeholder = _add_stakeholder(workshop, name)
+    workshop_bump_version(workshop_id=workshop.pk)
+    return stakeholder
+
+
+def _lock_stakeholder(workshop: Workshop, stakeholder_id) -> Stakeholder:
+    stakeholder = Stakeholder.objects.select_for_update(no_key=True).filter(pk=_as_pk(stakeholder_id), workshop=workshop).first()
+    if stakeholder is None:
+        raise ValidationError(_("This role does not exist in this workshop."), code="not_found")
+    return stakeholder
+
+
+@transaction.atomic
+def stakeholder_rename(*, workshop: Workshop, stakeholder_id, name: str) -> Stakeholder:
+    """Locks: the workshop, then the role."""
+    name = _stakeholder_name(name)
+    workshop = workshop_lock(workshop.pk)
+    stakeholder = _lock_stakeholder(workshop, stakeholder_id)
+    if Stakeholder.objects.filter(workshop=workshop, name__iexact=name).exclude(pk=stakeholder.pk).exists():
+        raise ValidationError({"name": ValidationError(_("This role is already on the list."), code="conflict")})
+    stakeholder.name = name
+    stakeholder.save(update_fields=["name"])
+    workshop_bump_version(workshop_id=workshop.pk)
+    return stakeholder
+
+
+@transaction.atomic
+def stakeholder_delete(*, workshop: Workshop, stakeholder_id) -> None:
+    """Remove a role with its obstacles and actions. Locks: the workshop, then the role."""
+    workshop = workshop_lock(workshop.pk)
+    _lock_stakeholder(workshop, stakeholder_id).delete()
+    workshop_bump_version(workshop_id=workshop.pk)
+
+
+@transaction.atomic
+def stakeholder_item_add(*, workshop: Workshop, stakeholder_id, kind: str, text: str) -> StakeholderItem:
+    """An obstacle or an action of a role, after the others of its kind. Locks: the workshop, then the role."""
+    if kind not in StakeholderItem.Kind.values:
+        raise ValidationError({"kind": _("An obstacle or an action.")})
+    text = _text(text, field="text", max_length=ACTION_MAX_LENGTH, empty_message=_("Write the obstacle or the action."))
+    workshop = workshop_lock(workshop.pk)
+    stakeholder = _lock_stakeholder(workshop, stakeholder_id)
+    last = stakeholder.items.filter(kind=kind).aggregate(last=Max("position"))["last"] or 0
+    item = StakeholderItem.objects.create(stakeholder=stakeholder, kind=kind, position=last + 1, text=text)
+    workshop_bump_version(workshop_id=workshop.pk)
+    return item
