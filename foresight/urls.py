@@ -26,5 +26,6 @@ urlpatterns = [
     path("api/schema/", SpectacularJSONAPIView.as_view(), name="api-schema"),
     path("scenarios/", include("scenarios.urls")),
     path("", include("voting.urls")),
+    path("", include("promises.urls")),
     path("", include("workshops.urls")),
 ]

@@ -1,0 +1,214 @@
+"""The promise workshop's writes from the participant page, and the facilitator's keyword wall.
+
+The participant page itself is workshops' (`/w/<code>/`): it draws this app's panels through the
+registry (workshops/activities.py). These views validate, call a service and answer: under htmx
+the panel again (422 with the person's text in its box when refused); without JavaScript a
+redirect to the page, or the panel on a page of its own with the error (422).
+"""
+
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import reswap, retarget
+
+from workshops import activities
+from workshops import selectors as workshop_selectors
+from workshops.guards import own_table, participant_permission, workshop_permission
+from workshops.idempotency import idempotent
+from workshops.views.common import INVALID, raise_if_missing
+
+from . import selectors, services
+
+
+def _errors(error: ValidationError) -> list[str]:
+    return [m for messages in getattr(error, "message_dict", {"": error.messages}).values() for m in messages]
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _flash(errors):
+    """The panel left the page (the phase changed): say why above it."""
+    response = render_to_string("workshops/partials/flash.html", {"errors": errors})
+    return reswap(retarget(HttpResponse(response, status=INVALID), "#flash"), "innerHTML")
+
+
+def _answer(request, workshop, participant, error: ValidationError | None = None, **bound):
+    """After a write: the panel (htmx), the page (redirect), or the refusal with what was typed."""
+    if error is None and not request.htmx:
+        return redirect("workshops:canvas", code=workshop.join_code)
+    if error is not None:
+        raise_if_missing(error)
+    panel = activities.panel_context(workshop, participant, workshop_selectors.open_phase(workshop))
+    errors = _errors(error) if error is not None else []
+    if panel is None:
+        if request.htmx:
+            return _flash(errors)
+        return redirect("workshops:canvas", code=workshop.join_code)
+    context = {
+        "workshop": workshop,
+        "participant": participant,
+        "panel": panel,
+        "errors": errors,
+        "data": request.POST if error is not None else {},
+        **(bound if error is not None else {}),
+    }
+    template = panel["template"] if request.htmx else "promises/panel_page.html"
+    return render(request, template, context, status=INVALID if error is not None else 200)
+
+
+def _write(request, workshop, participant, call, **bound):
+    try:
+        call()
+    except ValidationError as error:
+        return _answer(request, workshop, participant, error, **bound)
+    return _answer(request, workshop, participant)
+
+
+# --- Personas: the scribe of the table ------------------------------------------------------------
+
+
+def _card(post) -> dict:
+    return {k: post.get(k, "") for k in ("name", "age", "profile", "keywords")}
+
+
+@require_POST
+@participant_permission("promises.write_persona", own_table)
+@idempotent
+def persona_create(request, *, workshop, participant):
+    return _write(
+        request, workshop, participant,
+        lambda: services.persona_create(scribe=participant, **_card(request.POST)),
+        bound_key="new-persona",
+    )
+
+
+@require_POST
+@participant_permission("promises.write_persona", own_table)
+@idempotent
+def persona_update(request, *, workshop, participant, persona_id):
+    return _write(
+        request, workshop, participant,
+        lambda: services.persona_update(scribe=participant, persona_id=persona_id, **_card(request.POST)),
+        bound_key="persona", bound_id=persona_id,
+    )
+
+
+@require_POST
+@participant_permission("promises.write_persona", own_table)
+@idempotent
+def persona_delete(request, *, workshop, participant, persona_id):
+    return _write(request, workshop, participant, lambda: services.persona_delete(scribe=participant, persona_id=persona_id))
+
+
+@require_POST
+@participant_permission("promises.write_persona", own_table)
+@idempotent
+def step_add(request, *, workshop, participant, persona_id):
+    return _write(
+        request, workshop, participant,
+        lambda: services.persona_step_add(scribe=participant, persona_id=persona_id, text=request.POST.get("text", "")),
+        bound_key="new-step", bound_id=persona_id,
+    )
+
+
+@require_POST
+@participant_permission("promises.write_persona", own_table)
+@idempotent
+def step_update(request, *, workshop, participant, step_id):
+    return _write(
+        request, workshop, participant,
+        lambda: services.persona_step_update(scribe=participant, step_id=step_id, text=request.POST.get("text", "")),
+        bound_key="step", bound_id=step_id,
+    )
+
+
+@require_POST
+@participant_permission("promises.write_persona", own_table)
+@idempotent
+def step_delete(request, *, workshop, participant, step_id):
+    return _write(request, workshop, participant, lambda: services.persona_step_delete(scribe=participant, step_id=step_id))
+
+
+@require_POST
+@participant_permission("promises.write_persona", own_table)
+@idempotent
+def step_move(request, *, workshop, participant, step_id, direction):
+    return _write(
+        request, workshop, participant,
+        lambda: services.persona_step_move(scribe=participant, step_id=step_id, direction=direction),
+    )
+
+
+@require_POST
+@participant_permission("promises.write_persona", own_table)
+@idempotent
+def steps_reorder(request, *, workshop, participant, persona_id):
+    """The whole order at once (`step` repeated, first to last), as a script or a drag would send it."""
+    return _write(
+        request, workshop, participant,
+        lambda: services.persona_steps_reorder(scribe=participant, persona_id=persona_id, step_ids=request.POST.getlist("step")),
+    )
+
+
+# --- The keyword wall and the commitments: every participant ---------------------------------------
+
+
+@require_POST
+@participant_permission("promises.add_keyword")
+@idempotent
+def keyword_add(request, *, workshop, participant):
+    return _write(
+        request, workshop, participant,
+        lambda: services.keyword_add(workshop=workshop, participant=participant, text=request.POST.get("text", "")),
+        bound_key="keyword",
+    )
+
+
+@require_POST
+@participant_permission("promises.make_commitment")
+@idempotent
+def commitment_make(request, *, workshop, participant):
+    return _write(
+        request, workshop, participant,
+        lambda: services.commitment_make(
+            workshop=workshop, participant=participant, text=request.POST.get("text", ""), signed=bool(request.POST.get("signed"))
+        ),
+        bound_key="commitment",
+    )
+
+
+# --- The facilitator's wall: merge and rename ----------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@workshop_permission("promises.curate_keywords")
+def keywords_curate(request, *, workshop):
+    """The wall with a rename and a merge form per keyword, and "Separate" for each merged one."""
+    errors, status, bound = [], 200, {}
+    if request.method == "POST":
+        action, keyword_id = request.POST.get("action"), request.POST.get("keyword")
+        try:
+            if action == "rename":
+                services.keyword_rename(workshop=workshop, keyword_id=keyword_id, label=request.POST.get("label", ""))
+            elif action == "merge":
+                services.keyword_merge(workshop=workshop, target_id=request.POST.get("into"), source_id=keyword_id)
+            elif action == "unmerge":
+                services.keyword_unmerge(workshop=workshop, keyword_id=keyword_id)
+            else:
+                raise ValidationError(_("Choose rename, merge or separate."))
+        except ValidationError as error:
+            raise_if_missing(error)
+            errors, status = _errors(error), INVALID
+            bound = {"bound_id": _int(keyword_id), "data": request.POST}
+        else:
+            return redirect("promises:keywords", pk=workshop.pk)
+    context = {"workshop": workshop, "wall": selectors.keyword_wall(workshop=workshop), "errors": errors, "limits": {"keyword_max": services.KEYWORD_MAX_LENGTH}, **bound}
+    return render(request, "promises/keywords_curate.html", context, status=status)
