@@ -15,5 +15,10 @@ class PromisesConfig(AppConfig):
         from . import panels
 
         activities.register(Activity.PERSONAS, template="promises/panels/personas.html", context=panels.personas)
-        activities.register(Activity.KEYWORDS, template="promises/panels/keywords.html", context=panels.keywords)
+        activities.register(
+            Activity.KEYWORDS,
+            template="promises/panels/keywords.html",
+            context=panels.keywords,
+            control_link=("promises:keywords", _("Merge and rename the keywords")),
+        )
         activities.register(Activity.COMMITMENTS, template="promises/panels/commitments.html", context=panels.commitments)

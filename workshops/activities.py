@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from django.urls import reverse
+
 
 @dataclass(frozen=True)
 class Panel:
@@ -22,14 +24,27 @@ class Panel:
     template: str
     # (workshop, participant, phase) -> the panel's own context, as a dict: a fixed number of queries.
     context: Callable[..., dict]
+    # The facilitator's page for this activity, if it has one: (URL name taking the workshop's pk, its label).
+    control_link: tuple[str, str] | None = None
 
 
 _PANELS: dict[str, Panel] = {}
 
 
-def register(activity: str, *, template: str, context: Callable[..., dict]) -> None:
+def register(
+    activity: str, *, template: str, context: Callable[..., dict], control_link: tuple[str, str] | None = None
+) -> None:
     """Give an activity its participant panel (called from an app's ready(); registering again replaces)."""
-    _PANELS[activity] = Panel(template=template, context=context)
+    _PANELS[activity] = Panel(template=template, context=context, control_link=control_link)
+
+
+def control_link(workshop, phase) -> tuple[str, str] | None:
+    """(url, label) of the facilitator's page for this phase's activity, for the control room."""
+    panel = panel_for(phase.activity)
+    if panel is None or panel.control_link is None:
+        return None
+    name, label = panel.control_link
+    return reverse(name, args=[workshop.pk]), label
 
 
 def panel_for(activity: str | None) -> Panel | None:

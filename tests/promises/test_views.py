@@ -163,3 +163,9 @@ def test_the_wall_page_is_the_facilitators_only(client, join_as, room):
     page = reverse("promises:keywords", args=[room.workshop.pk])
     client.force_login(factories.FacilitatorFactory(username="bob"))
     assert client.get(page).status_code == 403
+
+
+def test_the_control_room_links_a_keyword_phase_to_its_wall_page(client, room):
+    client.force_login(room.facilitator)
+    page = client.get(reverse("workshops:control", args=[room.workshop.pk])).content.decode()
+    assert page.count(reverse("promises:keywords", args=[room.workshop.pk])) == 1

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import live, selectors, services
+from .. import activities, live, selectors, services
 from core.guards import staff_permission
 
 from ..guards import workshop_permission
@@ -78,6 +78,9 @@ def dashboard(request):
 
 def _control_context(workshop):
     phases = list(workshop.phases.select_related("canvas").order_by("position"))
+    for phase in phases:
+        # An activity of an app above this one may have a page of its own (the keyword wall's merges).
+        phase.control_link = activities.control_link(workshop, phase)
     return {
         "workshop": workshop,
         "phases": phases,
