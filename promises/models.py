@@ -12,6 +12,7 @@ from workshops.models import Participant, Table, Workshop
 
 # A persona's profile and each of its steps is a paragraph: the seed's longest is about 700 characters.
 PERSONA_TEXT_MAX_LENGTH = 2000
+PERSONA_MAX_AGE = 130
 
 
 def _not_blank(field: str, name: str) -> models.CheckConstraint:
@@ -86,7 +87,7 @@ class Persona(models.Model):
         ordering = ["table__number", "created_at", "pk"]
         constraints = [
             _not_blank("name", "persona_name_not_empty"),
-            models.CheckConstraint(condition=Q(age__lte=130), name="persona_age_human"),
+            models.CheckConstraint(condition=Q(age__lte=PERSONA_MAX_AGE), name="persona_age_human"),
         ]
 
     def __str__(self):

@@ -7,15 +7,19 @@ from __future__ import annotations
 
 from core.guards import allows
 
-from . import selectors, services
+from . import selectors
+from .models import PERSONA_MAX_AGE, PERSONA_TEXT_MAX_LENGTH, Commitment, Keyword, Persona
 
+# The same limits as the services' (read from the same model fields). Not imported from services:
+# this module loads at start-up (apps.ready), and the services would pull workshops.services in
+# with it, which the aggregation worker must not import (tests/workshops/test_lock_order.py).
 LIMITS = {
-    "name_max": services.PERSONA_NAME_MAX_LENGTH,
-    "text_max": services.PERSONA_TEXT_MAX_LENGTH,
-    "persona_keywords_max": services.PERSONA_KEYWORDS_MAX_LENGTH,
-    "keyword_max": services.KEYWORD_MAX_LENGTH,
-    "commitment_max": services.COMMITMENT_MAX_LENGTH,
-    "max_age": services.PERSONA_MAX_AGE,
+    "name_max": Persona._meta.get_field("name").max_length,
+    "text_max": PERSONA_TEXT_MAX_LENGTH,
+    "persona_keywords_max": Persona._meta.get_field("keywords").max_length,
+    "keyword_max": Keyword._meta.get_field("label").max_length,
+    "commitment_max": Commitment._meta.get_field("text").max_length,
+    "max_age": PERSONA_MAX_AGE,
 }
 
 

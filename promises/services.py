@@ -34,6 +34,7 @@ from workshops.services import workshop_lock
 from .keywords import keyword_key, keyword_label
 from .models import (
     DEFAULT_STAKEHOLDERS,
+    PERSONA_MAX_AGE,
     PERSONA_TEXT_MAX_LENGTH,
     Commitment,
     KeyAction,
@@ -55,7 +56,6 @@ COMMITMENT_MAX_LENGTH = Commitment._meta.get_field("text").max_length
 PHRASE_MAX_LENGTH = Promise._meta.get_field("phrase").max_length
 STAKEHOLDER_NAME_MAX_LENGTH = Stakeholder._meta.get_field("name").max_length
 ACTION_MAX_LENGTH = 2000
-PERSONA_MAX_AGE = 130
 
 # --- Checks shared by the services --------------------------------------------------------------
 
