@@ -1,5 +1,6 @@
 """Pages of the people in the room: joining, the canvas of their table, the scribe's board."""
 
+import rules
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
@@ -141,7 +142,7 @@ def discover(request, *, workshop, participant):
             return _flash([message])
         messages.error(request, message)
         return redirect("workshops:canvas", code=workshop.join_code)
-    if not allows("workshops.discover_scenarios", participant, workshop):
+    if not rules.has_perm("workshops.discover_scenarios", participant, workshop):
         # The facilitator moved on between the keystroke and the request: the page follows them.
         if request.htmx:
             return _flash([_("The discovery of the scenarios is over: the page shows the open phase.")], status=409)
