@@ -24,13 +24,14 @@ def new_join_code() -> str:
 
 
 class Activity(models.TextChoices):
-    # Nobody writes: participants read the scenarios on offer (the edition's) before voting on them.
-    DISCOVER = "discover", _("Discover the scenarios")
     POSTITS = "postits", _("Post-its")
     VOTE = "vote", _("Vote")
     SYNTHESIS = "synthesis", _("Synthesis")
     # Nobody writes: the room reads each table's scenario, synthesis and outputs, one table at a time.
     RESTITUTION = "restitution", _("Restitution")
+    # Nobody writes: participants read the scenarios on offer (the edition's) before voting on them.
+    # Last, so that a new phase's form still starts on post-its.
+    DISCOVER = "discover", _("Discover the scenarios")
 
 
 class Format(Owned):
