@@ -91,3 +91,11 @@ def test_the_projector_lists_the_scenario_titles(discovery, alice_client, django
         page = alice_client.get(reverse("workshops:projector", args=[discovery.pk])).content.decode()
     assert 'class="discover-titles"' in page
     assert "CDI c&#x27;est fini !" in page and "autre édition" not in page
+
+
+@pytest.mark.parametrize("q", ["\x00", "%", "' OR 1=1 --", "<script>alert(1)</script>", "é" * 200])
+def test_hostile_searches_answer_an_empty_list_never_an_error(standing, discovery, q):
+    response = standing.get(reverse("workshops:discover", args=[discovery.join_code]), {"q": q}, **HTMX)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="discover-scenario card"' not in html and "<script>alert" not in html
