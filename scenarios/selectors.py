@@ -1,6 +1,9 @@
-"""Reads of the scenario library. Every view reads scenarios through `scenario_visible_to`."""
+"""Reads of the scenario library (every library view reads scenarios through `scenario_visible_to`),
+and the catalogue a workshop's participants discover (`scenario_catalogue`)."""
 
 from __future__ import annotations
+
+import unicodedata
 
 from django.db.models import Prefetch, Q, QuerySet
 
@@ -113,3 +116,40 @@ def entries_by_section(entries) -> list[dict]:
         {"section": g["section"], "axes": sorted(g["axes"].items(), key=axis_order(g["section"]))}
         for g in sections.values()
     ]
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents: "Éducation" and "education" read the same to a search."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def scenario_catalogue(*, edition_id: int, q: str = "") -> list[Scenario]:
+    """The scenarios a workshop's room discovers: every one of its edition, with tags and timeline
+    loaded (3 queries), in title order regardless of accents.
+
+    `q` keeps those where each of its words appears in the title, summary, narrative, a tag or the
+    timeline, ignoring case and accents ("education" finds "Éducation"). An edition holds tens of
+    scenarios, so the match is made here rather than in SQL: the same on PostgreSQL and on the
+    demo's SQLite, which has no accent folding.
+    Participants have no account: this is not the library (`scenario_visible_to`), and it says
+    nothing of who wrote a scenario.
+    """
+    scenarios = list(
+        Scenario.objects.filter(edition_id=edition_id).prefetch_related(
+            Prefetch("tags", queryset=Tag.objects.order_by("name")),
+            Prefetch("timeline", queryset=TimelineEvent.objects.order_by("year", "position", "pk")),
+        )
+    )
+    words = _folded(q or "").split()
+    if words:
+        def matches(scenario: Scenario) -> bool:
+            text = _folded(" ".join([
+                scenario.title, scenario.summary, scenario.narrative,
+                *(tag.name for tag in scenario.tags.all()),
+                *(f"{event.year} {event.title} {event.text}" for event in scenario.timeline.all()),
+            ]))  # fmt: skip
+            return all(word in text for word in words)
+
+        scenarios = [s for s in scenarios if matches(s)]
+    return sorted(scenarios, key=lambda s: (_folded(s.title), s.pk))

@@ -17,7 +17,16 @@ from django.db.models import Prefetch
 from core.models import CanvasSection
 from core.spreadsheets import csv_text
 
-from .models import Contribution, Participant, Table, TableOutput, TableOutputLine, TableSynthesis, Workshop
+from .models import (
+    Contribution,
+    Participant,
+    Table,
+    TableOutput,
+    TableOutputLine,
+    TableSynthesis,
+    Workshop,
+    WorkshopPhase,
+)
 
 # The shape of the JSON document: bumped when a field changes meaning or disappears (adding one does not).
 RECORD_VERSION = 1
@@ -43,6 +52,11 @@ class WorkshopRows:
         self.sections_of_canvas = defaultdict(list)
         for section in self.sections.values():
             self.sections_of_canvas[section.canvas_id].append(section)
+        # The sections each phase names (none: its whole canvas), as selectors.phase_sections reads them.
+        self.named_sections = defaultdict(set)
+        named = WorkshopPhase.sections.through.objects.filter(workshopphase__workshop=workshop)
+        for phase_id, section_id in named.values_list("workshopphase_id", "canvassection_id"):
+            self.named_sections[phase_id].add(section_id)
         self.tables = list(Table.objects.filter(workshop=workshop).select_related("scenario").order_by("number"))
         self.table_by_id = {t.pk: t for t in self.tables}
         self.participants = list(Participant.objects.filter(workshop=workshop).order_by("joined_at", "pk"))
@@ -70,6 +84,10 @@ class WorkshopRows:
     def table_label(self, table_id) -> str:
         table = self.table_by_id.get(table_id)
         return str(table.label) if table else ""
+
+    def sections_of_phase(self, phase) -> list[CanvasSection]:
+        named = self.named_sections.get(phase.pk)
+        return [s for s in self.sections_of_canvas.get(phase.canvas_id, []) if not named or s.pk in named]
 
     def section_title(self, section_id) -> str:
         section = self.sections.get(section_id)
@@ -101,7 +119,7 @@ def workshop_record_data(rows: WorkshopRows) -> dict:
                 "canvas": phase.canvas.name if phase.canvas_id else None,
                 "sections": [
                     {"id": s.pk, "position": s.position, "slug": s.slug, "title": s.title, "axes": s.axes}
-                    for s in rows.sections_of_canvas.get(phase.canvas_id, [])
+                    for s in rows.sections_of_phase(phase)
                 ],
             }
             for phase in rows.phases

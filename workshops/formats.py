@@ -50,7 +50,7 @@ from .models import (
 )
 from . import selectors
 from .live import workshop_bump_version
-from .services import phase_plan, workshop_lock
+from .services import phase_plan, phase_sections_copy, workshop_lock
 
 NAME_MAX_LENGTH = 200
 DESCRIPTION_MAX_LENGTH = 2000
@@ -105,7 +105,10 @@ def canvas_sections(*, canvas: Canvas) -> list[CanvasSection]:
 
 
 def format_phases(*, format: Format) -> list[FormatPhase]:
-    return list(format.phases.select_related("canvas").order_by("position"))
+    sections = CanvasSection.objects.order_by("position")
+    return list(
+        format.phases.select_related("canvas").prefetch_related(Prefetch("sections", queryset=sections)).order_by("position")
+    )
 
 
 def canvas_usage(*, canvas: Canvas, user) -> dict:
@@ -456,6 +459,11 @@ def section_delete(*, canvas: Canvas, section_id: int) -> None:
     """Locks the workshops running on the canvas, then the canvas, then the section."""
     canvas = _lock_sections(canvas)
     section = _section_of(canvas, section_id)
+    # Dropped silently, a phase naming only this section would turn into one on the whole canvas.
+    if FormatPhase.sections.through.objects.filter(canvassection=section).exists() or (
+        WorkshopPhase.sections.through.objects.filter(canvassection=section).exists()
+    ):
+        raise ValidationError(_("Phases work on this section: take it out of their sections first."))
     _delete(section)
     _bump_workshops_on(canvas.pk)
 
@@ -491,7 +499,9 @@ def format_duplicate(*, format: Format, name: str, owner) -> Format:
     """A new format with a copy of every phase (the same canvases), owned by whoever made it
     (co-owners are not copied): how one adapts a seed format or another's. Locks nothing: it reads the original."""
     copy = format_create(name=name, description=format.description, owner=owner)
-    FormatPhase.objects.bulk_create(FormatPhase(format=copy, **phase_plan(p)) for p in format.phases.order_by("position"))
+    originals = list(format.phases.order_by("position"))
+    FormatPhase.objects.bulk_create(FormatPhase(format=copy, **phase_plan(p)) for p in originals)
+    phase_sections_copy(originals=originals, copies=list(copy.phases.all()))
     return copy
 
 
@@ -519,6 +529,24 @@ def format_delete(*, format: Format, user) -> None:
     _delete(format)
 
 
+def _clean_sections(sections: Iterable[CanvasSection], canvas: Canvas | None) -> list[CanvasSection]:
+    """The sections a phase works on must be its canvas's: another canvas's would never show."""
+    sections = list(dict.fromkeys(sections or ()))
+    if not sections:
+        return []
+    if canvas is None:
+        raise ValidationError({"sections": _("Choose a canvas before choosing its sections.")})
+    ids = {section.pk for section in sections}
+    known = set(CanvasSection.objects.filter(canvas=canvas, pk__in=ids).values_list("pk", flat=True))
+    foreign = [section for section in sections if section.pk not in known]
+    if foreign:
+        raise ValidationError(
+            {"sections": _("“%(section)s” is not a section of the canvas “%(canvas)s”: choose only sections of the phase's canvas.")
+             % {"section": foreign[0].title, "canvas": canvas.name}}
+        )
+    return sections
+
+
 def _clean_phase(*, name: str, activity: str, canvas: Canvas | None, duration_minutes) -> dict:
     name = _clean_line(name, field="name", max_length=NAME_MAX_LENGTH, empty_message=_("Give the phase a name."))
     if activity not in Activity.values:
@@ -539,11 +567,18 @@ def _clean_phase(*, name: str, activity: str, canvas: Canvas | None, duration_mi
 
 
 @transaction.atomic
-def phase_add(*, format: Format, name: str, activity: str, canvas: Canvas | None = None, duration_minutes: int = 0) -> FormatPhase:
-    """Add a phase at the end of the format. Workshops already created keep their own copy. Locks: the format."""
+def phase_add(
+    *, format: Format, name: str, activity: str, canvas: Canvas | None = None, duration_minutes: int = 0,
+    sections: Iterable[CanvasSection] = (),
+) -> FormatPhase:
+    """Add a phase at the end of the format, working on `sections` of its canvas (none: the whole
+    canvas). Workshops already created keep their own copy. Locks: the format."""
     fields = _clean_phase(name=name, activity=activity, canvas=canvas, duration_minutes=duration_minutes)
+    sections = _clean_sections(sections, canvas)
     format = _lock(format)
-    return FormatPhase.objects.create(format=format, position=_next_position(format.phases.all()), **fields)
+    phase = FormatPhase.objects.create(format=format, position=_next_position(format.phases.all()), **fields)
+    phase.sections.set(sections)
+    return phase
 
 
 def _phase_of(format: Format, phase_id) -> FormatPhase:
@@ -552,15 +587,19 @@ def _phase_of(format: Format, phase_id) -> FormatPhase:
 
 @transaction.atomic
 def phase_update(
-    *, format: Format, phase_id: int, name: str, activity: str, canvas: Canvas | None = None, duration_minutes: int = 0
+    *, format: Format, phase_id: int, name: str, activity: str, canvas: Canvas | None = None, duration_minutes: int = 0,
+    sections: Iterable[CanvasSection] = (),
 ) -> FormatPhase:
-    """Change a phase of the format. Locks: the format, then the phase."""
+    """Change a phase of the format, and the sections of its canvas it works on (none: the whole
+    canvas). Locks: the format, then the phase."""
     fields = _clean_phase(name=name, activity=activity, canvas=canvas, duration_minutes=duration_minutes)
+    sections = _clean_sections(sections, canvas)
     format = _lock(format)
     phase = _phase_of(format, phase_id)
     for attribute, value in fields.items():
         setattr(phase, attribute, value)
     phase.save(update_fields=list(fields))
+    phase.sections.set(sections)
     return phase
 
 

@@ -34,6 +34,9 @@ class Activity(models.TextChoices):
     PERSONAS = "personas", _("Personas")
     KEYWORDS = "keywords", _("Keyword wall")
     COMMITMENTS = "commitments", _("Commitments")
+    # Nobody writes: participants read the scenarios on offer (the edition's) before voting on them.
+    # Last, so that a new phase's form still starts on post-its.
+    DISCOVER = "discover", _("Discover the scenarios")
 
 
 class Format(Owned):
@@ -50,6 +53,9 @@ class FormatPhase(models.Model):
     name = models.CharField(_("name"), max_length=200)
     activity = models.CharField(_("activity"), max_length=20, choices=Activity.choices)
     canvas = models.ForeignKey(Canvas, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # The sections of its canvas the phase works on; none: the whole canvas. Only sections of
+    # `canvas` (workshops.formats checks it: a constraint cannot look across to the section's canvas).
+    sections = models.ManyToManyField(CanvasSection, blank=True, related_name="+", verbose_name=_("sections"))
     duration_seconds = models.PositiveIntegerField(_("timer length (seconds)"), default=0)
 
     class Meta:
@@ -140,6 +146,8 @@ class WorkshopPhase(models.Model):
     name = models.CharField(_("name"), max_length=200)
     activity = models.CharField(_("activity"), max_length=20, choices=Activity.choices)
     canvas = models.ForeignKey(Canvas, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # Copied from the format's phase (none: the whole canvas); read through selectors.phase_sections.
+    sections = models.ManyToManyField(CanvasSection, blank=True, related_name="+", verbose_name=_("sections"))
     duration_seconds = models.PositiveIntegerField(_("timer length (seconds)"), default=0)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     opened_at = models.DateTimeField(null=True, blank=True)

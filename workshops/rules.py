@@ -140,6 +140,7 @@ def _phase_open(activity: str):
 
 
 postit_phase_open = _phase_open(Activity.POSTITS)
+discover_phase_open = _phase_open(Activity.DISCOVER)
 synthesis_phase_open = _phase_open(Activity.SYNTHESIS)
 
 # --- Rules ---------------------------------------------------------------------------------------
@@ -155,6 +156,8 @@ add_action("workshops.run_workshop", facilitates_workshop)  # control room, phas
 # Participants: target the workshop, unless said otherwise.
 add_action("workshops.view_workshop", is_participant)  # the canvas page, its poll, the board API
 add_action("workshops.change_table", is_participant & writable)
+# The scenarios on offer (their narratives, timelines, tags), searched: the room reads them before voting.
+add_action("workshops.discover_scenarios", is_participant, discover_phase_open)
 add_action("workshops.post_contribution", is_seated & writable, postit_phase_open)
 add_action("workshops.plus_one", is_seated_at_table & writable, postit_phase_open)  # target: the post-it
 # The outputs and synthesis of a table (target: the table): its people, and those who run or edit.

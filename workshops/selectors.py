@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, Prefetch, Q
 
 from core.models import Canvas, CanvasSection
 
@@ -27,6 +27,18 @@ def open_phase(workshop: Workshop) -> WorkshopPhase | None:
     return workshop.phases.select_related("canvas").filter(status=WorkshopPhase.Status.OPEN).first()
 
 
+def phase_sections(phase: WorkshopPhase | FormatPhase) -> list[CanvasSection]:
+    """The sections a phase works on, in the canvas's order: those it names, or its whole canvas
+    when it names none (1 query). What every page of the phase shows and where its post-its go."""
+    if phase.canvas_id is None:
+        return []
+    through = type(phase).sections.through
+    owner = "formatphase_id" if isinstance(phase, FormatPhase) else "workshopphase_id"
+    named = through.objects.filter(**{owner: phase.pk})
+    chosen = Q(pk__in=named.values("canvassection_id")) | ~Exists(named)
+    return list(CanvasSection.objects.filter(chosen, canvas_id=phase.canvas_id).order_by("position"))
+
+
 @dataclass
 class SectionBoard:
     section: CanvasSection
@@ -37,11 +49,13 @@ def table_board(*, phase: WorkshopPhase, table_id: int, include_hidden: bool = F
     """The sections of the phase's canvas with the table's post-its, most +1'd first (2 queries)."""
     if phase.canvas_id is None:
         return []
-    boards = {s.pk: SectionBoard(s) for s in phase.canvas.sections.all()}
+    boards = {s.pk: SectionBoard(s) for s in phase_sections(phase)}
     contributions = Contribution.objects.filter(phase=phase, table_id=table_id).select_related("participant")
     contributions = contributions if include_hidden else contributions.visible()
     for contribution in contributions.order_by("-plus_ones", "created_at"):
-        boards[contribution.section_id].contributions.append(contribution)
+        board = boards.get(contribution.section_id)
+        if board is not None:
+            board.contributions.append(contribution)
     return list(boards.values())
 
 
@@ -63,7 +77,7 @@ class TableColumn:
 def room_board(*, workshop: Workshop, phase: WorkshopPhase) -> list[TableColumn]:
     """Every table's post-its for the projector (3 queries)."""
     tables = list(workshop.tables.select_related("scenario").order_by("number"))
-    sections = list(phase.canvas.sections.all()) if phase.canvas_id else []
+    sections = phase_sections(phase)
     per_table = {t.pk: {s.pk: SectionBoard(s) for s in sections} for t in tables}
     counts = dict.fromkeys(per_table, 0)
     for c in Contribution.objects.visible().filter(phase=phase).order_by("-plus_ones", "created_at"):

@@ -46,10 +46,12 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 from core.models import Edition
 
 from .live import workshop_bump_version
+from .selectors import phase_sections
 from .models import (
     Activity,
     Contribution,
     Format,
+    FormatPhase,
     Participant,
     PlusOne,
     Table,
@@ -101,7 +103,9 @@ def workshop_create(
     workshop = Workshop.objects.create(
         edition=edition, format=format, title=title, date=date or timezone.localdate(), place=place
     )
-    WorkshopPhase.objects.bulk_create(WorkshopPhase(workshop=workshop, **phase_plan(phase)) for phase in format.phases.all())
+    format_phases = list(format.phases.all())
+    WorkshopPhase.objects.bulk_create(WorkshopPhase(workshop=workshop, **phase_plan(phase)) for phase in format_phases)
+    phase_sections_copy(originals=format_phases, copies=list(workshop.phases.all()))
     Table.objects.bulk_create(Table(workshop=workshop, number=n) for n in range(1, table_count + 1))
     if user is not None:
         workshop.facilitators.add(user)
@@ -112,7 +116,8 @@ def phase_plan(phase) -> dict:
     """What a copy of a format's phase takes from it.
 
     A new workshop's phases and a duplicated format's phases are both made from this,
-    so a field added to phases is copied everywhere once it is listed here.
+    so a field added to phases is copied everywhere once it is listed here; the sections
+    a phase names (a many-to-many) follow with `phase_sections_copy`.
     """
     return {
         "position": phase.position,
@@ -121,6 +126,24 @@ def phase_plan(phase) -> dict:
         "canvas_id": phase.canvas_id,
         "duration_seconds": phase.duration_seconds,
     }
+
+
+def phase_sections_copy(*, originals: list, copies: list) -> None:
+    """Give each copied phase the sections its original names, matched by position: a workshop's
+    phases from its format's, a duplicated format's from the original's. Locks nothing: the copies are new.
+    """
+    if not originals or not copies:
+        return
+    column = {FormatPhase: "formatphase_id", WorkshopPhase: "workshopphase_id"}
+    source, target = type(originals[0]), type(copies[0])
+    copy_of = {phase.position: phase.pk for phase in copies}
+    position_of = {phase.pk: phase.position for phase in originals}
+    named = source.sections.through.objects.filter(**{f"{column[source]}__in": list(position_of)})
+    target.sections.through.objects.bulk_create(
+        target.sections.through(**{column[target]: copy_of[position_of[phase_id]], "canvassection_id": section_id})
+        for phase_id, section_id in named.values_list(column[source], "canvassection_id")
+        if position_of[phase_id] in copy_of
+    )
 
 
 def workshop_lock(workshop_id: int) -> Workshop:
@@ -520,9 +543,9 @@ def contribution_post(*, participant: Participant, section_id: int, text: str, a
     if participant.table_id is None:
         raise ValidationError(_("Pick a table before posting."))
     phase = _open_postit_phase(participant.workshop_id)
-    section = phase.canvas.sections.filter(pk=_as_pk(section_id)).first() if phase.canvas_id else None
+    section = next((s for s in phase_sections(phase) if s.pk == _as_pk(section_id)), None)
     if section is None:
-        raise ValidationError({"section": _("This section is not part of the open phase's canvas.")})
+        raise ValidationError({"section": _("This section is not part of the open phase.")})
     axis = (axis or "").strip()
     if section.axes:
         if axis not in section.axes:

@@ -60,19 +60,30 @@ def canvas_load(data: dict) -> Canvas:
 def format_load(data: dict, canvases: dict[str, Canvas]) -> Format:
     format = _upsert(Format, {"slug": data["slug"]}, {"name": data["name"], "description": data["description"]})
     for position, phase in enumerate(data["phases"], start=1):
-        _upsert(
+        canvas = canvases[phase["canvas"]] if phase["canvas"] else None
+        row = _upsert(
             FormatPhase,
             {"format": format, "position": position},
             {
                 "name": phase["name"],
                 "activity": phase["activity"],
-                "canvas": canvases[phase["canvas"]] if phase["canvas"] else None,
+                "canvas": canvas,
                 "duration_seconds": phase["duration_seconds"],
             },
         )
+        _sections_load(row, canvas, phase.get("sections", []))
     # Phases dropped from the data go away too; workshops keep their own copies.
     format.phases.filter(position__gt=len(data["phases"])).delete()
     return format
+
+
+def _sections_load(phase, canvas: Canvas | None, slugs: list[str]) -> None:
+    """The sections a phase works on, by slug (none: the whole canvas); written only when they differ."""
+    wanted = set(canvas.sections.filter(slug__in=slugs).values_list("pk", flat=True)) if canvas else set()
+    if len(wanted) != len(slugs):
+        raise ValidationError(f"The phase “{phase.name}” names a section its canvas does not have: {slugs}.")
+    if set(phase.sections.values_list("pk", flat=True)) != wanted:
+        phase.sections.set(wanted)
 
 
 def edition_load(data: dict) -> Edition:
@@ -176,16 +187,23 @@ def _demo_workshop_create(*, edition, format, facilitator, scenarios) -> Worksho
 
 
 def _phases_follow_format(workshop: Workshop) -> None:
-    """A demo loaded before the format changed (the restitution became its own activity) catches up.
+    """A demo loaded before the format changed (the restitution and the discovery became activities
+    of their own, phases name their sections) catches up.
 
     Only phases not yet opened, with the same name at the same position, take the format's
-    activity: a phase the room has run keeps what it was run as. Running it again changes nothing.
+    activity and sections: a phase the room has run keeps what it was run as. Running it again
+    changes nothing.
     """
-    activities = {(p.position, p.name): p.activity for p in workshop.format.phases.all()}
-    for phase in workshop.phases.filter(status=WorkshopPhase.Status.PENDING):
-        activity = activities.get((phase.position, phase.name))
-        if activity is not None and activity != phase.activity:
-            WorkshopPhase.objects.filter(pk=phase.pk).update(activity=activity)
+    planned = {(p.position, p.name): p for p in workshop.format.phases.prefetch_related("sections")}
+    for phase in workshop.phases.filter(status=WorkshopPhase.Status.PENDING).prefetch_related("sections"):
+        plan = planned.get((phase.position, phase.name))
+        if plan is None:
+            continue
+        if plan.activity != phase.activity:
+            WorkshopPhase.objects.filter(pk=phase.pk).update(activity=plan.activity)
+        sections = {s.pk for s in plan.sections.all()}
+        if plan.canvas_id == phase.canvas_id and {s.pk for s in phase.sections.all()} != sections:
+            phase.sections.set(sections)
 
 
 def demo_workshop_load(*, edition, format, facilitator, scenarios) -> tuple[Workshop, bool]:

@@ -211,8 +211,13 @@ PROMISE_CANVAS = {
 
 CANVASES = [RUPTURE_CANVAS, PROMISE_CANVAS]
 
-# Phases as run on 19 October 2011 at the Cnam; "synthesis" marks phases where nobody posts, and
-# "restitution" the last one, where the room reads each table's work.
+# The rupture canvas in two halves: a table first develops its scenario, then asks how to anticipate it.
+ANTICIPATION_SECTIONS = ["opportunites", "menaces", "conditions-de-reussite"]
+DEVELOPMENT_SECTIONS = [s["slug"] for s in RUPTURE_CANVAS["sections"] if s["slug"] not in ANTICIPATION_SECTIONS]
+
+# Phases as run on 19 October 2011 at the Cnam: "discover" the first, where the room reads the
+# scenarios on offer; "synthesis" the scribes' phase; "restitution" the last one, where the room
+# reads each table's work. A post-it phase names the sections of its canvas it works on.
 RUPTURE_FORMAT = {
     "slug": "atelier-scenarios-de-rupture",
     "name": "Atelier scénarios de rupture",
@@ -221,18 +226,20 @@ RUPTURE_FORMAT = {
         "puis chaque table développe un scénario sur la grille commune avant la restitution."
     ),
     "phases": [
-        {"name": "Découverte des 19 scénarios", "activity": "synthesis", "canvas": None, "duration_seconds": 45 * 60},
+        {"name": "Découverte des 19 scénarios", "activity": "discover", "canvas": None, "duration_seconds": 45 * 60},
         {"name": "Vote pour retenir 7 scénarios", "activity": "vote", "canvas": None, "duration_seconds": 15 * 60},
         {
             "name": "Développement du scénario",
             "activity": "postits",
             "canvas": "scenario-de-rupture",
+            "sections": DEVELOPMENT_SECTIONS,
             "duration_seconds": 90 * 60,
         },
         {
             "name": "Comment anticiper la rupture ?",
             "activity": "postits",
             "canvas": "scenario-de-rupture",
+            "sections": ANTICIPATION_SECTIONS,
             "duration_seconds": 45 * 60,
         },
         {"name": "Synthèse des tables", "activity": "synthesis", "canvas": None, "duration_seconds": 30 * 60},
@@ -248,13 +255,55 @@ PROMISE_FORMAT = {
         "l'incarner, la formuler et dire comment la tenir."
     ),
     "phases": [
-        {"name": "Évaluer la promesse", "activity": "postits", "canvas": "atelier-promesse", "duration_seconds": 45 * 60},
-        {"name": "Ce qui va changer", "activity": "postits", "canvas": "atelier-promesse", "duration_seconds": 30 * 60},
-        {"name": "Incarner la promesse : les personas", "activity": "postits", "canvas": "atelier-promesse", "duration_seconds": 30 * 60},
-        {"name": "Mots-clés et nouvelle promesse", "activity": "postits", "canvas": "atelier-promesse", "duration_seconds": 30 * 60},
+        {
+            "name": "Évaluer la promesse",
+            "activity": "postits",
+            "canvas": "atelier-promesse",
+            "sections": [
+                "ce-qu-evoque-la-promesse",
+                "ce-qui-a-marche",
+                "ce-qui-n-a-pas-marche",
+                "ce-qui-nous-a-surpris",
+                "ce-que-nous-avons-appris",
+            ],
+            "duration_seconds": 45 * 60,
+        },
+        {
+            "name": "Ce qui va changer",
+            "activity": "postits",
+            "canvas": "atelier-promesse",
+            "sections": ["ce-qui-va-changer", "ce-qui-deviendra-possible", "ce-qui-ne-sera-plus-possible"],
+            "duration_seconds": 30 * 60,
+        },
+        {
+            "name": "Incarner la promesse : les personas",
+            "activity": "postits",
+            "canvas": "atelier-promesse",
+            "sections": ["personas"],
+            "duration_seconds": 30 * 60,
+        },
+        {
+            "name": "Mots-clés et nouvelle promesse",
+            "activity": "postits",
+            "canvas": "atelier-promesse",
+            "sections": ["mots-cles", "la-promesse"],
+            "duration_seconds": 30 * 60,
+        },
         {"name": "Vote pour la promesse retenue", "activity": "vote", "canvas": None, "duration_seconds": 10 * 60},
-        {"name": "Tenir la promesse : actions et obstacles", "activity": "postits", "canvas": "atelier-promesse", "duration_seconds": 40 * 60},
-        {"name": "Engagements individuels", "activity": "postits", "canvas": "atelier-promesse", "duration_seconds": 10 * 60},
+        {
+            "name": "Tenir la promesse : actions et obstacles",
+            "activity": "postits",
+            "canvas": "atelier-promesse",
+            "sections": ["actions-cles", "obstacles", "actions-par-acteur"],
+            "duration_seconds": 40 * 60,
+        },
+        {
+            "name": "Engagements individuels",
+            "activity": "postits",
+            "canvas": "atelier-promesse",
+            "sections": ["engagements"],
+            "duration_seconds": 10 * 60,
+        },
         {"name": "Restitution", "activity": "restitution", "canvas": None, "duration_seconds": 20 * 60},
     ],
 }

@@ -30,7 +30,8 @@ def test_a_newcomer_joins_the_demo_from_the_home_page_and_the_facilitator_sees_t
 
     # The demo opens on the development phase, on the seed cahier's rupture canvas.
     expect(home.locator("#phase-banner")).to_contain_text("Développement du scénario")
-    expect(home.locator("section.canvas-section")).to_have_count(12)
+    # The development phase works on the canvas but for its anticipation sections (the next phase).
+    expect(home.locator("section.canvas-section")).to_have_count(9)
     expect(home.locator("section.canvas-section h2").first).to_have_text("Principales tendances motrices")
     section = home.locator("section.canvas-section", has=home.locator("h2", has_text="Signes avant-coureurs"))
     section.locator("textarea").fill("Les bibliothèques d'objets se multiplient")

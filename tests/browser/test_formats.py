@@ -116,3 +116,29 @@ def test_a_facilitator_duplicates_a_format_adds_a_canvas_reorders_phases_and_run
     ]
     screenshot(page, "formats-control-room")
     axe_clean(page, "formats-control-room")
+
+
+def test_a_phase_shows_only_its_canvas_sections_to_pick_and_keeps_those_picked(facilitator, login, screenshot, axe_clean):
+    rupture = CanvasFactory(name="Scénario de rupture", owner=facilitator)
+    promise = CanvasFactory(name="Atelier promesse", owner=facilitator)
+    fmt = FormatFactory(name="Mon atelier", phases__canvas=rupture, owner=facilitator)
+    anticipate = fmt.phases.get(position=2)
+
+    page = login(facilitator, f"/facilitate/formats/{fmt.pk}/")
+    page.click(f"#phase-{anticipate.pk} .fm-edit-link")
+    form = page.locator("form.fm-edit")
+    # Only the phase's canvas's sections are offered; the other canvas's are hidden and not sent.
+    expect(form.locator(f"fieldset[data-canvas='{rupture.pk}']")).to_be_visible()
+    expect(form.locator(f"fieldset[data-canvas='{promise.pk}']")).to_be_hidden()
+    form.locator(f"fieldset[data-canvas='{rupture.pk}']").get_by_label("Repérer les opportunités").check()
+    screenshot(page, "format-phase-sections")
+    axe_clean(page, "format-phase-sections")
+
+    # Another canvas chosen: its sections show instead.
+    form.locator("select[name='edit-canvas']").select_option(label="Atelier promesse")
+    expect(form.locator(f"fieldset[data-canvas='{promise.pk}']")).to_be_visible()
+    expect(form.locator(f"fieldset[data-canvas='{rupture.pk}']")).to_be_hidden()
+    form.locator("select[name='edit-canvas']").select_option(label="Scénario de rupture")
+    form.locator("button[type=submit]").first.click()
+    expect(page.locator(f"#phase-{anticipate.pk} .fm-phase-sections")).to_contain_text("Repérer les opportunités")
+    assert [s.title for s in anticipate.sections.all()] == ["Repérer les opportunités"]

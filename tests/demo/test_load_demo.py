@@ -85,7 +85,7 @@ def test_the_promise_canvas_has_domains_and_decision_makers_as_axes(demo):
 def test_formats_are_ordered_phases_on_the_canvases(demo):
     rupture = Format.objects.get(slug="atelier-scenarios-de-rupture")
     phases = list(rupture.phases.order_by("position"))
-    assert [p.activity for p in phases] == ["synthesis", "vote", "postits", "postits", "synthesis", "restitution"]
+    assert [p.activity for p in phases] == ["discover", "vote", "postits", "postits", "synthesis", "restitution"]
     assert all(p.canvas.slug == "scenario-de-rupture" for p in phases if p.activity == "postits")
     assert all(p.duration_seconds > 0 for p in phases)
     promise = Format.objects.get(slug="atelier-promesse")
@@ -216,3 +216,52 @@ def test_loading_again_brings_a_demo_loaded_before_the_restitution_activity_up_t
     assert workshop.phases.get(name="Restitution").activity == Activity.RESTITUTION
     assert workshop.phases.get(pk=run.pk).activity == Activity.POSTITS
     assert not FormatPhase.objects.filter(name="Restitution").exclude(activity=Activity.RESTITUTION).exists()
+
+
+def _slugs(phase) -> list[str]:
+    return [s.slug for s in phase.sections.order_by("position")]
+
+
+def test_the_rupture_format_develops_the_scenario_then_anticipates_the_rupture(demo):
+    phases = {p.name: p for p in Format.objects.get(slug="atelier-scenarios-de-rupture").phases.all()}
+    assert phases["Découverte des 19 scénarios"].activity == "discover"
+    assert _slugs(phases["Développement du scénario"]) == [s for s in RUPTURE_SECTIONS if s not in ANTICIPATION_SECTIONS]
+    assert _slugs(phases["Comment anticiper la rupture ?"]) == ["opportunites", "menaces", "conditions-de-reussite"]
+
+
+def test_each_phase_of_the_promise_format_works_on_its_own_sections(demo):
+    phases = list(Format.objects.get(slug="atelier-promesse").phases.filter(activity="postits").order_by("position"))
+    named = [_slugs(p) for p in phases]
+    assert all(named), "every post-it phase names its sections"
+    flat = [slug for slugs in named for slug in slugs]
+    # Each of the 15 sections belongs to exactly one phase, in the canvas's order.
+    canvas = [s.slug for s in CanvasSection.objects.filter(canvas__slug="atelier-promesse").order_by("position")]
+    assert flat == canvas
+    assert named[0][:2] == ["ce-qu-evoque-la-promesse", "ce-qui-a-marche"]
+    assert named[-1] == ["engagements"]
+
+
+def test_the_demo_workshop_copies_the_phases_sections_and_opens_on_the_discovery(demo):
+    workshop = Workshop.objects.get(join_code="QN2012")
+    first = workshop.phases.order_by("position").first()
+    assert (first.name, first.activity) == ("Découverte des 19 scénarios", "discover")
+    assert _slugs(workshop.phases.get(name="Comment anticiper la rupture ?")) == ["opportunites", "menaces", "conditions-de-reussite"]
+    assert len(_slugs(workshop.phases.get(name="Développement du scénario"))) == 9
+
+
+def test_loading_again_brings_an_older_demos_pending_phases_up_to_date(demo):
+    """A demo from before the discovery and the phases' sections: its pending phases follow the
+    format; the open one keeps what it runs on."""
+    from workshops.models import Activity
+
+    workshop = Workshop.objects.get(join_code="QN2012")
+    discovery = workshop.phases.get(position=1)
+    WorkshopPhase.objects.filter(pk=discovery.pk).update(activity=Activity.SYNTHESIS)
+    for phase in workshop.phases.all():
+        phase.sections.clear()
+    load_demo()
+    load_demo()
+    discovery.refresh_from_db()
+    assert discovery.activity == Activity.DISCOVER
+    assert _slugs(workshop.phases.get(name="Comment anticiper la rupture ?")) == ["opportunites", "menaces", "conditions-de-reussite"]
+    assert _slugs(workshop.phases.get(name="Développement du scénario")) == []  # open: the whole canvas, as it ran

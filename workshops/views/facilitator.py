@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from .. import activities, live, selectors, services
 from core.guards import staff_permission
+from scenarios.selectors import scenario_catalogue
 
 from ..guards import workshop_permission
 from ..forms import TableChoiceForm, TableForm, WorkshopCreateForm, WorkshopSettingsForm
@@ -247,6 +248,8 @@ def _projector_context(workshop):
     context = {"workshop": workshop, "phase": phase, "version": live.workshop_version(workshop.pk), "join_url": _join_url(workshop)}
     if phase and phase.activity == Activity.RESTITUTION:
         context |= _restitution_context(phase, selectors.restitution(workshop=workshop))
+    elif phase and phase.activity == Activity.DISCOVER:
+        context["discover_scenarios"] = scenario_catalogue(edition_id=workshop.edition_id)
     elif phase and phase.activity == Activity.SYNTHESIS:
         syntheses = selectors.phase_syntheses(phase=phase)
         context["syntheses"] = [(table, syntheses.get(table.pk)) for table in selectors.workshop_tables(workshop)]

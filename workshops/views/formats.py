@@ -91,6 +91,22 @@ class SectionForm(forms.Form):
         return {"title": section.title, "prompt": section.prompt, "axes": ", ".join(section.axes)}
 
 
+class SectionsWidget(forms.CheckboxSelectMultiple):
+    """A phase's sections, one group of checkboxes per canvas (`canvas_ids` in the groups' order):
+    static/js/phase_sections.js shows only the chosen canvas's group."""
+
+    template_name = "workshops/formats/widgets/sections.html"
+    canvas_ids: list[int] = []
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["canvases"] = [
+            {"id": canvas_id, "name": group, "options": options}
+            for canvas_id, (group, options, _index) in zip(self.canvas_ids, context["widget"]["optgroups"])
+        ]
+        return context
+
+
 class PhaseForm(forms.Form):
     name = forms.CharField(label=gettext_lazy("Name"), max_length=svc.NAME_MAX_LENGTH)
     activity = forms.ChoiceField(label=gettext_lazy("Activity"), choices=Activity.choices)
@@ -101,6 +117,12 @@ class PhaseForm(forms.Form):
         empty_label=gettext_lazy("No canvas"),
         help_text=gettext_lazy("Required for a post-it phase."),
     )
+    sections = forms.MultipleChoiceField(
+        label=gettext_lazy("Sections"),
+        required=False,
+        widget=SectionsWidget,
+        help_text=gettext_lazy("The sections of its canvas this phase works on; none ticked: the whole canvas."),
+    )
     duration_minutes = forms.IntegerField(
         label=gettext_lazy("Timer (minutes)"), min_value=0, max_value=svc.TIMER_MAX_MINUTES, initial=30
     )
@@ -108,7 +130,18 @@ class PhaseForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         # Only the canvases this facilitator may use: theirs, shared with them, the seed's.
+        canvases = list(selectors.canvases_usable_by(user).order_by("name", "pk").prefetch_related("sections"))
         self.fields["canvas"].queryset = selectors.canvases_usable_by(user).order_by("name", "pk")
+        # Every usable canvas's sections are offered, so that one of another canvas than the phase's
+        # is refused in words (the service says which) rather than as an unknown choice.
+        grouped = [(c, sorted(c.sections.all(), key=lambda s: s.position)) for c in canvases]
+        grouped = [(c, sections) for c, sections in grouped if sections]
+        self.fields["sections"].choices = [(c.name, [(s.pk, s.title) for s in sections]) for c, sections in grouped]
+        self.fields["sections"].widget.canvas_ids = [c.pk for c, _sections in grouped]
+        self._sections = {str(s.pk): s for _c, sections in grouped for s in sections}
+
+    def clean_sections(self):
+        return [self._sections[pk] for pk in self.cleaned_data["sections"]]
 
     def clean(self):
         data = super().clean()
@@ -122,6 +155,7 @@ class PhaseForm(forms.Form):
             "name": phase.name,
             "activity": phase.activity,
             "canvas": phase.canvas_id,
+            "sections": [str(section.pk) for section in phase.sections.all()],
             "duration_minutes": phase.duration_seconds // 60,
         }
 

@@ -1,5 +1,6 @@
 """Pages of the people in the room: joining, the canvas of their table, the scribe's board."""
 
+import rules
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
@@ -8,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import reswap, retarget
+
+from scenarios.selectors import scenario_catalogue
 
 from .. import activities, live, selectors, services
 from ..forms import ContributionForm, JoinCodeForm, JoinForm, TableChoiceForm
@@ -62,7 +65,7 @@ def join_workshop(request, code):
     return render(request, "workshops/join_workshop.html", {"form": form, "workshop": workshop}, status=status)
 
 
-def _canvas_context(workshop, participant, form=None, form_section_id=None):
+def _canvas_context(workshop, participant, form=None, form_section_id=None, q=""):
     phase = selectors.open_phase(workshop)
     context = {
         "workshop": workshop,
@@ -75,6 +78,10 @@ def _canvas_context(workshop, participant, form=None, form_section_id=None):
         "form_section_id": form_section_id,
         "text_max_length": ContributionForm.base_fields["text"].max_length,
     }
+    if phase and phase.activity == Activity.DISCOVER:
+        # The scenarios the room may vote on next: its edition's, readable without an account.
+        context["scenarios"] = scenario_catalogue(edition_id=workshop.edition_id, q=q)
+        context["q"] = q
     if phase and phase.activity == Activity.SYNTHESIS and participant.table_id:
         context["synthesis"] = selectors.table_synthesis(phase=phase, table_id=participant.table_id)
     if phase and phase.activity == Activity.POSTITS and participant.table_id:
@@ -123,6 +130,30 @@ def canvas_live(request, code):
     return render(request, "workshops/canvas.html#live", context)
 
 
+DISCOVER_QUERY_MAX_LENGTH = 200
+
+
+@require_GET
+@participant_permission("workshops.discover_scenarios")
+def discover(request, *, workshop, participant):
+    """The discovery's search (?q=): the list alone for htmx, the page with it otherwise."""
+    q = " ".join(request.GET.get("q", "").split())
+    if len(q) > DISCOVER_QUERY_MAX_LENGTH:
+        message = _("A search has at most %(max)d characters.") % {"max": DISCOVER_QUERY_MAX_LENGTH}
+        if request.htmx:
+            return _flash([message])
+        messages.error(request, message)
+        return redirect("workshops:canvas", code=workshop.join_code)
+    if not rules.has_perm("workshops.discover_scenarios", participant, workshop):
+        # The facilitator moved on between the keystroke and the request: the page follows them.
+        if request.htmx:
+            return _flash([_("The discovery of the scenarios is over: the page shows the open phase.")], status=409)
+        return redirect("workshops:canvas", code=workshop.join_code)
+    context = _canvas_context(workshop, participant, q=q)
+    template = "workshops/canvas.html#discover-list" if request.htmx else "workshops/canvas.html"
+    return render(request, template, context)
+
+
 @require_POST
 @participant_permission("workshops.post_contribution")
 @idempotent
@@ -154,10 +185,10 @@ def post_contribution(request, *, workshop, participant):
     return redirect("workshops:canvas", code=workshop.join_code)
 
 
-def _flash(errors, kept: str = ""):
+def _flash(errors, kept: str = "", status: int = INVALID):
     """Errors above the canvas; `kept`, the text of a post-it that was not accepted, given back to copy."""
     response = render_to_string("workshops/partials/flash.html", {"errors": errors, "kept": kept})
-    return reswap(retarget(HttpResponse(response, status=INVALID), "#flash"), "innerHTML")
+    return reswap(retarget(HttpResponse(response, status=status), "#flash"), "innerHTML")
 
 
 def _int(value):

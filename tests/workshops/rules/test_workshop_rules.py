@@ -12,7 +12,7 @@ from workshops import services
 from workshops.models import Activity, Contribution, Table, Workshop, WorkshopPhase
 from core.rules import access
 
-STATES = ["draft", "postits", "synthesis", "between", "closed"]
+STATES = ["draft", "discover", "postits", "synthesis", "between", "closed"]
 ALWAYS = set(STATES)
 WRITABLE = ALWAYS - {"closed"}
 
@@ -22,6 +22,8 @@ RULES = {
     "workshops.run_workshop": ("workshop", {"facilitator", "superuser"}, ALWAYS),
     "workshops.view_workshop": ("workshop", PARTICIPANTS, ALWAYS),
     "workshops.change_table": ("workshop", PARTICIPANTS, WRITABLE),
+    # Reading the scenarios on offer: any participant, seated or not, while the discovery is open.
+    "workshops.discover_scenarios": ("workshop", PARTICIPANTS, {"discover"}),
     "workshops.post_contribution": ("workshop", PARTICIPANTS, {"postits"}),
     "workshops.plus_one": ("postit", {"participant", "scribe"}, {"postits"}),
     "workshops.view_outputs": ("table1", {"participant", "scribe", "facilitator", "editor", "superuser"}, ALWAYS),
@@ -37,6 +39,7 @@ RULES = {
 # checks again under the workshop lock and answers with a message.
 ACCESS = {
     **RULES,
+    "workshops.discover_scenarios": ("workshop", PARTICIPANTS, ALWAYS),
     "workshops.post_contribution": ("workshop", PARTICIPANTS, WRITABLE),
     "workshops.plus_one": ("postit", {"participant", "scribe"}, WRITABLE),
     "workshops.write_synthesis": ("table1", {"scribe"}, WRITABLE),
@@ -51,12 +54,15 @@ def in_state(world):
     postit = factories.ContributionFactory(participant=author)  # opens the first post-it phase: live
     first = workshop.phases.get(position=1)
     synthesis = WorkshopPhase.objects.create(workshop=workshop, position=9, name="Synthèse", activity=Activity.SYNTHESIS)
+    discovery = WorkshopPhase.objects.create(workshop=workshop, position=8, name="Découverte", activity=Activity.DISCOVER)
 
     def put(state):
         if state == "between":
             services.phase_close(phase=first)
         elif state == "synthesis":
             services.phase_open(phase=synthesis)
+        elif state == "discover":
+            services.phase_open(phase=discovery)
         elif state == "draft":
             services.phase_close(phase=first)
             Workshop.objects.filter(pk=workshop.pk).update(status=Workshop.Status.DRAFT)
