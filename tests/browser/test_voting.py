@@ -30,7 +30,8 @@ def join_to_vote(join, name):
 def vote_for(page, *labels):
     card = page.locator("article.vote-card").first
     for label in labels:
-        card.locator("li.vote-option", has_text=label).locator("input[type=checkbox]").check()
+        # By the box's own name: an option's story (its "Read the scenario" disclosure) may name another.
+        card.get_by_role("checkbox", name=label).check()
     card.locator("button[type=submit]").click()
     return card
 
@@ -58,7 +59,7 @@ def test_three_participants_vote_the_projector_follows_the_facilitator_reveals_a
     expect(card.locator(".vote-error")).to_be_visible()
     screenshot(amina, "voting-rule-broken")
     axe_clean(amina, "voting-rule-broken")
-    amina.locator("article.vote-card li.vote-option", has_text="Tous fabricants").locator("input").uncheck()
+    amina.locator("article.vote-card").get_by_role("checkbox", name="Tous fabricants").uncheck()
     amina.locator("article.vote-card button[type=submit]").click()
     expect(amina.locator("article.vote-card .vote-saved")).to_be_visible()
     expect(projector.locator(".turnout-count")).to_have_text("1", timeout=LIVE)
@@ -96,7 +97,7 @@ def test_a_vote_being_filled_in_survives_another_ballot_opening_and_closing(join
     second = make_ballot(workshop, "yesno", labels=["Faut-il continuer ?"], open=False)
     amina = join_to_vote(join, "Amina")
     card = amina.locator(f"#ballot-{first.pk}")
-    box = card.locator("li.vote-option", has_text="La fin du salariat").locator("input")
+    box = card.get_by_role("checkbox", name="La fin du salariat")
     box.check()  # not sent yet
 
     services.ballot_open(ballot=second)
