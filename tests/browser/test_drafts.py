@@ -140,7 +140,7 @@ def test_the_control_room_keeps_a_table_name_being_typed_while_participants_post
     row.get_by_role("button", name="Enregistrer").click()
     table.refresh_from_db()
     assert (table.name, table.scenario.title, table.capacity) == ("Les ruptures du travail", "La fin du salariat", 9)
-    expect(control.locator("form.row-form:has(input[name=capacity][type=number])").first.locator("input[name=name]")).to_have_value("Les ruptures du travail")
+    expect(control.locator("#control-tables tbody tr").first.locator("input[name=name]")).to_have_value("Les ruptures du travail")
     expect(control.locator(".draft-note")).to_have_count(0)
 
 
