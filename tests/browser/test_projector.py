@@ -133,7 +133,7 @@ def test_the_control_room_refetches_only_the_part_that_changed(demo_room, new_pa
     # A newcomer: only the people (and the tables' seat counts) are sent again, the agenda is not.
     fetched.clear()
     services.participant_join(workshop=demo_room, display_name="Nouvelle venue", table_id=demo_room.tables.get(number=2).pk)
-    expect(page.locator("#control-people")).to_contain_text("Nouvelle venue", timeout=LIVE)
+    expect(page.locator("#control-people")).to_contain_text("Nouvelle venue", timeout=3 * LIVE)
     page.wait_for_timeout(LIVE)
     sent = {part for part, status in fetched if status == 200}
     assert sent == {"people", "tables"}, fetched
