@@ -7,12 +7,23 @@ PY := $(VENV)/bin/python
 # Keyed on pyproject.toml's content: an unchanged file means nothing to install.
 STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-16)
 
-.PHONY: demo test install test-packages
+.PHONY: demo demo-reset test install test-packages
+
+# Where `make demo` listens: `make demo HOST=0.0.0.0 PORT=8000` lets the laptops of the room in (the
+# QR code and the join URL then give this machine's address on the local network). Set on make's
+# command line; an exported HOST of the shell is ignored (some shells set it to the machine's name).
+HOST = 127.0.0.1
+PORT = 8000
 
 demo: $(STAMP)
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
-	DEBUG=true $(PY) manage.py serve_room 127.0.0.1:8000
+	$(PY) manage.py load_demo --address $(HOST):$(PORT)
+	DEBUG=true $(PY) manage.py serve_room $(HOST):$(PORT)
+
+# The demo workshop back to its start: what the room did in it is deleted, then it is loaded again.
+demo-reset: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo --reset --address $(HOST):$(PORT)
 
 # With no DATABASE_URL / REDIS_URL, the run starts a PostgreSQL and a Redis of its own (tests/servers.py).
 test: $(STAMP) test-packages

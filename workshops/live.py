@@ -14,9 +14,11 @@ from django.db import transaction
 from django.db.models import F
 
 from .models import Table, Workshop
+from .selectors import control_parts_state
 
 VERSION_TIMEOUT = 5  # seconds
 CODE_TIMEOUT = 60 * 60
+CONTROL_PARTS_TIMEOUT = 10 * 60
 
 
 def _workshop_key(workshop_id: int) -> str:
@@ -104,6 +106,19 @@ def workshop_bump_version(*, workshop_id: int, stage: bool = False, table_id: in
     if table_id is not None:
         Table.objects.filter(pk=table_id).update(version=F("version") + 1)
     forget_on_commit(workshop_id=workshop_id, stage=stage, table_id=table_id)
+
+
+def control_parts(workshop_id: int) -> dict[str, str]:
+    """The digests of the control room's live parts (selectors.control_parts_state), computed once
+    per workshop version: a poll whose part is unchanged costs no query, even after a post-it."""
+    version = workshop_version(workshop_id)
+    key = f"agora:control-parts:{workshop_id}:{version}"
+    parts = cache.get(key)
+    if parts is None:
+        # Read after the version: the digests are at least as new as it (a later write bumps it again).
+        parts = control_parts_state(workshop_id)
+        cache.set(key, parts, CONTROL_PARTS_TIMEOUT)
+    return parts
 
 
 def unchanged(request, workshop_id: int) -> bool:

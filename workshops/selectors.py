@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, Prefetch, Q
 
 from core.models import Canvas, CanvasSection
+from scenarios.models import Scenario
 
 from .models import (
     Format,
@@ -233,3 +235,41 @@ def canvases_usable_by(user):
 def canvas_runs_a_workshop(canvas: Canvas) -> bool:
     """A live or closed workshop runs on this canvas: its sections no longer change (see formats.py)."""
     return Workshop.objects.filter(phases__canvas=canvas, status__in=[Workshop.Status.LIVE, Workshop.Status.CLOSED]).exists()
+
+
+CONTROL_PARTS = ("agenda", "tables", "people")
+
+
+def control_parts_state(workshop_id: int) -> dict[str, str]:
+    """A short digest of what each live part of the control room shows (5 queries).
+
+    The control room refreshes each part only when its digest changes: a post-it bumps the
+    workshop's version but changes none of them, a seat changes the tables and the people.
+    Only the fields a part renders go in (a table's own `version` moves with every post-it).
+    """
+    status = Workshop.objects.filter(pk=workshop_id).values_list("status", flat=True).first()
+    phases = list(WorkshopPhase.objects.filter(workshop_id=workshop_id).order_by("position").values())
+    tables = list(
+        Table.objects.filter(workshop_id=workshop_id)
+        .annotate(seated=Count("participants"))
+        .order_by("number")
+        .values_list("pk", "number", "name", "scenario_id", "capacity", "seated")
+    )
+    scenarios = list(
+        Scenario.objects.filter(edition__workshops=workshop_id).order_by("title").values_list("pk", "title")
+    )
+    people = list(
+        Participant.objects.filter(workshop_id=workshop_id)
+        .order_by("display_name", "pk")
+        .values_list("pk", "display_name", "table_id", "is_scribe")
+    )
+    labels = [(pk, number, name) for pk, number, name, *_ in tables]
+    return {
+        "agenda": _digest([status, phases]),
+        "tables": _digest([status, tables, scenarios]),
+        "people": _digest([status, people, labels]),
+    }
+
+
+def _digest(value) -> str:
+    return hashlib.blake2b(repr(value).encode(), digest_size=8).hexdigest()

@@ -27,6 +27,7 @@ urlpatterns = [
     # Facilitators.
     path("facilitate/", facilitator.dashboard, name="dashboard"),
     path("facilitate/<int:pk>/", facilitator.control, name="control"),
+    path("facilitate/<int:pk>/live/<slug:part>/", facilitator.control_part, name="control_part"),
     path("facilitate/<int:pk>/close/", facilitator.close_workshop, name="close"),
     path("facilitate/<int:pk>/settings/", facilitator.workshop_settings, name="settings"),
     path("facilitate/<int:pk>/phases/<int:phase_id>/<slug:action>/", facilitator.phase_action, name="phase_action"),

@@ -236,3 +236,21 @@ def demo_load(*, password: str) -> DemoResult:
     )
     demo_ballot_load(workshop=workshop)
     return DemoResult(facilitator=facilitator, editor=editor, workshop=workshop, workshop_created=created)
+
+
+def demo_workshops():
+    """The demo's workshops: the seed's join code and title (a workshop of the same code but another
+    title is someone's own, and demo_workshop_load refuses to touch it)."""
+    data = seed.DEMO_WORKSHOP
+    return Workshop.objects.filter(join_code=data["join_code"], title=data["title"])
+
+
+@transaction.atomic
+def demo_reset(*, password: str) -> DemoResult:
+    """The demo back to its start: its workshops are deleted with everything that happened in them
+    (phases, tables, participants, post-its, outputs, syntheses, ballots and votes), then the demo is
+    loaded again, as on a fresh machine (the seed's scenarios get their statuses back). Staff users,
+    formats, canvases and the library stay; running it twice gives the same start."""
+    for workshop in demo_workshops():
+        workshop.delete()
+    return demo_load(password=password)

@@ -87,6 +87,8 @@
         source: poller,
         target: poller,
         swap: poller.getAttribute("hx-swap") || "innerHTML",
+      }).catch(function () {
+        // A failed resync is already said by the banner (htmx:sendError); the next poll tries again.
       });
     });
   }

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
@@ -74,3 +76,59 @@ def axe_clean():
         assert not violations, f"axe-core on {label} ({page.url}):\n{axe_report(violations)}"
 
     return check
+
+
+# Every page a browser test opens is watched: a console error, an uncaught exception or a Content
+# Security Policy violation (an inline style htmx set, a script the policy blocked) fails the test.
+# A test that provokes an error on purpose (a refused write, the network cut) names it with
+# `@pytest.mark.console_allows(r"regex", ...)`; nothing else may appear.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.__agoraReportViolation([event.violatedDirective, event.blockedURI, event.sourceFile + ":" + event.lineNumber, event.sample].join(" | "));
+});
+"""
+
+
+# Chromium logs every 4xx answer as "Failed to load resource". A 422 (a form with its errors) and a 409
+# (the current state after a conflict) are answers the page swaps in on purpose (README, "Statuses"):
+# not faults. Any other status, a network error or a script's error counts.
+SWAPPED_ANSWER = re.compile(r"^Failed to load resource: the server responded with a status of (409|422) ")
+
+
+def watch_page(page, problems):
+    def on_console(msg):
+        if msg.type == "error" and not SWAPPED_ANSWER.search(msg.text):
+            problems.append(f"console error on {page.url}: {msg.text}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(f"uncaught exception on {page.url}: {error}"))
+
+
+def watch_context(context, problems):
+    context.expose_binding("__agoraReportViolation", lambda source, text: problems.append(f"CSP violation on {source['page'].url}: {text}"))
+    context.add_init_script(CSP_LISTENER)
+    context.on("page", lambda page: watch_page(page, problems))
+
+
+@pytest.fixture
+def console_problems():
+    """What the watched pages reported so far (a test may look, e.g. to assert one error it provoked)."""
+    return []
+
+
+@pytest.fixture
+def new_page(new_page, console_problems, request):
+    """The shared `new_page`, watched for console errors and CSP violations (checked when the test ends)."""
+    allowed = [re.compile(p) for marker in request.node.iter_markers("console_allows") for p in marker.args]
+
+    def open_page(path="/", locale="fr-FR"):
+        page = new_page(None, locale)
+        watch_context(page.context, console_problems)
+        watch_page(page, console_problems)
+        if path is not None:
+            page.goto(path)
+        return page
+
+    yield open_page
+    unexpected = [p for p in console_problems if not any(a.search(p) for a in allowed)]
+    assert not unexpected, "The browser reported:\n" + "\n".join(unexpected)

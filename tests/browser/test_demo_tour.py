@@ -46,7 +46,7 @@ def test_a_newcomer_joins_the_demo_from_the_home_page_and_the_facilitator_sees_t
     expect(facilitator.locator("h1")).to_have_text("Mes ateliers")
     axe_clean(facilitator, "demo-dashboard")
     facilitator.get_by_role("link", name="Questions Numériques — atelier des ruptures").click()
-    expect(facilitator.locator("#control-live")).to_contain_text("Valérie")
+    expect(facilitator.locator("#control-people")).to_contain_text("Valérie")
     axe_clean(facilitator, "demo-control-room")
     with facilitator.expect_popup() as popup:
         facilitator.get_by_role("link", name="Vue vidéoprojecteur").click()

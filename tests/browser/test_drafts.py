@@ -109,7 +109,7 @@ def test_a_reload_keeps_a_post_it_draft_until_it_is_posted(join, room):
 def test_the_control_room_keeps_a_table_name_being_typed_while_participants_post(login, join, room, facilitator, scenario_factory, screenshot):
     scenario_factory(edition=room.edition, title="La fin du salariat")
     control = login(facilitator, f"/facilitate/{room.pk}/")
-    row = control.locator("form.row-form:has(input[name=capacity][type=number])").first
+    row = control.locator("#control-tables tbody tr").first
     name = row.locator("input[name=name]")
     scenario = row.locator("select[name=scenario]")
     capacity = row.locator("input[name=capacity]")
@@ -123,7 +123,7 @@ def test_the_control_room_keeps_a_table_name_being_typed_while_participants_post
     for text in ("Télétravail partout", "La fin des bureaux"):
         services.contribution_post(participant=amina, section_id=room.phases.get(position=1).canvas.sections.first().pk, text=text)
     join("Bruno")
-    expect(control.locator("#control-live")).to_contain_text("Bruno", timeout=LIVE)
+    expect(control.locator("#control-people")).to_contain_text("Bruno", timeout=LIVE)
     expect(name).to_have_value("Les ruptures du travail")
     expect(scenario.locator("option:checked")).to_have_text("La fin du salariat")
     expect(capacity).to_have_value("9")
@@ -140,7 +140,7 @@ def test_the_control_room_keeps_a_table_name_being_typed_while_participants_post
     row.get_by_role("button", name="Enregistrer").click()
     table.refresh_from_db()
     assert (table.name, table.scenario.title, table.capacity) == ("Les ruptures du travail", "La fin du salariat", 9)
-    expect(control.locator("form.row-form:has(input[name=capacity][type=number])").first.locator("input[name=name]")).to_have_value("Les ruptures du travail")
+    expect(control.locator("#control-tables tbody tr").first.locator("input[name=name]")).to_have_value("Les ruptures du travail")
     expect(control.locator(".draft-note")).to_have_count(0)
 
 

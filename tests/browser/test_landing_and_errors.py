@@ -15,6 +15,7 @@ def demo():
     call_command("load_demo", stdout=open("/dev/null", "w"))
 
 
+@pytest.mark.console_allows(r"status of 403 \(Forbidden\)")  # the refused page, visited on purpose
 def test_the_demo_editor_lands_on_the_library_and_a_refused_page_says_where_to_go(demo, new_page, screenshot, axe_clean):
     page = new_page("/accounts/login/")
     page.set_viewport_size(LAPTOP)
@@ -58,6 +59,7 @@ def test_the_demo_editor_lands_on_the_library_and_a_refused_page_says_where_to_g
     page.wait_for_url("**/scenarios/")
 
 
+@pytest.mark.console_allows(r"status of 404 \(Not Found\)")  # the missing page, visited on purpose
 def test_a_missing_page_is_styled_with_a_way_out(new_page, screenshot, axe_clean):
     page = new_page(None)
     page.set_viewport_size(LAPTOP)

@@ -47,6 +47,7 @@ def check_at_every_size(page, name, axe_clean, screenshot, ready=None):
         axe_clean(page, f"{name} at {size}")
 
 
+@pytest.mark.console_allows(r"status of 403 \(Forbidden\)")  # the refused page is one of the pages checked
 def test_the_main_pages_fit_a_laptop_a_phone_and_a_projector(room, facilitator, outsider, login, join, axe_clean, screenshot):
     control = login(facilitator, f"/facilitate/{room.pk}/")
     check_at_every_size(control, "control-room", axe_clean, screenshot, ready=".phases")

@@ -57,12 +57,12 @@ def test_the_facilitator_sees_each_scenario_on_the_map_and_downloads_the_svg(log
     svg = page.locator("figure svg.vote-map")
     expect(svg).to_be_visible()
     expect(svg.locator("circle.dot")).to_have_count(len(SCENARIOS))
-    labels = svg.locator("g.map-point text").all_text_contents()
+    labels = svg.locator("g.map-point text.map-label").all_text_contents()
     assert sorted(labels) == sorted(SCENARIOS)
-    # Each dot sits at its means: 1..5 across 70..650, -2..+2 from 470 (bottom) to 70 (top).
+    # Each dot sits at its means: 1..5 across 70..890, -2..+2 from 570 (bottom) to 70 (top).
     for title, votes in VOTES.items():
-        x = 70 + (mean([v[0] for v in votes]) - 1) / 4 * 580
-        y = 470 - (mean([v[1] for v in votes]) + 2) / 4 * 400
+        x = 70 + (mean([v[0] for v in votes]) - 1) / 4 * 820
+        y = 570 - (mean([v[1] for v in votes]) + 2) / 4 * 500
         point = svg.locator("g.map-point", has_text=title)
         circle = point.locator("circle.dot")
         assert float(circle.get_attribute("cx")) == pytest.approx(x, abs=0.06), title
@@ -87,3 +87,62 @@ def test_the_facilitator_sees_each_scenario_on_the_map_and_downloads_the_svg(log
     body = response.text()
     assert body.startswith("<svg") and 'xmlns="http://www.w3.org/2000/svg"' in body
     assert body.count('class="dot"') == len(SCENARIOS) and "La fin du salariat" in body and "<style>" in body
+
+
+def label_boxes(page):
+    """Each title's box as the browser drew it (getBBox, in the SVG's units)."""
+    return page.locator("svg.vote-map").evaluate(
+        "svg => [...svg.querySelectorAll('text.map-label')].map(t => { const b = t.getBBox(); return [t.textContent, b.x, b.y, b.width, b.height]; })"
+    )
+
+
+def overlaps(a, b):
+    return a[1] < b[1] + b[3] and b[1] < a[1] + a[3] and a[2] < b[2] + b[4] and b[2] < a[2] + a[4]
+
+
+@pytest.fixture
+def demo_map(facilitator):
+    """The demo's 19 scenarios voted on two scales by a room whose opinions bunch together."""
+    import random
+
+    from django.core.management import call_command
+
+    from workshops.models import Workshop
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    workshop = Workshop.objects.get(join_code="QN2012")
+    workshop.facilitators.add(facilitator)
+    ballots = []
+    for title, low, high in (("Plausibilité", 1, 5), ("Désirabilité", -2, 2)):
+        ballot = make_ballot(workshop, "scale", options=services.options_from_scenarios(workshop=workshop), scale_min=low, scale_max=high)
+        ballot.title = title
+        ballot.save(update_fields=["title"])
+        ballots.append(ballot)
+    rng = random.Random(19)
+    people = list(workshop.participants.order_by("pk")[:5])
+    for person in people:
+        for ballot in ballots:
+            ids = list(ballot.options.values_list("pk", flat=True))
+            # Three values only: the means bunch, as they do in a real room.
+            services.vote_cast(participant=person, ballot_id=ballot.pk, choices={i: rng.choice([ballot.scale_min + 1, ballot.scale_max - 1, ballot.scale_max]) for i in ids})
+    for ballot in ballots:
+        services.ballot_close(ballot=ballot)
+    return workshop, ballots
+
+
+def test_the_19_demo_scenarios_titles_never_overlap_on_the_map_and_the_retained_are_in_capitals(demo_map, login, facilitator, screenshot, axe_clean):
+    workshop, (x_ballot, y_ballot) = demo_map
+    page = login(facilitator, f"/facilitate/{workshop.pk}/ballots/map/?x={x_ballot.pk}&y={y_ballot.pk}")
+    svg = page.locator("figure svg.vote-map")
+    expect(svg.locator("circle.dot")).to_have_count(19)
+    boxes = label_boxes(page)
+    assert len(boxes) == 19
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not overlaps(a, b), f"{a[0]} overlaps {b[0]}"
+    retained = svg.locator("g.map-point.retained text.map-label").all_text_contents()
+    assert len(retained) == 7 and all(t == t.upper() for t in retained)
+    assert "POSSÉDER, C'EST DÉPASSÉ" in retained
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    screenshot(page, "voting-map-demo-1920")
+    axe_clean(page, "map of the 19 demo scenarios")

@@ -173,8 +173,8 @@ def test_the_map_places_scenarios_on_two_scale_questions(client, live_workshop, 
     assert html.count('class="dot"') == 2 and "La fin du salariat" in html
     svg = client.get(url("map_svg", live_workshop))
     assert svg["Content-Type"].startswith("image/svg+xml")
-    # 5 on 1..5 is the right edge (650), +2 on -2..2 the top (70).
-    assert 'cx="650.0" cy="70.0"' in svg.content.decode()
+    # 5 on 1..5 is the right edge (890), +2 on -2..2 the top (70).
+    assert 'cx="890.0" cy="70.0"' in svg.content.decode()
     assert "cartography" in client.get(url("export_workshop", live_workshop, fmt="json")).json()
 
 

@@ -237,7 +237,8 @@ def test_the_control_room_query_count_is_bounded(client, live_workshop, facilita
     client.force_login(facilitator)
     for _ in range(20):
         participant_factory(workshop=live_workshop)
-    with django_assert_max_num_queries(14):
+    # 12 to render, and 5 for the digests of the live parts (once per version of the workshop).
+    with django_assert_max_num_queries(17):
         assert client.get(control(live_workshop)).status_code == 200
 
 

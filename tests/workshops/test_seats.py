@@ -139,10 +139,10 @@ def test_the_facilitator_cannot_seat_anyone_at_a_full_table(client, live_worksho
 
     response = client.post(seat_url(live_workshop, walker), {"table": full_table.pk, "scribe": "0"}, headers={"HX-Request": "true"})
 
-    # htmx gets the control room's live fragment with the message at the form.
+    # htmx gets the control room's live part of the people with the message at the form.
     assert response.status_code == 422
     html = response.content.decode()
-    assert html.lstrip().startswith('<div id="control-live"') and "errorlist" in html and "<html" not in html
+    assert html.lstrip().startswith('<section class="card" id="control-people"') and "errorlist" in html and "<html" not in html
     walker.refresh_from_db()
     assert walker.table is None
 

@@ -3,6 +3,7 @@
 import segno
 from functools import partial, wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
@@ -77,36 +78,48 @@ def dashboard(request):
     )
 
 
-def _control_context(workshop):
-    phases = list(workshop.phases.select_related("canvas").order_by("position"))
-    for phase in phases:
-        # An activity of an app above this one may have a page of its own (the keyword wall's merges).
-        phase.control_link = activities.control_link(workshop, phase)
-    return {
-        "workshop": workshop,
-        "phases": phases,
-        "open_phase": next((p for p in phases if p.is_open), None),
-        "tables": selectors.workshop_tables(workshop),
-        "participants": selectors.workshop_participants(workshop),
-        "table_form": TableForm(workshop=workshop),
-        "seat_form": TableChoiceForm(workshop=workshop),
-        "version": live.workshop_version(workshop.pk),
-        "join_url": _join_url(workshop),
-    }
+def _control_context(request, workshop, parts=selectors.CONTROL_PARTS):
+    """What the control room's parts render; `parts` names the live parts needed (all of them for the page)."""
+    context = {"workshop": workshop, "parts": live.control_parts(workshop.pk), "join_address": _join_address(request, workshop)}
+    if "agenda" in parts:
+        context["phases"] = list(workshop.phases.select_related("canvas").order_by("position"))
+        for phase in context["phases"]:
+            # An activity of an app above this one may have a page of its own (the keyword wall's merges).
+            phase.control_link = activities.control_link(workshop, phase)
+    if "tables" in parts or "people" in parts:
+        context["tables"] = selectors.workshop_tables(workshop)
+    if "tables" in parts:
+        context["table_form"] = TableForm(workshop=workshop)
+    if "people" in parts:
+        context["participants"] = selectors.workshop_participants(workshop)
+    return context
 
 
 @require_GET
-def control(request, pk):
-    # The unchanged poll is answered before the user is even loaded from the database.
-    if request.GET.get("v") and _poll_unchanged(request, pk):
+@runs_workshop
+def control(request, *, workshop):
+    return render(request, "workshops/control.html", _control_context(request, workshop))
+
+
+@require_GET
+def control_part(request, pk, part):
+    """One live part of the control room (agenda, tables, people), polled with the digest it shows.
+
+    An unchanged part is answered 204 before the user is even loaded from the database, so a
+    post-it in the room (which changes no part) costs the control room nothing but three tiny polls.
+    """
+    if part not in selectors.CONTROL_PARTS:
+        raise Http404
+    if int(pk) in request.session.get(RUNS_KEY, []) and request.GET.get("h") == live.control_parts(int(pk))[part]:
         return no_change()
-    return _control(request, pk=pk)
+    if not request.user.is_authenticated:
+        raise PermissionDenied  # a poll: the page itself sends a lost session to the login page
+    return _control_part(request, pk=pk, part=part)
 
 
 @runs_workshop
-def _control(request, *, workshop):
-    template = "workshops/control.html#live" if request.htmx and request.GET.get("v") else "workshops/control.html"
-    return render(request, template, _control_context(workshop))
+def _control_part(request, part, *, workshop):
+    return render(request, f"workshops/control.html#{part}", _control_context(request, workshop, parts=(part,)))
 
 
 def _back(request, workshop, error: ValidationError | None = None):
@@ -174,13 +187,14 @@ def _form_messages(form) -> ValidationError:
 
 
 def _refused(request, workshop, error: ValidationError, **at):
-    """An invalid table or seat form: the control room again (its live fragment for htmx), 422.
+    """An invalid table or seat form: the control room again (for htmx, the part holding the form), 422.
 
     `at` names the form the error is shown beside (error_table: a table's pk or "new",
     error_participant: a participant's pk); the service wrote nothing.
     """
-    context = _control_context(workshop) | at | {"form_errors": error.messages}
-    template = "workshops/control.html#live" if request.htmx else "workshops/control.html"
+    part = "people" if "error_participant" in at else "tables"
+    context = _control_context(request, workshop) | at | {"form_errors": error.messages}
+    template = f"workshops/control.html#{part}" if request.htmx else "workshops/control.html"
     return render(request, template, context, status=INVALID)
 
 
@@ -234,18 +248,30 @@ def _join_url(workshop) -> str:
     return reverse("workshops:join") + f"?code={workshop.join_code}"
 
 
+def _join_address(request, workshop) -> str:
+    """The join URL as the room's laptops reach it: settings.JOIN_BASE_URL when set (`make demo
+    HOST=0.0.0.0` sets it to this machine's address on the local network), else this request's host."""
+    base = settings.JOIN_BASE_URL.rstrip("/")
+    return base + _join_url(workshop) if base else request.build_absolute_uri(_join_url(workshop))
+
+
 @require_GET
 @runs_workshop
 def join_qr(request, *, workshop):
-    qr = segno.make(request.build_absolute_uri(_join_url(workshop)), error="m")
+    qr = segno.make(_join_address(request, workshop), error="m")
     response = HttpResponse(content_type="image/svg+xml")
     qr.save(response, kind="svg", scale=8, border=2, dark="#1b1f3b", xmldecl=False)
     return response
 
 
-def _projector_context(workshop):
+def _projector_context(request, workshop):
     phase = selectors.open_phase(workshop)
-    context = {"workshop": workshop, "phase": phase, "version": live.workshop_version(workshop.pk), "join_url": _join_url(workshop)}
+    context = {
+        "workshop": workshop,
+        "phase": phase,
+        "version": live.workshop_version(workshop.pk),
+        "join_address": _join_address(request, workshop),
+    }
     if phase and phase.activity == Activity.RESTITUTION:
         context |= _restitution_context(phase, selectors.restitution(workshop=workshop))
     elif phase and phase.activity == Activity.DISCOVER:
@@ -285,7 +311,7 @@ def results(request, *, workshop):
 @require_GET
 @runs_workshop
 def projector(request, *, workshop):
-    return render(request, "workshops/projector.html", _projector_context(workshop))
+    return render(request, "workshops/projector.html", _projector_context(request, workshop))
 
 
 @require_GET
@@ -299,4 +325,4 @@ def projector_live(request, pk):
 
 @runs_workshop
 def _projector_live(request, *, workshop):
-    return render(request, "workshops/projector.html#live", _projector_context(workshop))
+    return render(request, "workshops/projector.html#live", _projector_context(request, workshop))

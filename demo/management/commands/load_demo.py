@@ -1,31 +1,45 @@
-"""manage.py load_demo: the Questions Numériques 2012/2013 demo, safe to run again."""
+"""manage.py load_demo: the Questions Numériques 2012/2013 demo, safe to run again; --reset starts it over."""
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from demo.seed.load import demo_load
-
-JOIN_URL = "http://127.0.0.1:8000/w/join/?code={code}"
+from demo.network import base_url
+from demo.seed.load import demo_load, demo_reset
 
 
 class Command(BaseCommand):
     help = (
         "Load the Questions Numériques 2012/2013 demo: canvases, formats, the 19 scenarios, "
-        "a facilitator and an editor, and a live workshop with its 7 tables. Running it again changes nothing."
+        "a facilitator and an editor, and a live workshop with its 7 tables. Running it again changes nothing; "
+        "--reset deletes what the room did in the demo workshop and loads it again as it was at the start."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--password", default="agora-demo", help="Password of the demo users (default: agora-demo).")
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Delete the demo workshop's live data (participants, post-its, votes…) and load it again from its start.",
+        )
+        parser.add_argument(
+            "--address",
+            default="127.0.0.1:8000",
+            help="HOST:PORT the server will listen on, for the join URL printed (0.0.0.0: this machine's LAN address).",
+        )
 
-    def handle(self, *args, password, **options):
+    def handle(self, *args, password, reset, address, **options):
         try:
-            result = demo_load(password=password)
+            result = (demo_reset if reset else demo_load)(password=password)
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
         workshop = result.workshop
-        state = "created" if result.workshop_created else "already there, left as it is"
+        if reset:
+            state = "reset to its start"
+        else:
+            state = "created" if result.workshop_created else "already there, left as it is"
+        host, _, port = address.rpartition(":")
         self.stdout.write(self.style.SUCCESS(f"Demo loaded. Workshop “{workshop.title}”: {state}."))
         self.stdout.write(f"Facilitator: login {result.facilitator.username}  password {password}")
         self.stdout.write(f"Editor:      login {result.editor.username}  password {password}")
         self.stdout.write(f"Join code:   {workshop.join_code}")
-        self.stdout.write(f"Join URL:    {JOIN_URL.format(code=workshop.join_code)}")
+        self.stdout.write(f"Join URL:    {base_url(host or '127.0.0.1', port or '8000')}/w/join/?code={workshop.join_code}")
