@@ -50,6 +50,7 @@ from .models import (
     Activity,
     Contribution,
     Format,
+    Merge,
     Participant,
     PlusOne,
     Table,
@@ -663,6 +664,7 @@ def contribution_group(*, scribe: Participant, contribution_ids: list, label: st
 def contribution_merge(*, scribe: Participant, target_id, source_id) -> Contribution:
     """Fold a duplicate post-it into another: its +1s move over, counted once per participant.
 
+    What moved is written down (a Merge row) so that `contribution_unmerge` restores it exactly.
     Locks: the workshop, then both post-its in primary-key order (whichever is the target), then
     their +1s: two scribes merging A into B and B into A queue, and the second is told it was merged.
     """
@@ -682,17 +684,69 @@ def contribution_merge(*, scribe: Participant, target_id, source_id) -> Contribu
     if target.merged_into_id or source.merged_into_id:
         raise ValidationError(_("This post-it was already merged."))
     already = set(PlusOne.objects.filter(contribution=target).values_list("participant_id", flat=True))
-    PlusOne.objects.filter(contribution=source).exclude(participant_id__in=already).update(contribution=target)
+    source_plus_ones = PlusOne.objects.filter(contribution=source).order_by("pk")
+    moved = list(source_plus_ones.exclude(participant_id__in=already).values_list("pk", flat=True))
+    removed = [
+        [participant_id, created_at.isoformat()]
+        for participant_id, created_at in source_plus_ones.filter(participant_id__in=already).values_list("participant_id", "created_at")
+    ]
+    followers = list(Contribution.objects.filter(merged_into=source).order_by("pk").values_list("pk", flat=True))
+    PlusOne.objects.filter(pk__in=moved).update(contribution=target)
     PlusOne.objects.filter(contribution=source).delete()
     # Post-its merged into the source follow it.
-    Contribution.objects.filter(merged_into=source).update(merged_into=target)
+    Contribution.objects.filter(pk__in=followers).update(merged_into=target)
     source.merged_into = target
     source.plus_ones = 0
     source.save(update_fields=["merged_into", "plus_ones"])
     target.plus_ones = PlusOne.objects.filter(contribution=target).count()
     target.save(update_fields=["plus_ones"])
+    Merge.objects.create(
+        source=source, target=target, moved_plus_ones=moved, removed_plus_ones=removed, followers=followers, merged_by=scribe
+    )
     workshop_bump_version(workshop_id=scribe.workshop_id, table_id=target.table_id)
     return target
+
+
+@transaction.atomic
+def contribution_unmerge(*, scribe: Participant, contribution_id) -> Contribution:
+    """Undo the merge of a post-it: it is back on the board with the +1s it had, and so are the
+    post-its that had followed it; the target keeps only its own.
+
+    A merge whose target was merged further is undone after that later merge (last done, first undone).
+    Locks: the workshop, then the source, its target and the followers in primary-key order, then their +1s.
+    """
+    workshop = workshop_lock(scribe.workshop_id)
+    _refuse_if_closed(workshop)
+    scribe = _current_scribe(scribe)
+    # Read under the workshop lock, which every merge and undo holds: the row cannot change meanwhile.
+    merge = Merge.objects.filter(source_id=_as_pk(contribution_id), source__workshop_id=workshop.pk).first()
+    involved = [contribution_id] if merge is None else [merge.source_id, merge.target_id, *merge.followers]
+    locked = {c.pk: c for c in _lock_contributions(workshop_id=workshop.pk, contribution_ids=involved)}
+    source = locked[_as_pk(contribution_id)]
+    _check_scribe(scribe, source)
+    if merge is None:
+        raise ValidationError(_("This post-it is not merged into another one: there is nothing to undo."))
+    target = locked[merge.target_id]
+    # Followed its target into a later merge (or the target was merged since): that one comes undone first.
+    if source.merged_into_id != target.pk or target.merged_into_id:
+        raise ValidationError(_("The post-it it was merged into was merged in turn: undo that merge first."))
+    PlusOne.objects.filter(pk__in=merge.moved_plus_ones, contribution=target).update(contribution=source)
+    still_here = set(Participant.objects.filter(pk__in=[pid for pid, _at in merge.removed_plus_ones]).values_list("pk", flat=True))
+    for participant_id, created_at in merge.removed_plus_ones:
+        if participant_id not in still_here:
+            continue
+        plus_one = PlusOne.objects.create(contribution=source, participant_id=participant_id)
+        # created_at is auto_now_add: the original time is written back after the insert.
+        PlusOne.objects.filter(pk=plus_one.pk).update(created_at=datetime.datetime.fromisoformat(created_at))
+    Contribution.objects.filter(pk__in=merge.followers, merged_into=target).update(merged_into=source)
+    for post_it in (source, target):
+        post_it.plus_ones = PlusOne.objects.filter(contribution=post_it).count()
+    source.merged_into = None
+    source.save(update_fields=["merged_into", "plus_ones"])
+    target.save(update_fields=["plus_ones"])
+    merge.delete()
+    workshop_bump_version(workshop_id=scribe.workshop_id, table_id=source.table_id)
+    return source
 
 
 SYNTHESIS_MAX_LENGTH = 5000

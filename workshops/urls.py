@@ -18,6 +18,7 @@ urlpatterns = [
     path("w/<joincode:code>/scribe/hide/<int:contribution_id>/", scribe.scribe_hide, name="scribe_hide"),
     path("w/<joincode:code>/scribe/group/", scribe.scribe_group, name="scribe_group"),
     path("w/<joincode:code>/scribe/merge/", scribe.scribe_merge, name="scribe_merge"),
+    path("w/<joincode:code>/scribe/unmerge/<int:contribution_id>/", scribe.scribe_unmerge, name="scribe_unmerge"),
     path("w/<joincode:code>/scribe/synthesis/", scribe.scribe_synthesis, name="scribe_synthesis"),
     # The same for API clients (JSON in, JSON out).
     path("api/w/<joincode:code>/board/", api.BoardApi.as_view(), name="api_board"),
