@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, ExpressionWrapper, F, IntegerField, Prefetch
 
 from core.models import Canvas, CanvasSection
 
@@ -21,6 +21,17 @@ from .models import (
     Workshop,
     WorkshopPhase,
 )
+
+
+def tables_with_seats(*, workshop_id: int):
+    """The workshop's tables by number, each with `seated` and `seats_left` (one query)."""
+    return (
+        Table.objects.filter(workshop_id=workshop_id)
+        .select_related("scenario")
+        .annotate(seated=Count("participants"))
+        .annotate(seats_left=ExpressionWrapper(F("capacity") - F("seated"), output_field=IntegerField()))
+        .order_by("number")
+    )
 
 
 def open_phase(workshop: Workshop) -> WorkshopPhase | None:

@@ -41,11 +41,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from kombu.exceptions import OperationalError as KombuOperationalError
 
 from core.models import Edition
 
 from .live import workshop_bump_version
+from .selectors import tables_with_seats
 from .models import (
     Activity,
     Contribution,
@@ -405,10 +407,29 @@ def _table_of_workshop(workshop_id: int, table_id) -> Table | None:
 
 
 def _check_seat_left(table: Table, participant_id: int | None = None) -> None:
-    """Capacity holds on every path; callers hold the workshop row, so seats are counted once."""
+    """Capacity holds on every path; callers hold the workshop row, so seats are counted once.
+
+    A full table is refused with the tables that still have room, so the person can pick one.
+    """
     seated = Participant.objects.filter(table=table).exclude(pk=participant_id).count()
     if seated >= table.capacity:
-        raise ValidationError({"table": _("This table is full: pick another one.")})
+        raise ValidationError({"table": full_table_message(table, participant_id)})
+
+
+def full_table_message(table: Table, participant_id: int | None = None) -> str:
+    """'This table is full' and where there is room (never the person's own table), or that every table is full."""
+    full = ngettext(
+        "This table is full: %(table)s has %(n)d seat.", "This table is full: %(table)s has %(n)d seats.", table.capacity
+    ) % {"table": table.label, "n": table.capacity}
+    own = Participant.objects.filter(pk=participant_id).values_list("table_id", flat=True).first() if participant_id else None
+    room = [t for t in tables_with_seats(workshop_id=table.workshop_id) if t.seats_left > 0 and t.pk not in (table.pk, own)]
+    if not room:
+        return f"{full} {_('Every other table is full too: ask the facilitator for a seat.')}"
+    offers = ", ".join(
+        ngettext("%(table)s (%(n)d seat left)", "%(table)s (%(n)d seats left)", t.seats_left) % {"table": t.label, "n": t.seats_left}
+        for t in room
+    )
+    return f"{full} {_('Tables with room: %(tables)s.') % {'tables': offers}}"
 
 
 @transaction.atomic

@@ -70,7 +70,7 @@ def _canvas_context(workshop, participant, form=None, form_section_id=None):
         "phase": phase,
         "version": live.participant_version(workshop.pk, participant.table_id),
         "stage_key": _stage_key(phase, participant),
-        "table_form": TableChoiceForm(workshop=workshop, initial={"table": participant.table_id}),
+        "table_form": TableChoiceForm(workshop=workshop, own_table_id=participant.table_id, initial={"table": participant.table_id}),
         "form": form,
         "form_section_id": form_section_id,
         "text_max_length": ContributionForm.base_fields["text"].max_length,
@@ -199,7 +199,7 @@ def plus_one(request, *, workshop, participant, contribution_id):
 @participant_permission("workshops.change_table")
 @idempotent
 def choose_table(request, *, workshop, participant):
-    form = TableChoiceForm(request.POST, workshop=workshop)
+    form = TableChoiceForm(request.POST, workshop=workshop, own_table_id=participant.table_id)
     if form.is_valid():
         table = form.cleaned_data["table"]
         try:
