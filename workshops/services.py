@@ -153,10 +153,16 @@ def _lock_participant(participant: Participant) -> Participant:
     return fresh
 
 
+ANY_OPEN = object()  # phase_open's default: whichever phase is open closes
+
+
 @transaction.atomic
-def phase_open(*, phase: WorkshopPhase) -> WorkshopPhase:
+def phase_open(*, phase: WorkshopPhase, closing=ANY_OPEN) -> WorkshopPhase:
     """Open a phase, closing the one that was open; the workshop goes live.
 
+    `closing`: the id of the open phase the facilitator agreed to close (None: none was open).
+    When another phase is open by then (someone else switched meanwhile), nothing is written and
+    the facilitator is asked again: a phase is never closed without their knowing which.
     Locks: the workshop, then this phase and the open one (position order).
     """
     workshop = workshop_lock(phase.workshop_id)
@@ -169,6 +175,8 @@ def phase_open(*, phase: WorkshopPhase) -> WorkshopPhase:
     phase = phases.pop(phase.pk)
     if phase.is_open:
         return phase
+    if closing is not ANY_OPEN and sorted(phases) != ([closing] if closing else []):
+        raise ValidationError(_("The open phase changed meanwhile: check which phase opening this one would close."), code="conflict")
     for current in phases.values():
         _close(current)
     phase.status = WorkshopPhase.Status.OPEN

@@ -29,6 +29,7 @@ urlpatterns = [
     path("facilitate/<int:pk>/", facilitator.control, name="control"),
     path("facilitate/<int:pk>/close/", facilitator.close_workshop, name="close"),
     path("facilitate/<int:pk>/settings/", facilitator.workshop_settings, name="settings"),
+    path("facilitate/<int:pk>/phases/<int:phase_id>/open/confirm/", facilitator.phase_open_confirm, name="phase_open_confirm"),
     path("facilitate/<int:pk>/phases/<int:phase_id>/<slug:action>/", facilitator.phase_action, name="phase_action"),
     path("facilitate/<int:pk>/tables/", facilitator.add_table, name="add_table"),
     path("facilitate/<int:pk>/tables/<int:table_id>/", facilitator.edit_table, name="edit_table"),
