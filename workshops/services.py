@@ -371,7 +371,7 @@ def table_update(*, table: Table, name: str, scenario=None, capacity: int | None
         seated = Participant.objects.filter(table=table).count()
         if capacity < seated:
             raise ValidationError(
-                {"capacity": _("%(n)d people sit at this table: move some before lowering its capacity.") % {"n": seated}}
+                {"capacity": ngettext("%(n)d person sits at this table: move them before lowering its capacity.", "%(n)d people sit at this table: move some before lowering its capacity.", seated) % {"n": seated}}
             )
     table.name = name
     table.scenario = scenario
@@ -555,6 +555,9 @@ def contribution_post(*, participant: Participant, section_id: int, text: str, a
         raise ValidationError({"section": _("This section is not part of the open phase's canvas.")})
     axis = (axis or "").strip()
     if section.axes:
+        if not axis:
+            # No axis is ticked in advance (a pre-ticked one filed post-its under it unnoticed): ask.
+            raise ValidationError({"axis": _("Choose the axis of this post-it: %(axes)s.") % {"axes": ", ".join(section.axes)}})
         if axis not in section.axes:
             raise ValidationError({"axis": _("Choose one of: %(axes)s.") % {"axes": ", ".join(section.axes)}})
     elif axis:
