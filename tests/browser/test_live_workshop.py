@@ -22,6 +22,10 @@ def workshop(facilitator):
 def post(page, section_title, text):
     section = page.locator("section.canvas-section", has=page.locator("h2", has_text=section_title))
     section.locator("textarea").fill(text)
+    axes = section.locator("input[name=axis]")
+    if axes.count():
+        # No axis is ticked in advance: the participant chooses one.
+        axes.first.check()
     section.locator("button[type=submit]").click()
     expect(section.locator("textarea")).to_have_value("")
 
