@@ -26,7 +26,8 @@ def post(page, section_title, text):
     if axes.count():
         # No axis is ticked in advance: the participant chooses one.
         axes.first.check()
-    section.locator("button[type=submit]").click()
+    # The form's button: the +1 buttons of post-its already there are submit buttons too.
+    section.locator(".post-form button[type=submit]").click()
     expect(section.locator("textarea")).to_have_value("")
 
 
