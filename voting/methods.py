@@ -238,9 +238,15 @@ class Approval(ChoiceCountMixin, VotingMethod):
         picked = [k for k, v in paper.items() if v == 1]
         least, most = self.bounds(ballot, option_count)
         if len(picked) > most:
-            raise ValidationError(_("Pick at most %(n)d options (you picked %(m)d).") % {"n": most, "m": len(picked)})
+            raise ValidationError(
+                ngettext("Pick at most %(n)d option (you picked %(m)d).", "Pick at most %(n)d options (you picked %(m)d).", most)
+                % {"n": most, "m": len(picked)}
+            )
         if len(picked) < least:
-            raise ValidationError(_("Pick at least %(n)d options (you picked %(m)d).") % {"n": least, "m": len(picked)})
+            raise ValidationError(
+                ngettext("Pick at least %(n)d option (you picked %(m)d).", "Pick at least %(n)d options (you picked %(m)d).", least)
+                % {"n": least, "m": len(picked)}
+            )
         return [(k, 1, None) for k in picked]
 
     def card_context(self, ballot, shown):
@@ -269,9 +275,9 @@ class Ranking(ChoiceCountMixin, VotingMethod):
             raise ValidationError(_("Number your choices 1, 2, 3… without gaps."))
         least, most = self.bounds(ballot, option_count)
         if len(ranks) > most:
-            raise ValidationError(_("Rank at most %(n)d options.") % {"n": most})
+            raise ValidationError(ngettext("Rank at most %(n)d option.", "Rank at most %(n)d options.", most) % {"n": most})
         if len(ranks) < least:
-            raise ValidationError(_("Rank at least %(n)d options.") % {"n": least})
+            raise ValidationError(ngettext("Rank at least %(n)d option.", "Rank at least %(n)d options.", least) % {"n": least})
         return [(k, v, v) for k, v in paper.items()]
 
     def tally_rows(self, ballot, options, papers, rankings):

@@ -127,8 +127,9 @@ def record_markdown(data: dict) -> str:
                     out += ["", f"**{_('Output')}**", ""]
                     for line in output["lines"]:
                         axis = f"[{line['axis']}] " if line["axis"] else ""
+                        group = f"**{line['group']}** — " if line.get("group") else ""
                         plus = f" (+{line['plus_ones']})" if line["plus_ones"] else ""
-                        out.append(f"{line['position']}. {axis}{_text(line['text'])}{plus}")
+                        out.append(f"{line['position']}. {axis}{group}{_text(line['text'])}{plus}")
                 postits = postits_at.get(key + (section["id"],), [])
                 if postits:
                     out += ["", f"**{_('Post-its')}**", ""]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from workshops import live
 from workshops.models import Participant
@@ -53,10 +53,18 @@ class Tally:
 
 
 def eligible_participants(ballot: Ballot):
-    """Who may vote: the workshop's participants, or those seated at the ballot's table right now."""
+    """Whom the turnout counts: the workshop's participants (or those seated at the ballot's table
+    right now) who were there when the ballot opened, and whoever joined later and voted.
+
+    Someone who arrives after the ballot opened and does not vote, or after it closed, is not
+    counted as an abstention: they were not in the room when the question was asked.
+    """
     qs = Participant.objects.filter(workshop_id=ballot.workshop_id)
     if ballot.table_id:
         qs = qs.filter(table_id=ballot.table_id)
+    if ballot.opened_at is not None:
+        voted = BallotPaper.objects.filter(ballot_id=ballot.pk, participant_id=OuterRef("pk"))
+        qs = qs.filter(Q(joined_at__lte=ballot.opened_at) | Exists(voted))
     return qs
 
 

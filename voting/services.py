@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -377,6 +377,9 @@ def ballot_settle_tie(*, ballot: Ballot, option_ids: Iterable) -> Ballot:
 def _apply_retain(ballot: Ballot, *, open_assignment: bool = True) -> None:
     """Retained scenarios move on (proposed → retained) and get a table each, capacities balanced.
 
+    A scenario keeps the table it already has; the others fill, in number order, the tables that
+    have no scenario yet (where the room may already sit), and only then are new tables added.
+    A table never gets fewer seats than the people sitting there.
     The caller holds the workshop and ballot rows; this locks the scenario rows, then the table rows.
     """
     options = list(ballot.options.filter(retained=True, scenario__isnull=False).select_related("scenario"))
@@ -387,12 +390,25 @@ def _apply_retain(ballot: Ballot, *, open_assignment: bool = True) -> None:
     workshop = Workshop.objects.get(pk=ballot.workshop_id)
     people = Participant.objects.filter(workshop=workshop).count()
     capacity = max(math.ceil(people / max(len(options), 1)), 1)
-    existing = dict(Table.objects.filter(workshop=workshop, scenario_id__in=scenario_ids).values_list("scenario_id", "pk"))
+    tables = list(
+        Table.objects.select_for_update(no_key=True, of=("self",))
+        .filter(Q(scenario_id__in=scenario_ids) | Q(scenario__isnull=True), workshop=workshop)
+        .order_by("number")
+    )
+    seated = dict(
+        Participant.objects.filter(table__in=tables).values("table_id").annotate(n=Count("pk")).values_list("table_id", "n")
+    )
+    existing = {t.scenario_id: t for t in tables if t.scenario_id}
+    free = [t for t in tables if not t.scenario_id]
     for option in options:
-        if option.scenario_id in existing:
-            Table.objects.filter(pk=existing[option.scenario_id]).update(capacity=max(capacity, 1))
-        else:
+        table = existing.get(option.scenario_id) or (free.pop(0) if free else None)
+        if table is None:
             table_create(workshop=workshop, name=option.scenario.title, scenario=option.scenario, capacity=capacity)
+            continue
+        table.scenario = option.scenario
+        table.name = table.name or option.scenario.title
+        table.capacity = max(capacity, seated.get(table.pk, 0))
+        table.save(update_fields=["scenario", "name", "capacity"])
     ballot.assignment_open = True
     ballot.save(update_fields=["assignment_open"])
 

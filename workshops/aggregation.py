@@ -99,7 +99,13 @@ def cluster_contributions(
     return sorted(clusters, key=lambda cl: (-cl.plus_ones, cl.representative.created_at, cl.representative.pk))
 
 
-LinePlan = tuple[str, str, int, frozenset[int]]  # axis, text, +1s, source post-it ids
+LinePlan = tuple[str, str, str, int, frozenset[int]]  # axis, group label, text, +1s, source post-it ids
+
+
+def group_label_of(cluster: Cluster) -> str:
+    """The scribe's label for a line: its representative's, else the first one its post-its carry."""
+    labels = [cluster.representative.group_label] + [c.group_label for c in cluster.members]
+    return next((label for label in labels if label), "")
 
 
 @transaction.atomic
@@ -130,8 +136,10 @@ def phase_aggregate(*, phase_id: int) -> int:
         if (table_id, section_id) in kept:
             continue
         output = TableOutput.objects.create(phase=phase, table_id=table_id, section_id=section_id)
-        for position, (axis, text, plus_ones, sources) in enumerate(lines, start=1):
-            line = TableOutputLine.objects.create(output=output, position=position, axis=axis, text=text, plus_ones=plus_ones)
+        for position, (axis, group_label, text, plus_ones, sources) in enumerate(lines, start=1):
+            line = TableOutputLine.objects.create(
+                output=output, position=position, axis=axis, group_label=group_label, text=text, plus_ones=plus_ones
+            )
             line.sources.set(sources)
     # Outputs show on every laptop of the room.
     workshop_bump_version(workshop_id=phase.workshop_id, stage=True)
@@ -164,6 +172,7 @@ def _plan(phase: WorkshopPhase) -> dict[tuple[int, int], list[LinePlan]]:
         planned[key] = [
             (
                 cluster.axis,
+                group_label_of(cluster),
                 cluster.representative.text,
                 cluster.plus_ones,
                 frozenset(s.pk for m in cluster.members for s in [m, *merged_sources.get(m.pk, [])]),
@@ -175,6 +184,6 @@ def _plan(phase: WorkshopPhase) -> dict[tuple[int, int], list[LinePlan]]:
 
 def _lines_of(output: TableOutput) -> list[LinePlan]:
     return [
-        (line.axis, line.text, line.plus_ones, frozenset(line.sources.values_list("pk", flat=True)))
+        (line.axis, line.group_label, line.text, line.plus_ones, frozenset(line.sources.values_list("pk", flat=True)))
         for line in output.lines.order_by("position")
     ]

@@ -167,6 +167,7 @@ def workshop_record_data(rows: WorkshopRows) -> dict:
                     {
                         "position": line.position,
                         "axis": line.axis,
+                        "group": line.group_label,
                         "text": line.text,
                         "plus_ones": line.plus_ones,
                         "sources": [c.pk for c in line.sources.all()],

@@ -1,11 +1,12 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.models import Edition
 from scenarios.models import Scenario
 
-from . import services
+from . import selectors, services
 from .models import Format, Table, Workshop
 
 
@@ -13,23 +14,47 @@ class JoinCodeForm(forms.Form):
     code = forms.CharField(label=_("Workshop code"), max_length=Workshop._meta.get_field("join_code").max_length, widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off", "autofocus": True}))
 
 
-class JoinForm(forms.Form):
+def seat_label(table) -> str:
+    """A table in a picker, with its seats: 'Table 2 — 3 seats left', 'Table 1 — full'."""
+    if table.seats_left <= 0:
+        return _("%(table)s — full") % {"table": table.label}
+    return ngettext("%(table)s — %(n)d seat left", "%(table)s — %(n)d seats left", table.seats_left) % {
+        "table": table.label,
+        "n": table.seats_left,
+    }
+
+
+class SeatSelect(forms.Select):
+    """A table picker whose full tables cannot be picked (but for one's own seat); the server checks again."""
+
+    own_table_id = None
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        table = getattr(value, "instance", None)
+        if table is not None and table.seats_left <= 0 and table.pk != self.own_table_id:
+            option["attrs"]["disabled"] = True
+        return option
+
+
+class TablePickerForm(forms.Form):
+    """Picking one's own table: each table says its seats left, the full ones cannot be picked."""
+
+    def __init__(self, *args, workshop, own_table_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["table"]
+        field.queryset = selectors.tables_with_seats(workshop_id=workshop.pk)
+        field.label_from_instance = seat_label
+        field.widget.own_table_id = own_table_id
+
+
+class JoinForm(TablePickerForm):
     display_name = forms.CharField(label=_("Your display name"), max_length=services.DISPLAY_NAME_MAX_LENGTH, widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "nickname"}))
-    table = forms.ModelChoiceField(label=_("Your table"), queryset=Table.objects.none(), required=False, empty_label=_("I'll choose later"))
-
-    def __init__(self, *args, workshop, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["table"].queryset = workshop.tables.select_related("scenario").order_by("number")
-        self.fields["table"].label_from_instance = lambda t: t.label
+    table = forms.ModelChoiceField(label=_("Your table"), queryset=Table.objects.none(), required=False, empty_label=_("I'll choose later"), widget=SeatSelect)
 
 
-class TableChoiceForm(forms.Form):
-    table = forms.ModelChoiceField(label=_("Table"), queryset=Table.objects.none(), required=False, empty_label=_("No table"))
-
-    def __init__(self, *args, workshop, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["table"].queryset = workshop.tables.order_by("number")
-        self.fields["table"].label_from_instance = lambda t: t.label
+class TableChoiceForm(TablePickerForm):
+    table = forms.ModelChoiceField(label=_("Table"), queryset=Table.objects.none(), required=False, empty_label=_("No table"), widget=SeatSelect)
 
 
 class WorkshopSettingsForm(forms.Form):

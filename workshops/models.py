@@ -297,6 +297,30 @@ class PlusOne(models.Model):
         ]
 
 
+class Merge(models.Model):
+    """A scribe's merge of one post-it into another, as it was done, so that it can be undone exactly.
+
+    The source's +1s that moved to the target are named by their rows (they keep their ids and
+    times); those of people who had +1'd both are deleted by the merge and kept here as
+    (participant, time) pairs; post-its merged into the source earlier followed it to the target.
+    Undoing it puts every one of them back and deletes this row.
+    """
+
+    # One live merge per post-it: a merged post-it is merged nowhere else until it is undone.
+    source = models.OneToOneField(Contribution, on_delete=models.CASCADE, related_name="merge")
+    target = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="merges_received")
+    moved_plus_ones = models.JSONField(default=list)
+    removed_plus_ones = models.JSONField(default=list)
+    followers = models.JSONField(default=list)
+    merged_by = models.ForeignKey(Participant, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("merge")
+        verbose_name_plural = _("merges")
+        constraints = [models.CheckConstraint(condition=~Q(source=F("target")), name="merge_not_into_itself")]
+
+
 class TableOutput(models.Model):
     """What a table produced for one section in one phase, aggregated by a worker."""
 
@@ -316,6 +340,8 @@ class TableOutputLine(models.Model):
     output = models.ForeignKey(TableOutput, on_delete=models.CASCADE, related_name="lines")
     position = models.PositiveIntegerField()
     axis = models.CharField(max_length=100, blank=True)
+    # The scribe's group label of the line's post-its (the representative's, or the one its post-its share).
+    group_label = models.CharField(max_length=100, blank=True)
     text = models.TextField()
     plus_ones = models.PositiveIntegerField(default=0)
     sources = models.ManyToManyField(Contribution, related_name="output_lines")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, Prefetch, Q
+from django.db.models import Count, Exists, ExpressionWrapper, F, IntegerField, Prefetch, Q
 
 from core.models import Canvas, CanvasSection
 from scenarios.models import Scenario
@@ -23,6 +23,17 @@ from .models import (
     Workshop,
     WorkshopPhase,
 )
+
+
+def tables_with_seats(*, workshop_id: int):
+    """The workshop's tables by number, each with `seated` and `seats_left` (one query)."""
+    return (
+        Table.objects.filter(workshop_id=workshop_id)
+        .select_related("scenario")
+        .annotate(seated=Count("participants"))
+        .annotate(seats_left=ExpressionWrapper(F("capacity") - F("seated"), output_field=IntegerField()))
+        .order_by("number")
+    )
 
 
 def open_phase(workshop: Workshop) -> WorkshopPhase | None:

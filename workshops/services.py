@@ -41,17 +41,19 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from kombu.exceptions import OperationalError as KombuOperationalError
 
 from core.models import Edition
 
 from .live import workshop_bump_version
-from .selectors import phase_sections
+from .selectors import phase_sections, tables_with_seats
 from .models import (
     Activity,
     Contribution,
     Format,
     FormatPhase,
+    Merge,
     Participant,
     PlusOne,
     Table,
@@ -173,10 +175,16 @@ def _lock_participant(participant: Participant) -> Participant:
     return fresh
 
 
+ANY_OPEN = object()  # phase_open's default: whichever phase is open closes
+
+
 @transaction.atomic
-def phase_open(*, phase: WorkshopPhase) -> WorkshopPhase:
+def phase_open(*, phase: WorkshopPhase, closing=ANY_OPEN) -> WorkshopPhase:
     """Open a phase, closing the one that was open; the workshop goes live.
 
+    `closing`: the id of the open phase the facilitator agreed to close (None: none was open).
+    When another phase is open by then (someone else switched meanwhile), nothing is written and
+    the facilitator is asked again: a phase is never closed without their knowing which.
     Locks: the workshop, then this phase and the open one (position order).
     """
     workshop = workshop_lock(phase.workshop_id)
@@ -189,6 +197,8 @@ def phase_open(*, phase: WorkshopPhase) -> WorkshopPhase:
     phase = phases.pop(phase.pk)
     if phase.is_open:
         return phase
+    if closing is not ANY_OPEN and sorted(phases) != ([closing] if closing else []):
+        raise ValidationError(_("The open phase changed meanwhile: check which phase opening this one would close."), code="conflict")
     for current in phases.values():
         _close(current)
     phase.status = WorkshopPhase.Status.OPEN
@@ -383,7 +393,7 @@ def table_update(*, table: Table, name: str, scenario=None, capacity: int | None
         seated = Participant.objects.filter(table=table).count()
         if capacity < seated:
             raise ValidationError(
-                {"capacity": _("%(n)d people sit at this table: move some before lowering its capacity.") % {"n": seated}}
+                {"capacity": ngettext("%(n)d person sits at this table: move them before lowering its capacity.", "%(n)d people sit at this table: move some before lowering its capacity.", seated) % {"n": seated}}
             )
     table.name = name
     table.scenario = scenario
@@ -427,10 +437,29 @@ def _table_of_workshop(workshop_id: int, table_id) -> Table | None:
 
 
 def _check_seat_left(table: Table, participant_id: int | None = None) -> None:
-    """Capacity holds on every path; callers hold the workshop row, so seats are counted once."""
+    """Capacity holds on every path; callers hold the workshop row, so seats are counted once.
+
+    A full table is refused with the tables that still have room, so the person can pick one.
+    """
     seated = Participant.objects.filter(table=table).exclude(pk=participant_id).count()
     if seated >= table.capacity:
-        raise ValidationError({"table": _("This table is full: pick another one.")})
+        raise ValidationError({"table": full_table_message(table, participant_id)})
+
+
+def full_table_message(table: Table, participant_id: int | None = None) -> str:
+    """'This table is full' and where there is room (never the person's own table), or that every table is full."""
+    full = ngettext(
+        "This table is full: %(table)s has %(n)d seat.", "This table is full: %(table)s has %(n)d seats.", table.capacity
+    ) % {"table": table.label, "n": table.capacity}
+    own = Participant.objects.filter(pk=participant_id).values_list("table_id", flat=True).first() if participant_id else None
+    room = [t for t in tables_with_seats(workshop_id=table.workshop_id) if t.seats_left > 0 and t.pk not in (table.pk, own)]
+    if not room:
+        return f"{full} {_('Every other table is full too: ask the facilitator for a seat.')}"
+    offers = ", ".join(
+        ngettext("%(table)s (%(n)d seat left)", "%(table)s (%(n)d seats left)", t.seats_left) % {"table": t.label, "n": t.seats_left}
+        for t in room
+    )
+    return f"{full} {_('Tables with room: %(tables)s.') % {'tables': offers}}"
 
 
 @transaction.atomic
@@ -548,6 +577,9 @@ def contribution_post(*, participant: Participant, section_id: int, text: str, a
         raise ValidationError({"section": _("This section is not part of the open phase.")})
     axis = (axis or "").strip()
     if section.axes:
+        if not axis:
+            # No axis is ticked in advance (a pre-ticked one filed post-its under it unnoticed): ask.
+            raise ValidationError({"axis": _("Choose the axis of this post-it: %(axes)s.") % {"axes": ", ".join(section.axes)}})
         if axis not in section.axes:
             raise ValidationError({"axis": _("Choose one of: %(axes)s.") % {"axes": ", ".join(section.axes)}})
     elif axis:
@@ -686,6 +718,7 @@ def contribution_group(*, scribe: Participant, contribution_ids: list, label: st
 def contribution_merge(*, scribe: Participant, target_id, source_id) -> Contribution:
     """Fold a duplicate post-it into another: its +1s move over, counted once per participant.
 
+    What moved is written down (a Merge row) so that `contribution_unmerge` restores it exactly.
     Locks: the workshop, then both post-its in primary-key order (whichever is the target), then
     their +1s: two scribes merging A into B and B into A queue, and the second is told it was merged.
     """
@@ -705,17 +738,69 @@ def contribution_merge(*, scribe: Participant, target_id, source_id) -> Contribu
     if target.merged_into_id or source.merged_into_id:
         raise ValidationError(_("This post-it was already merged."))
     already = set(PlusOne.objects.filter(contribution=target).values_list("participant_id", flat=True))
-    PlusOne.objects.filter(contribution=source).exclude(participant_id__in=already).update(contribution=target)
+    source_plus_ones = PlusOne.objects.filter(contribution=source).order_by("pk")
+    moved = list(source_plus_ones.exclude(participant_id__in=already).values_list("pk", flat=True))
+    removed = [
+        [participant_id, created_at.isoformat()]
+        for participant_id, created_at in source_plus_ones.filter(participant_id__in=already).values_list("participant_id", "created_at")
+    ]
+    followers = list(Contribution.objects.filter(merged_into=source).order_by("pk").values_list("pk", flat=True))
+    PlusOne.objects.filter(pk__in=moved).update(contribution=target)
     PlusOne.objects.filter(contribution=source).delete()
     # Post-its merged into the source follow it.
-    Contribution.objects.filter(merged_into=source).update(merged_into=target)
+    Contribution.objects.filter(pk__in=followers).update(merged_into=target)
     source.merged_into = target
     source.plus_ones = 0
     source.save(update_fields=["merged_into", "plus_ones"])
     target.plus_ones = PlusOne.objects.filter(contribution=target).count()
     target.save(update_fields=["plus_ones"])
+    Merge.objects.create(
+        source=source, target=target, moved_plus_ones=moved, removed_plus_ones=removed, followers=followers, merged_by=scribe
+    )
     workshop_bump_version(workshop_id=scribe.workshop_id, table_id=target.table_id)
     return target
+
+
+@transaction.atomic
+def contribution_unmerge(*, scribe: Participant, contribution_id) -> Contribution:
+    """Undo the merge of a post-it: it is back on the board with the +1s it had, and so are the
+    post-its that had followed it; the target keeps only its own.
+
+    A merge whose target was merged further is undone after that later merge (last done, first undone).
+    Locks: the workshop, then the source, its target and the followers in primary-key order, then their +1s.
+    """
+    workshop = workshop_lock(scribe.workshop_id)
+    _refuse_if_closed(workshop)
+    scribe = _current_scribe(scribe)
+    # Read under the workshop lock, which every merge and undo holds: the row cannot change meanwhile.
+    merge = Merge.objects.filter(source_id=_as_pk(contribution_id), source__workshop_id=workshop.pk).first()
+    involved = [contribution_id] if merge is None else [merge.source_id, merge.target_id, *merge.followers]
+    locked = {c.pk: c for c in _lock_contributions(workshop_id=workshop.pk, contribution_ids=involved)}
+    source = locked[_as_pk(contribution_id)]
+    _check_scribe(scribe, source)
+    if merge is None:
+        raise ValidationError(_("This post-it is not merged into another one: there is nothing to undo."))
+    target = locked[merge.target_id]
+    # Followed its target into a later merge (or the target was merged since): that one comes undone first.
+    if source.merged_into_id != target.pk or target.merged_into_id:
+        raise ValidationError(_("The post-it it was merged into was merged in turn: undo that merge first."))
+    PlusOne.objects.filter(pk__in=merge.moved_plus_ones, contribution=target).update(contribution=source)
+    still_here = set(Participant.objects.filter(pk__in=[pid for pid, _at in merge.removed_plus_ones]).values_list("pk", flat=True))
+    for participant_id, created_at in merge.removed_plus_ones:
+        if participant_id not in still_here:
+            continue
+        plus_one = PlusOne.objects.create(contribution=source, participant_id=participant_id)
+        # created_at is auto_now_add: the original time is written back after the insert.
+        PlusOne.objects.filter(pk=plus_one.pk).update(created_at=datetime.datetime.fromisoformat(created_at))
+    Contribution.objects.filter(pk__in=merge.followers, merged_into=target).update(merged_into=source)
+    for post_it in (source, target):
+        post_it.plus_ones = PlusOne.objects.filter(contribution=post_it).count()
+    source.merged_into = None
+    source.save(update_fields=["merged_into", "plus_ones"])
+    target.save(update_fields=["plus_ones"])
+    merge.delete()
+    workshop_bump_version(workshop_id=scribe.workshop_id, table_id=source.table_id)
+    return source
 
 
 SYNTHESIS_MAX_LENGTH = 5000

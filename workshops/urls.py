@@ -19,6 +19,7 @@ urlpatterns = [
     path("w/<joincode:code>/scribe/hide/<int:contribution_id>/", scribe.scribe_hide, name="scribe_hide"),
     path("w/<joincode:code>/scribe/group/", scribe.scribe_group, name="scribe_group"),
     path("w/<joincode:code>/scribe/merge/", scribe.scribe_merge, name="scribe_merge"),
+    path("w/<joincode:code>/scribe/unmerge/<int:contribution_id>/", scribe.scribe_unmerge, name="scribe_unmerge"),
     path("w/<joincode:code>/scribe/synthesis/", scribe.scribe_synthesis, name="scribe_synthesis"),
     # The same for API clients (JSON in, JSON out).
     path("api/w/<joincode:code>/board/", api.BoardApi.as_view(), name="api_board"),
@@ -30,6 +31,7 @@ urlpatterns = [
     path("facilitate/<int:pk>/live/<slug:part>/", facilitator.control_part, name="control_part"),
     path("facilitate/<int:pk>/close/", facilitator.close_workshop, name="close"),
     path("facilitate/<int:pk>/settings/", facilitator.workshop_settings, name="settings"),
+    path("facilitate/<int:pk>/phases/<int:phase_id>/open/confirm/", facilitator.phase_open_confirm, name="phase_open_confirm"),
     path("facilitate/<int:pk>/phases/<int:phase_id>/<slug:action>/", facilitator.phase_action, name="phase_action"),
     path("facilitate/<int:pk>/tables/", facilitator.add_table, name="add_table"),
     path("facilitate/<int:pk>/tables/<int:table_id>/", facilitator.edit_table, name="edit_table"),

@@ -3,9 +3,14 @@
   "use strict";
 
   // Timers count down locally between polls; the server's figures are the truth at each render.
-  function format(seconds) {
-    var m = Math.floor(seconds / 60), s = seconds % 60;
-    return m + ":" + (s < 10 ? "0" : "") + s;
+  // The same format as the template filter `clock` (workshops/templatetags/clock.py): "29:59" under
+  // an hour, above it the page's translated "%(hours)d h %(minutes)02d min %(seconds)02d s".
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+  function format(seconds, hoursFormat) {
+    var h = Math.floor(seconds / 3600), m = Math.floor((seconds % 3600) / 60), s = seconds % 60;
+    if (!h) return two(m) + ":" + two(s);
+    return (hoursFormat || "%(hours)d h %(minutes)02d min %(seconds)02d s")
+      .replace("%(hours)d", String(h)).replace("%(minutes)02d", two(m)).replace("%(seconds)02d", two(s));
   }
   function tick() {
     var now = Date.now();
@@ -13,7 +18,7 @@
       var remaining = parseInt(el.dataset.remaining, 10) || 0;
       if (!el.dataset.deadline) el.dataset.deadline = String(now + remaining * 1000);
       var left = el.dataset.running === "1" ? Math.max(0, Math.round((+el.dataset.deadline - now) / 1000)) : remaining;
-      el.textContent = format(left);
+      el.textContent = format(left, el.dataset.hoursFormat);
       el.classList.toggle("ending", left > 0 && left <= 60);
       el.classList.toggle("over", left === 0);
     });

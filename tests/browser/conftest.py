@@ -5,6 +5,12 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 
+def pick_table(page, label):
+    """Choose a table in a picker by its name: each option also says its seats ("Table 1 — 15 seats left")."""
+    options = page.locator("select[name=table] option").filter(has_text=re.compile("^" + re.escape(label) + "( —|$)"))
+    page.select_option("select[name=table]", value=options.first.get_attribute("value"))
+
+
 @pytest.fixture
 def join(new_page):
     """A participant at their own laptop: the join flow by code, a name and a table, then the canvas."""
@@ -16,7 +22,7 @@ def join(new_page):
         if workshop_title:
             expect(page.locator("h1")).to_have_text(workshop_title)
         page.fill("input[name=display_name]", name)
-        page.select_option("select[name=table]", label=table_label)
+        pick_table(page, table_label)
         page.click("main form button[type=submit]")
         expect(page.locator("h1.who")).to_contain_text(name)
         return page

@@ -4,6 +4,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from tests.browser.conftest import pick_table
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LIVE = 2500  # ms
@@ -25,7 +27,7 @@ def test_a_newcomer_joins_the_demo_from_the_home_page_and_the_facilitator_sees_t
     expect(home.locator("h1")).to_have_text("Questions Numériques — atelier des ruptures")
     axe_clean(home, "join-demo-name-and-table")
     home.fill("input[name=display_name]", "Valérie")
-    home.select_option("select[name=table]", label="Posséder, c'est dépassé")
+    pick_table(home, "Posséder, c'est dépassé")
     home.click("main form button[type=submit]")
 
     # The demo opens on the development phase, on the seed cahier's rupture canvas.

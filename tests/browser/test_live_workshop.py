@@ -22,7 +22,12 @@ def workshop(facilitator):
 def post(page, section_title, text):
     section = page.locator("section.canvas-section", has=page.locator("h2", has_text=section_title))
     section.locator("textarea").fill(text)
-    section.locator("button[type=submit]").click()
+    axes = section.locator("input[name=axis]")
+    if axes.count():
+        # No axis is ticked in advance: the participant chooses one.
+        axes.first.check()
+    # The form's button: the +1 buttons of post-its already there are submit buttons too.
+    section.locator(".post-form button[type=submit]").click()
     expect(section.locator("textarea")).to_have_value("")
 
 

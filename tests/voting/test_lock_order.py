@@ -26,7 +26,7 @@ def retained_table(live_workshop, scenario_factory, participant_factory):
     scenario = scenario_factory(edition=live_workshop.edition, title="Posséder, c'est dépassé")
     scenario_factory(edition=live_workshop.edition, title="La fin du salariat")
     ballot = make_ballot(live_workshop, "approval", options=services.options_from_scenarios(workshop=live_workshop), retain_count=1)
-    voter = participant_factory(workshop=live_workshop)
+    voter = participant_factory(workshop=live_workshop, table=None)
     services.vote_cast(participant=voter, ballot_id=ballot.pk, choices=[ballot.options.get(scenario=scenario).pk])
     services.ballot_close(ballot=ballot)
     table = live_workshop.tables.get(scenario=scenario)
@@ -154,7 +154,7 @@ def test_a_close_retaining_scenarios_while_the_facilitator_edits_their_table_bot
     # The scenario has its table already: the close only balances its capacity (_apply_retain).
     table = workshop_services.table_create(workshop=live_workshop, name="", scenario=scenario, capacity=15)
     ballot = make_ballot(live_workshop, "approval", options=services.options_from_scenarios(workshop=live_workshop), retain_count=1)
-    voter = participant_factory(workshop=live_workshop)
+    voter = participant_factory(workshop=live_workshop, table=None)
     services.vote_cast(participant=voter, ballot_id=ballot.pk, choices=[ballot.options.get(scenario=scenario).pk])
 
     closed, updated = pair(

@@ -96,6 +96,8 @@ def test_the_json_record_keeps_groups_merges_hidden_flags_sources_and_display_na
     # Every visible post-it is the source of some output line; a hidden one of none.
     sources = {s for output in data["outputs"] for line in output["lines"] for s in line["sources"]}
     assert first_table[0].pk in sources and first_table[5].pk not in sources
+    groups = {line["group"] for output in data["outputs"] for line in output["lines"]}
+    assert groups == {"Mobilité", ""}
     assert {p["display_name"] for p in data["participants"]} == {p.display_name for p in room["people"]}
     (ballot,) = data["ballots"]
     assert ballot["papers"][0]["voter"] in {p.display_name for p in room["people"]}
@@ -111,6 +113,8 @@ def test_the_markdown_reads_table_by_table_phase_by_phase_section_by_section(liv
     table1, table2 = text.index("## Table 1"), text.index("## Table 2")
     assert table1 < text.index("### Développer le scénario", table1) < text.index("#### Signes avant-coureurs", table1) < table2
     assert "Signe T1-0  \n  sur deux lignes" in text
+    # The scribe's group label is on the output's line, before its text.
+    assert "**Mobilité** — Signe T1-1  \n  sur deux lignes" in text
     assert "Synthèse de Table 1" in text[table1:table2]
     assert "## Ballots" in text and "La fin du salariat" in text
     # Codes read as words: the phase's activity and status, the ballot's method.

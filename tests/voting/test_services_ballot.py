@@ -2,11 +2,13 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from scenarios.models import Scenario
 from tests.voting.factories import make_ballot, option_ids
 from voting import services
 from voting.models import Ballot
+from workshops import services as workshop_services
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +59,7 @@ def _retain_ballot(workshop, scenario_factory, n_options=4, retain=2):
 def test_closing_a_retain_ballot_retains_the_top_scenarios_and_opens_tables(live_workshop, participant_factory, scenario_factory):
     ballot, scenarios = _retain_ballot(live_workshop, scenario_factory)
     a, b, c, d = option_ids(ballot)
-    voters = [participant_factory(workshop=live_workshop) for _ in range(3)]
+    voters = [participant_factory(workshop=live_workshop, table=None) for _ in range(3)]
     for voter, picks in zip(voters, [[a, b], [a, c], [a, b]]):
         services.vote_cast(participant=voter, ballot_id=ballot.pk, choices=picks)
 
@@ -94,16 +96,17 @@ def test_a_tie_on_the_boundary_waits_for_the_facilitator(live_workshop, particip
 def test_participants_pick_a_table_within_its_capacity(live_workshop, participant_factory, scenario_factory):
     ballot, scenarios = _retain_ballot(live_workshop, scenario_factory)
     a, b, c, d = option_ids(ballot)
-    people = [participant_factory(workshop=live_workshop) for _ in range(4)]
+    people = [participant_factory(workshop=live_workshop, table=None) for _ in range(4)]
     for person in people:
         services.vote_cast(participant=person, ballot_id=ballot.pk, choices=[a, b])
+    workshop_services.table_create(workshop=live_workshop)  # a third table, left without a scenario
     services.ballot_close(ballot=ballot)
     first, second = services.assignment_tables(workshop_id=live_workshop.pk)
     assert first.capacity == 2
 
     services.table_pick(participant=people[0], table_id=first.pk)
     services.table_pick(participant=people[1], table_id=first.pk)
-    with pytest.raises(ValidationError, match="complète"):
+    with translation.override("en"), pytest.raises(ValidationError, match=f"This table is full: {first.label} has 2 seats. Tables with room: {second.label} \\(2 seats left\\)"):
         services.table_pick(participant=people[2], table_id=first.pk)
     services.table_pick(participant=people[2], table_id=second.pk)
     with pytest.raises(ValidationError, match="scénarios retenus"):
@@ -175,3 +178,36 @@ def test_every_ballot_change_moves_the_stage_but_a_vote_does_not(live_workshop, 
         after = versions()
         assert after[0] > version
         assert (after[1] > stage_version) == stage
+
+
+# --- Retaining fills the tables the room already has ----------------------------------------------
+
+
+def test_retained_scenarios_fill_the_tables_without_a_scenario_before_new_ones(live_workshop, participant_factory, scenario_factory):
+    ballot, scenarios = _retain_ballot(live_workshop, scenario_factory, n_options=4, retain=3)
+    a, b, c, d = option_ids(ballot)
+    first, second = live_workshop.tables.order_by("number")
+    seated = [participant_factory(workshop=live_workshop, table=first) for _ in range(5)]
+    for person in seated:
+        services.vote_cast(participant=person, ballot_id=ballot.pk, choices=[a, b, c])
+
+    services.ballot_close(ballot=ballot)
+
+    tables = list(live_workshop.tables.order_by("number").values_list("number", "scenario__title", "capacity"))
+    # Tables 1 and 2 take the first two scenarios, a third table the last: 5 people over 3 tables = 2 seats,
+    # but table 1 keeps a seat for each of the 5 people already sitting there.
+    assert tables == [(1, "Scénario 0", 5), (2, "Scénario 1", 2), (3, "Scénario 2", 2)]
+    assert all(p.table_id == first.pk for p in live_workshop.participants.all())
+
+
+def test_a_scenario_that_already_has_a_table_keeps_it(live_workshop, participant_factory, scenario_factory):
+    ballot, scenarios = _retain_ballot(live_workshop, scenario_factory, n_options=3, retain=2)
+    a, b, c = option_ids(ballot)
+    second = live_workshop.tables.get(number=2)
+    workshop_services.table_update(table=second, name="Salle B", scenario=scenarios[1])
+    services.vote_cast(participant=participant_factory(workshop=live_workshop, table=None), ballot_id=ballot.pk, choices=[a, b])
+
+    services.ballot_close(ballot=ballot)
+
+    tables = list(live_workshop.tables.order_by("number").values_list("number", "name", "scenario__title"))
+    assert tables == [(1, "Scénario 0", "Scénario 0"), (2, "Salle B", "Scénario 1")]

@@ -279,3 +279,27 @@ def test_a_person_who_plus_oned_two_merged_postits_counts_once(phase, sections, 
 
     (line,) = lines_of(phase, sections[0])
     assert line.plus_ones == 2
+
+
+def test_a_line_carries_the_scribes_group_label_of_its_post_its(phase, sections, table_mates, post):
+    scribe = services.participant_set_scribe(participant=table_mates[0], is_scribe=True)
+    grouped = post(table_mates[1], PERMIS)
+    plus_one(grouped, table_mates[2])
+    loose = post(table_mates[2], IMPRIMANTES)
+    services.contribution_group(scribe=scribe, contribution_ids=[grouped.pk], label="Mobilité")
+
+    phase_aggregate(phase_id=phase.pk)
+
+    assert [(line.text, line.group_label) for line in lines_of(phase, sections[0])] == [(PERMIS, "Mobilité"), (IMPRIMANTES, "")]
+    assert loose.group_label == ""
+
+
+def test_a_new_group_label_rebuilds_the_line(phase, sections, table_mates, post):
+    scribe = services.participant_set_scribe(participant=table_mates[0], is_scribe=True)
+    postit = post(table_mates[1], PERMIS)
+    phase_aggregate(phase_id=phase.pk)
+    services.contribution_group(scribe=scribe, contribution_ids=[postit.pk], label="Jeunesse")
+
+    phase_aggregate(phase_id=phase.pk)
+
+    assert [line.group_label for line in lines_of(phase, sections[0])] == ["Jeunesse"]

@@ -62,6 +62,25 @@ def test_a_postit_needs_one_of_the_sections_axes(client, join_as, daniel, axis_s
     assert Contribution.objects.get().axis == "Pour un acteur public"
 
 
+def test_no_axis_is_ticked_when_the_form_opens(client, join_as, daniel, axis_section, urls):
+    join_as(client, daniel)
+    html = client.get(urls.canvas).content.decode()
+    form = html[html.index(f'id="post-form-{axis_section.pk}"') :]
+    form = form[: form.index("</form>")]
+    assert form.count('type="radio" name="axis"') == 2 and "checked" not in form
+
+
+def test_a_postit_without_an_axis_where_the_section_has_axes_gets_a_clear_form_error(client, english, join_as, daniel, axis_section, urls):
+    join_as(client, daniel)
+    response = client.post(urls.post, {"section": axis_section.pk, "text": "Louer"}, **HTMX)
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "Choose the axis of this post-it: Pour une entreprise, Pour un acteur public." in html
+    # The text stays in its box.
+    assert ">Louer</textarea>" in html
+    assert Contribution.objects.count() == 0
+
+
 def test_posting_after_the_phase_closed_is_refused(client, english, join_as, daniel, section, urls, live_workshop):
     services.phase_close(phase=live_workshop.phases.get(position=1))
     join_as(client, daniel)

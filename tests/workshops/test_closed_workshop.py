@@ -45,13 +45,14 @@ def every_write(room, tables, live_workshop):
         "hide": lambda: services.contribution_set_hidden(scribe=scribe, contribution_id=postits[2].pk, hidden=True),
         "group": lambda: services.contribution_group(scribe=scribe, contribution_ids=[p.pk for p in postits[:2]], label="Usage"),
         "merge": lambda: services.contribution_merge(scribe=scribe, target_id=postits[0].pk, source_id=postits[1].pk),
+    "unmerge": lambda: services.contribution_unmerge(scribe=scribe, contribution_id=postits[1].pk),
         "synthesis": lambda: services.synthesis_save(scribe=scribe, text="Tout"),
         "set_table": lambda: services.participant_set_table(participant=participant, table_id=tables[1].pk),
         "seat": lambda: services.participant_seat(participant=participant, table_id=tables[1].pk, is_scribe=True),
     }
 
 
-@pytest.mark.parametrize("write", ["post", "plus_one", "hide", "group", "merge", "synthesis", "set_table", "seat"])
+@pytest.mark.parametrize("write", ["post", "plus_one", "hide", "group", "merge", "unmerge", "synthesis", "set_table", "seat"])
 def test_every_write_of_the_room_is_refused_once_the_workshop_is_closed(room, tables, live_workshop, write):
     before = board_state(), sorted(Participant.objects.values_list("pk", "table", "is_scribe"))
 
@@ -201,3 +202,42 @@ def test_the_api_refuses_a_post_in_a_closed_workshop_with_a_json_message(client,
     assert 400 <= response.status_code < 500
     assert response["Content-Type"].startswith("application/json")
     assert Contribution.objects.count() == 3
+
+
+# --- What a closed workshop tells the room --------------------------------------------------------
+
+
+def test_a_participant_of_a_closed_workshop_is_told_it_is_over_and_where_the_results_are(client, join_as, room, live_workshop, english):
+    phase = live_workshop.phases.get(position=1)
+    phase_aggregate(phase_id=phase.pk)
+    join_as(client, room["participant"])
+
+    html = client.get(reverse("workshops:canvas", args=["QN2012"])).content.decode()
+
+    assert "This workshop is over. Thank you for taking part!" in html and "The workshop is over" in html
+    assert 'href="#outputs"' in html and 'id="outputs"' in html and "Louer" in html
+    assert "Change table" not in html and reverse("workshops:choose_table", args=["QN2012"]) not in html
+    assert "Waiting for the facilitator" not in html and "Choose your table above" not in html
+
+
+def test_a_participant_without_a_table_is_told_it_is_over_too(client, join_as, room, live_workshop, participant_factory, english):
+    join_as(client, participant_factory(workshop=live_workshop, table=None))
+
+    html = client.get(reverse("workshops:canvas", args=["QN2012"])).content.decode()
+
+    assert "This workshop is over." in html and "Choose your table above" not in html and "Change table" not in html
+
+
+def test_the_projector_of_a_closed_workshop_no_longer_invites_anyone_to_join(client, facilitator, room, live_workshop, english):
+    client.force_login(facilitator)
+
+    html = client.get(reverse("workshops:projector", args=[live_workshop.pk])).content.decode()
+
+    assert live_workshop.join_code not in html and reverse("workshops:join_qr", args=[live_workshop.pk]) not in html
+    assert "The workshop is over. Thank you!" in html
+
+
+def test_the_projector_of_a_live_workshop_shows_the_code(client, facilitator, live_workshop):
+    client.force_login(facilitator)
+    html = client.get(reverse("workshops:projector", args=[live_workshop.pk])).content.decode()
+    assert live_workshop.join_code in html

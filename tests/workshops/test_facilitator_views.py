@@ -61,10 +61,10 @@ def test_another_facilitator_cannot_open_a_phase(client, live_workshop, other_fa
     assert phase.status == WorkshopPhase.Status.PENDING
 
 
-def test_opening_a_phase_closes_the_open_one(client, live_workshop, facilitator):
+def test_opening_a_phase_closes_the_open_one_once_confirmed(client, live_workshop, facilitator):
     client.force_login(facilitator)
     first, second = live_workshop.phases.get(position=1), live_workshop.phases.get(position=2)
-    response = client.post(phase_action(live_workshop, second, "open"))
+    response = client.post(phase_action(live_workshop, second, "open"), {"closing": first.pk})
     assert response.status_code == 302
     first.refresh_from_db(), second.refresh_from_db()
     assert first.status == "closed" and second.status == "open"

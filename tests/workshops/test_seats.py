@@ -233,3 +233,77 @@ def test_a_table_of_another_workshop_is_refused_by_the_seat_service(live_worksho
     refused(lambda: services.participant_seat(participant=scribe, table_id=foreign.pk, is_scribe=False), "this workshop's tables")
     scribe.refresh_from_db()
     assert (scribe.table, scribe.is_scribe) == (tables[0], True)
+
+
+# --- A full table says where there is room --------------------------------------------------------
+
+
+def test_a_full_table_is_refused_with_the_tables_that_have_room(live_workshop, full_table, tables):
+    services.table_create(workshop=live_workshop, name="Salle C", capacity=1)
+    services.table_create(workshop=live_workshop, name="Salle D", capacity=3)
+    participant_one = Participant.objects.filter(table=full_table).first()
+    services.participant_set_table(participant=participant_one, table_id=full_table.pk)
+
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        services.participant_join(workshop=live_workshop, display_name="Camille", table_id=full_table.pk)
+
+    assert error.value.message_dict["table"] == [
+        "This table is full: Table 2 has 1 seat. Tables with room: Table 1 (15 seats left), Salle C (1 seat left), Salle D (3 seats left)."
+    ]
+
+
+def test_when_every_table_is_full_the_message_says_to_ask_the_facilitator(live_workshop, full_table, tables):
+    services.table_update(table=tables[0], name="", capacity=1)
+    walker = services.participant_join(workshop=live_workshop, display_name="Dominique", table_id=tables[0].pk)
+
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        services.participant_set_table(participant=walker, table_id=full_table.pk)
+
+    # Their own table is not offered back to them.
+    assert "Every other table is full too: ask the facilitator for a seat." in error.value.messages[0]
+
+
+def test_the_join_form_shows_seats_left_and_a_full_table_cannot_be_picked(client, live_workshop, full_table, english):
+    response = client.get(reverse("workshops:join_workshop", args=["QN2012"]))
+
+    html = response.content.decode()
+    assert f'<option value="{full_table.pk}" disabled>Table 2 — full</option>' in html
+    assert "Table 1 — 15 seats left</option>" in html
+
+
+def test_joining_a_full_table_from_the_form_keeps_the_name_and_offers_the_others(client, live_workshop, full_table, english):
+    response = client.post(reverse("workshops:join_workshop", args=["QN2012"]), {"display_name": "Camille", "table": full_table.pk})
+
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "This table is full: Table 2 has 1 seat. Tables with room: Table 1 (15 seats left)." in html
+    assert 'value="Camille"' in html
+    assert not Participant.objects.filter(display_name="Camille").exists()
+
+
+def test_the_canvas_table_picker_leaves_ones_own_full_table_selectable(client, join_as, live_workshop, full_table, english):
+    join_as(client, Participant.objects.get(table=full_table))
+
+    html = client.get(reverse("workshops:canvas", args=["QN2012"])).content.decode()
+
+    assert f'<option value="{full_table.pk}" selected>Table 2 — full</option>' in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_people_joining_the_last_seat_at_once_one_sits_and_the_other_is_told_where_to_go(live_workshop, tables):
+    from tests.workshops.test_concurrency import run_together
+
+    services.table_update(table=tables[1], name="", capacity=1)
+    names = iter(["Camille", "Dominique"])
+
+    def join():
+        # Each thread has its own active language: the message is written in English here.
+        with translation.override("en"):
+            return services.participant_join(workshop=live_workshop, display_name=next(names), table_id=tables[1].pk)
+
+    outcomes = run_together(join, times=2)
+
+    assert sum(isinstance(o, Participant) for o in outcomes) == 1
+    [refusal] = [o for o in outcomes if isinstance(o, ValidationError)]
+    assert refusal.message_dict["table"][0].startswith("This table is full")
+    assert Participant.objects.filter(table=tables[1]).count() == 1

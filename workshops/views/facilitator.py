@@ -9,7 +9,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from .. import activities, live, selectors, services
 from core.guards import staff_permission
@@ -145,6 +147,11 @@ PHASE_ACTIONS = {
 }
 
 
+def _go(request, url):
+    """A redirect that htmx follows as a page load (the confirmation is a page of its own)."""
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
 @require_POST
 @runs_workshop
 def phase_action(request, phase_id, action, *, workshop):
@@ -152,11 +159,15 @@ def phase_action(request, phase_id, action, *, workshop):
     act = PHASE_ACTIONS.get(action)
     if act is None:
         raise Http404
+    if action == "open":
+        return _open_phase(request, workshop, phase)
     refused = None
     try:
         act(phase=phase)
     except ValidationError as error:
         refused = error
+    if refused is None and action == "close":
+        messages.success(request, _closed_message(phase))
     if request.POST.get("back") == "projector":
         # The projector's own restitution controls: back to the projector, not the control room.
         for message in refused.messages if refused else []:
@@ -165,11 +176,66 @@ def phase_action(request, phase_id, action, *, workshop):
     return _back(request, workshop, refused)
 
 
-@require_POST
+def _closed_message(phase) -> str:
+    if phase.activity == Activity.POSTITS:
+        return _("“%(phase)s” is closed: its table outputs are being built.") % {"phase": phase.name}
+    return _("“%(phase)s” is closed.") % {"phase": phase.name}
+
+
+def _open_phase(request, workshop, phase):
+    """Open a phase; when another one is open, only once the facilitator confirmed which one closes.
+
+    The confirmation page posts back the open phase it named (`closing`): if another phase was
+    opened meanwhile, the service refuses and the facilitator is asked again about that one.
+    """
+    current = selectors.open_phase(workshop)
+    closing = current if current is not None and current.pk != phase.pk else None
+    confirm_url = reverse("workshops:phase_open_confirm", args=[workshop.pk, phase.pk])
+    if closing is not None and request.POST.get("closing") != str(closing.pk):
+        return _go(request, confirm_url)
+    try:
+        services.phase_open(phase=phase, closing=closing.pk if closing else None)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return _go(request, confirm_url if error.code == "conflict" else reverse("workshops:control", args=[workshop.pk]))
+    if closing is not None:
+        messages.success(request, _("“%(opened)s” is open.") % {"opened": phase.name} + " " + _closed_message(closing))
+    else:
+        messages.success(request, _("“%(opened)s” is open.") % {"opened": phase.name})
+    return _go(request, reverse("workshops:control", args=[workshop.pk]))
+
+
+@require_GET
+@runs_workshop
+def phase_open_confirm(request, phase_id, *, workshop):
+    """Before a phase opens while another is open: which phase will close, and what that does."""
+    phase = _phase_of(workshop, phase_id)
+    current = selectors.open_phase(workshop)
+    if workshop.status == Workshop.Status.CLOSED or phase.is_open:
+        return redirect("workshops:control", pk=workshop.pk)
+    context = {"workshop": workshop, "phase": phase, "closing": current if current and current.pk != phase.pk else None}
+    return render(request, "workshops/confirm_open_phase.html", context)
+
+
+@require_http_methods(["GET", "POST"])
 @runs_workshop
 def close_workshop(request, *, workshop):
-    services.workshop_close(workshop=workshop)
-    return _back(request, workshop)
+    """GET: what closing the workshop does, and that it cannot be undone; POST with confirm=1 closes it."""
+    if request.method == "GET" or request.POST.get("confirm") != "1":
+        if workshop.status == Workshop.Status.CLOSED:
+            return redirect("workshops:control", pk=workshop.pk)
+        if request.method == "POST":
+            return _go(request, reverse("workshops:close", args=[workshop.pk]))
+        context = {"workshop": workshop, "open_phase": selectors.open_phase(workshop)}
+        return render(request, "workshops/confirm_close_workshop.html", context)
+    if workshop.status != Workshop.Status.CLOSED:
+        services.workshop_close(workshop=workshop)
+        messages.success(
+            request,
+            _("The workshop is closed. Participants see that it is over and find their table's results; its record stays downloadable here."),
+        )
+    return _go(request, reverse("workshops:control", args=[workshop.pk]))
 
 
 @require_POST

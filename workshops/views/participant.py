@@ -72,8 +72,8 @@ def _canvas_context(workshop, participant, form=None, form_section_id=None, q=""
         "participant": participant,
         "phase": phase,
         "version": live.participant_version(workshop.pk, participant.table_id),
-        "stage_key": _stage_key(phase, participant),
-        "table_form": TableChoiceForm(workshop=workshop, initial={"table": participant.table_id}),
+        "stage_key": _stage_key(workshop, phase, participant),
+        "table_form": TableChoiceForm(workshop=workshop, own_table_id=participant.table_id, initial={"table": participant.table_id}),
         "form": form,
         "form_section_id": form_section_id,
         "text_max_length": ContributionForm.base_fields["text"].max_length,
@@ -97,9 +97,9 @@ def _canvas_context(workshop, participant, form=None, form_section_id=None, q=""
     return context
 
 
-def _stage_key(phase, participant) -> str:
-    """What decides the page's layout: when it changes, the whole stage is swapped."""
-    return f"{phase.pk if phase else 0}-{participant.table_id or 0}-{int(participant.is_scribe)}"
+def _stage_key(workshop, phase, participant) -> str:
+    """What decides the page's layout: when it changes, the whole stage (and the seat picker) is swapped."""
+    return f"{workshop.status}-{phase.pk if phase else 0}-{participant.table_id or 0}-{int(participant.is_scribe)}"
 
 
 @require_GET
@@ -232,7 +232,7 @@ def plus_one(request, *, workshop, participant, contribution_id):
 @participant_permission("workshops.change_table")
 @idempotent
 def choose_table(request, *, workshop, participant):
-    form = TableChoiceForm(request.POST, workshop=workshop)
+    form = TableChoiceForm(request.POST, workshop=workshop, own_table_id=participant.table_id)
     if form.is_valid():
         table = form.cleaned_data["table"]
         try:

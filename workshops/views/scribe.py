@@ -119,6 +119,18 @@ def scribe_merge(request, *, workshop, participant):
 
 
 @require_POST
+@scribe_permission("workshops.moderate_contribution", contribution)
+@idempotent
+def scribe_unmerge(request, *, workshop, participant, contribution_id):
+    try:
+        services.contribution_unmerge(scribe=participant, contribution_id=contribution_id)
+    except ValidationError as error:
+        raise_if_missing(error)
+        return _done(request, workshop, participant, error)
+    return _done(request, workshop, participant)
+
+
+@require_POST
 @scribe_permission("workshops.write_synthesis")
 @idempotent
 def scribe_synthesis(request, *, workshop, participant):
