@@ -9,10 +9,14 @@ class PromisesConfig(AppConfig):
     def ready(self):
         # The participant page (workshops) shows these activities through its registry: workshops
         # sits below this app and cannot import it, so this app tells it how to render each one.
+        from voting.signals import ballot_closed
         from workshops import activities
         from workshops.models import Activity
 
-        from . import panels
+        from . import panels, receivers
+
+        # A keyword or phrase ballot's outcome is applied as the voting app closes it.
+        ballot_closed.connect(receivers.ballot_closed, dispatch_uid="promises.ballot_closed")
 
         activities.register(Activity.PERSONAS, template="promises/panels/personas.html", context=panels.personas)
         activities.register(

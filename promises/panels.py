@@ -8,7 +8,7 @@ from __future__ import annotations
 from core.guards import allows
 
 from . import selectors
-from .models import PERSONA_MAX_AGE, PERSONA_TEXT_MAX_LENGTH, Commitment, Keyword, Persona
+from .models import PERSONA_MAX_AGE, PERSONA_TEXT_MAX_LENGTH, Commitment, Keyword, Persona, PromiseBallot
 
 # The same limits as the services' (read from the same model fields). Not imported from services:
 # this module loads at start-up (apps.ready), and the services would pull workshops.services in
@@ -35,9 +35,10 @@ def personas(*, workshop, participant, phase) -> dict:
 
 
 def keywords(*, workshop, participant, phase) -> dict:
-    """The room's wall and what this participant gave (3 queries)."""
+    """The room's wall, what this participant gave, and the keyword vote when open (4 queries)."""
     return {
         "wall": selectors.keyword_wall(workshop=workshop),
+        "vote": selectors.open_vote(workshop=workshop, purpose=PromiseBallot.Purpose.KEYWORDS),
         "mine": selectors.keywords_given_by(participant=participant),
         "may_add": allows("promises.add_keyword", participant, workshop),
         "limits": LIMITS,

@@ -49,6 +49,8 @@ add_action("promises.view_keywords", is_participant | facilitates_workshop | is_
 add_action("promises.add_keyword", is_participant & writable, keywords_phase_open)
 # Merging and renaming is the facilitator's, also after the day (the report is consolidated then).
 add_action("promises.curate_keywords", facilitates_workshop)
+# The keyword and phrase votes: ballots for the room, so not once the workshop is closed.
+add_action("promises.run_votes", facilitates_workshop & writable)
 
 # Commitments (target: the workshop): one wall for the room, each signed or anonymous.
 add_action("promises.view_commitments", is_participant | facilitates_workshop | is_editor)

@@ -7,9 +7,22 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch
 from django.db.models.functions import Coalesce
 
+from voting.models import Ballot
+from voting.selectors import ballot_tally
 from workshops.models import Workshop
 
-from .models import Commitment, KeyAction, Keyword, KeywordEntry, Persona, PersonaStep, Promise, Stakeholder
+from .models import (
+    Commitment,
+    KeyAction,
+    Keyword,
+    KeywordEntry,
+    Persona,
+    PersonaStep,
+    Phrase,
+    Promise,
+    PromiseBallot,
+    Stakeholder,
+)
 
 # The wall draws a keyword in one of these sizes, by how many people gave it relative to the most given.
 WALL_SIZES = 5
@@ -86,3 +99,26 @@ def key_actions(*, workshop: Workshop) -> list[KeyAction]:
 def stakeholders(*, workshop: Workshop) -> list[Stakeholder]:
     """The roles with their obstacles and actions in order (2 queries)."""
     return list(Stakeholder.objects.filter(workshop=workshop).order_by("position").prefetch_related("items"))
+
+
+def latest_vote(*, workshop: Workshop, purpose: str) -> PromiseBallot | None:
+    """The workshop's latest keyword or phrase ballot, with its ballot (1 query)."""
+    return (
+        PromiseBallot.objects.filter(workshop=workshop, purpose=purpose).select_related("ballot").order_by("-created_at", "-pk").first()
+    )
+
+
+def open_vote(*, workshop: Workshop, purpose: str) -> Ballot | None:
+    """The keyword or phrase ballot open right now, for the participants' link to it (1 query)."""
+    return (
+        Ballot.objects.filter(promise_use__workshop=workshop, promise_use__purpose=purpose, status=Ballot.Status.OPEN)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def vote_results(use: PromiseBallot | None):
+    """A promise ballot's tally, best first, once votes may be read (4 queries), else None."""
+    if use is None or use.ballot.status == Ballot.Status.DRAFT:
+        return None
+    return ballot_tally(ballot=use.ballot)

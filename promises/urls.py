@@ -16,4 +16,5 @@ urlpatterns = [
     path("w/<joincode:code>/keywords/", views.keyword_add, name="keyword_add"),
     path("w/<joincode:code>/commitments/", views.commitment_make, name="commitment_make"),
     path("facilitate/<int:pk>/keywords/", views.keywords_curate, name="keywords"),
+    path("facilitate/<int:pk>/keywords/vote/", views.keywords_vote, name="keywords_vote"),
 ]

@@ -6,7 +6,8 @@ the panel again (422 with the person's text in its box when refused); without Ja
 redirect to the page, or the panel on a page of its own with the error (422).
 """
 
-from django.core.exceptions import ValidationError
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -14,6 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
+from core.guards import Visitor, allows
+from voting import services as voting_services
+from voting.models import Method
 from workshops import activities
 from workshops import selectors as workshop_selectors
 from workshops.guards import own_table, participant_permission, workshop_permission
@@ -21,6 +25,7 @@ from workshops.idempotency import idempotent
 from workshops.views.common import INVALID, raise_if_missing
 
 from . import selectors, services
+from .models import PromiseBallot
 
 
 def _errors(error: ValidationError) -> list[str]:
@@ -188,11 +193,27 @@ def commitment_make(request, *, workshop, participant):
 # --- The facilitator's wall: merge and rename ----------------------------------------------------------
 
 
+def _keywords_page(request, workshop, *, errors=(), status=200, **bound):
+    use = selectors.latest_vote(workshop=workshop, purpose=PromiseBallot.Purpose.KEYWORDS)
+    context = {
+        "workshop": workshop,
+        "wall": selectors.keyword_wall(workshop=workshop),
+        "errors": list(errors),
+        "limits": {"keyword_max": services.KEYWORD_MAX_LENGTH},
+        "vote": use,
+        "results": selectors.vote_results(use),
+        "methods": [(m, Method(m).label) for m in services.KEYWORD_METHODS],
+        "default_keep": services.DEFAULT_KEEP,
+        "may_vote": allows("promises.run_votes", Visitor(user=request.user), workshop),
+        **bound,
+    }
+    return render(request, "promises/keywords_curate.html", context, status=status)
+
+
 @require_http_methods(["GET", "POST"])
 @workshop_permission("promises.curate_keywords")
 def keywords_curate(request, *, workshop):
     """The wall with a rename and a merge form per keyword, and "Separate" for each merged one."""
-    errors, status, bound = [], 200, {}
     if request.method == "POST":
         action, keyword_id = request.POST.get("action"), request.POST.get("keyword")
         try:
@@ -202,13 +223,44 @@ def keywords_curate(request, *, workshop):
                 services.keyword_merge(workshop=workshop, target_id=request.POST.get("into"), source_id=keyword_id)
             elif action == "unmerge":
                 services.keyword_unmerge(workshop=workshop, keyword_id=keyword_id)
+            elif action in ("keep", "unkeep"):
+                services.keyword_set_kept(workshop=workshop, keyword_id=keyword_id, kept=action == "keep")
             else:
                 raise ValidationError(_("Choose rename, merge or separate."))
         except ValidationError as error:
             raise_if_missing(error)
-            errors, status = _errors(error), INVALID
-            bound = {"bound_id": _int(keyword_id), "data": request.POST}
+            return _keywords_page(
+                request, workshop, errors=_errors(error), status=INVALID, bound_id=_int(keyword_id), data=request.POST
+            )
+        return redirect("promises:keywords", pk=workshop.pk)
+    return _keywords_page(request, workshop)
+
+
+@require_POST
+@workshop_permission("promises.curate_keywords")
+def keywords_vote(request, *, workshop):
+    """The keyword vote from the wall's page: start it (a method, how many to keep), close it (which
+    keeps its winners, voting.signals), or keep the winners of a closed one again."""
+    action = request.POST.get("action")
+    try:
+        if action == "start":
+            if not allows("promises.run_votes", Visitor(user=request.user), workshop):
+                raise PermissionDenied
+            services.keyword_vote_create(
+                workshop=workshop, method=request.POST.get("method", ""), keep=request.POST.get("keep"), title=request.POST.get("title", "")
+            )
+        elif action == "close":
+            use = selectors.latest_vote(workshop=workshop, purpose=PromiseBallot.Purpose.KEYWORDS)
+            if use is None or str(use.ballot_id) != request.POST.get("ballot"):
+                raise ValidationError(_("This vote is no longer the wall's latest: reload the page."))
+            voting_services.ballot_close(ballot=use.ballot)
+        elif action == "keep":
+            tied = services.keyword_vote_keep(workshop=workshop, ballot_id=request.POST.get("ballot"))
+            if tied:
+                messages.info(request, _("Tied on the boundary: %(words)s. Keep the ones you choose below.") % {"words": ", ".join(k.label for k in tied)})
         else:
-            return redirect("promises:keywords", pk=workshop.pk)
-    context = {"workshop": workshop, "wall": selectors.keyword_wall(workshop=workshop), "errors": errors, "limits": {"keyword_max": services.KEYWORD_MAX_LENGTH}, **bound}
-    return render(request, "promises/keywords_curate.html", context, status=status)
+            raise ValidationError(_("Start, close or keep the winners of a vote."))
+    except ValidationError as error:
+        raise_if_missing(error)
+        return _keywords_page(request, workshop, errors=_errors(error), status=INVALID, data=request.POST, bound_id="vote")
+    return redirect("promises:keywords", pk=workshop.pk)

@@ -22,6 +22,7 @@ RULES = {
     "promises.view_keywords": ("workshop", ROOM_READERS, ALWAYS),
     "promises.add_keyword": ("workshop", PARTICIPANTS, {"keywords"}),
     "promises.curate_keywords": ("keyword", {"facilitator", "superuser"}, ALWAYS),
+    "promises.run_votes": ("workshop", {"facilitator", "superuser"}, WRITABLE),
     "promises.view_commitments": ("workshop", ROOM_READERS, ALWAYS),
     "promises.make_commitment": ("workshop", PARTICIPANTS, {"commitments"}),
     "promises.edit_promise": ("workshop", {"facilitator", "superuser"}, ALWAYS),
