@@ -25,4 +25,13 @@ class PromisesConfig(AppConfig):
             context=panels.keywords,
             control_link=("promises:keywords", _("Merge and rename the keywords")),
         )
+        activities.register(
+            Activity.PHRASES,
+            template="promises/panels/phrases.html",
+            context=panels.phrases,
+            control_link=("promises:promise", _("The phrase vote and the promise")),
+        )
+        # The promise page, for every workshop that runs one of this app's activities.
+        promise_activities = (Activity.PERSONAS, Activity.KEYWORDS, Activity.PHRASES, Activity.COMMITMENTS)
+        activities.register_page("promises:promise", _("The promise"), activities=promise_activities)
         activities.register(Activity.COMMITMENTS, template="promises/panels/commitments.html", context=panels.commitments)

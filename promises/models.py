@@ -13,6 +13,8 @@ from workshops.models import Participant, Table, Workshop
 # A persona's profile and each of its steps is a paragraph: the seed's longest is about 700 characters.
 PERSONA_TEXT_MAX_LENGTH = 2000
 PERSONA_MAX_AGE = 130
+# A key action, an obstacle, an origin or the benefits: a paragraph.
+ACTION_MAX_LENGTH = 2000
 
 
 def _not_blank(field: str, name: str) -> models.CheckConstraint:

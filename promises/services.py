@@ -40,7 +40,9 @@ from workshops.models import Activity, Participant, Workshop, WorkshopPhase
 from workshops.services import workshop_lock
 
 from .keywords import keyword_key, keyword_label
+from .selectors import phrase_order
 from .models import (
+    ACTION_MAX_LENGTH,
     DEFAULT_STAKEHOLDERS,
     PERSONA_MAX_AGE,
     PERSONA_TEXT_MAX_LENGTH,
@@ -66,7 +68,6 @@ KEYWORD_MAX_LENGTH = Keyword._meta.get_field("label").max_length
 COMMITMENT_MAX_LENGTH = Commitment._meta.get_field("text").max_length
 PHRASE_MAX_LENGTH = Promise._meta.get_field("phrase").max_length
 STAKEHOLDER_NAME_MAX_LENGTH = Stakeholder._meta.get_field("name").max_length
-ACTION_MAX_LENGTH = 2000
 
 # --- Checks shared by the services --------------------------------------------------------------
 
@@ -590,10 +591,10 @@ def _phrase_text(value) -> str:
 
 
 @transaction.atomic
-def phrase_propose(*, participant: Participant, text: str) -> Phrase:
-    """A participant proposes a phrase for their table. Locks: the workshop."""
+def phrase_propose(*, workshop: Workshop, participant: Participant, text: str) -> Phrase:
+    """A participant of the workshop proposes a phrase for their table. Locks: the workshop."""
     text = _phrase_text(text)
-    workshop = workshop_lock(participant.workshop_id)
+    workshop = workshop_lock(workshop.pk)
     _refuse_if_closed(workshop)
     participant = _participant_now(workshop, participant)
     if participant.table_id is None:
@@ -804,13 +805,8 @@ def phrase_vote_create(*, workshop: Workshop, phrase_ids: Iterable | None = None
 
 
 def phrase_vote_order(ballot: Ballot) -> tuple[list[BallotOption], list[BallotOption]]:
-    """The options in the vote's order (Schulze tiers, Borda count within a tier), and the top tier
-    when it holds more than one (a tie the facilitator settles)."""
-    tally = ballot_tally(ballot=ballot)
-    borda = {row.option.pk: row.score for row in tally.rows}
-    tiers = tally.schulze or [[row.option for row in tally.rows]]
-    ordered = [o for tier in tiers for o in sorted(tier, key=lambda o: (-borda[o.pk], o.position))]
-    return ordered, (tiers[0] if len(tiers[0]) > 1 else [])
+    """The options in the vote's order, and the top tier when tied (selectors.phrase_order)."""
+    return phrase_order(ballot_tally(ballot=ballot))
 
 
 @transaction.atomic
@@ -868,3 +864,68 @@ def apply_closed_ballot(ballot: Ballot) -> None:
         _apply_keyword_vote(workshop, use)
     elif not phrase_vote_order(ballot)[1]:
         _apply_phrase_vote(workshop, use)
+
+
+# --- Key actions and stakeholders: the rest of the facilitator's consolidation --------------------
+
+
+def _lock_key_actions(workshop: Workshop) -> list[KeyAction]:
+    return list(KeyAction.objects.select_for_update(no_key=True).filter(workshop=workshop).order_by("position"))
+
+
+@transaction.atomic
+def key_action_update(*, workshop: Workshop, action_id, text: str) -> KeyAction:
+    """Rewrite a key action. Locks: the workshop, then its key actions."""
+    text = _text(text, field="text", max_length=ACTION_MAX_LENGTH, empty_message=_("Write the action."))
+    workshop = workshop_lock(workshop.pk)
+    action = next((a for a in _lock_key_actions(workshop) if a.pk == _as_pk(action_id)), None)
+    if action is None:
+        raise ValidationError(_("This action does not exist in this workshop."), code="not_found")
+    action.text = text
+    action.save(update_fields=["text"])
+    workshop_bump_version(workshop_id=workshop.pk)
+    return action
+
+
+@transaction.atomic
+def key_action_move(*, workshop: Workshop, action_id, direction: str) -> list[KeyAction]:
+    """Move a key action one place up or down; positions stay 1..n.
+    Locks: the workshop, then its key actions in order."""
+    if direction not in ("up", "down"):
+        raise ValidationError(_("Move an action up or down."))
+    workshop = workshop_lock(workshop.pk)
+    actions = _lock_key_actions(workshop)
+    index = next((i for i, a in enumerate(actions) if a.pk == _as_pk(action_id)), None)
+    if index is None:
+        raise ValidationError(_("This action does not exist in this workshop."), code="not_found")
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(actions):
+        actions[index], actions[other] = actions[other], actions[index]
+        # Two passes, so the unique (workshop, position) never sees two actions in one place.
+        top = len(actions)
+        for n, action in enumerate(actions, start=1):
+            KeyAction.objects.filter(pk=action.pk).update(position=top + n)
+        for n, action in enumerate(actions, start=1):
+            KeyAction.objects.filter(pk=action.pk).update(position=n)
+            action.position = n
+    workshop_bump_version(workshop_id=workshop.pk)
+    return actions
+
+
+@transaction.atomic
+def stakeholder_item_delete(*, workshop: Workshop, item_id) -> None:
+    """Remove an obstacle or an action of a role; those after it of its kind move up.
+    Locks: the workshop, then the role, then its items of that kind."""
+    workshop = workshop_lock(workshop.pk)
+    item = StakeholderItem.objects.filter(pk=_as_pk(item_id), stakeholder__workshop=workshop).first()
+    if item is None:
+        raise ValidationError(_("This obstacle or action does not exist in this workshop."), code="not_found")
+    stakeholder = _lock_stakeholder(workshop, item.stakeholder_id)
+    items = list(
+        StakeholderItem.objects.select_for_update(no_key=True).filter(stakeholder=stakeholder, kind=item.kind).order_by("position")
+    )
+    StakeholderItem.objects.filter(pk=item.pk).delete()
+    for position, other in enumerate((i for i in items if i.pk != item.pk), start=1):
+        if other.position != position:
+            StakeholderItem.objects.filter(pk=other.pk).update(position=position)
+    workshop_bump_version(workshop_id=workshop.pk)

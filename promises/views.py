@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -163,6 +164,38 @@ def steps_reorder(request, *, workshop, participant, persona_id):
     )
 
 
+# --- Phrases: the table proposes, its scribe edits ---------------------------------------------------
+
+
+@require_POST
+@participant_permission("promises.propose_phrase", own_table)
+@idempotent
+def phrase_propose(request, *, workshop, participant):
+    return _write(
+        request, workshop, participant,
+        lambda: services.phrase_propose(workshop=workshop, participant=participant, text=request.POST.get("text", "")),
+        bound_key="phrase",
+    )
+
+
+@require_POST
+@participant_permission("promises.edit_phrase", own_table)
+@idempotent
+def phrase_update(request, *, workshop, participant, phrase_id):
+    return _write(
+        request, workshop, participant,
+        lambda: services.phrase_update(scribe=participant, phrase_id=phrase_id, text=request.POST.get("text", "")),
+        bound_key="edit-phrase", bound_id=phrase_id,
+    )
+
+
+@require_POST
+@participant_permission("promises.edit_phrase", own_table)
+@idempotent
+def phrase_delete(request, *, workshop, participant, phrase_id):
+    return _write(request, workshop, participant, lambda: services.phrase_delete(scribe=participant, phrase_id=phrase_id))
+
+
 # --- The keyword wall and the commitments: every participant ---------------------------------------
 
 
@@ -264,3 +297,85 @@ def keywords_vote(request, *, workshop):
         raise_if_missing(error)
         return _keywords_page(request, workshop, errors=_errors(error), status=INVALID, data=request.POST, bound_id="vote")
     return redirect("promises:keywords", pk=workshop.pk)
+
+
+# --- The facilitator's promise page: the promise, the phrase vote, key actions, stakeholders -----------
+
+
+def _lines(text) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def _promise_action(request, workshop, action: str):
+    """One write of the promise page, as its form's `action` names it."""
+    post = request.POST
+    if action == "evaluated":
+        return services.promise_set_evaluated(workshop=workshop, phrase=post.get("phrase", ""), origin=post.get("origin", ""))
+    if action == "retain":
+        kept = selectors.kept_keywords(workshop=workshop)
+        return services.promise_retain(
+            workshop=workshop,
+            phrase=post.get("phrase", ""),
+            alternatives=_lines(post.get("alternatives")),
+            keyword_ids=[k.pk for k in kept],
+            benefits=post.get("benefits", ""),
+        )
+    if action == "phrase-vote-start":
+        if not allows("promises.run_votes", Visitor(user=request.user), workshop):
+            raise PermissionDenied
+        return services.phrase_vote_create(workshop=workshop, phrase_ids=post.getlist("phrase"))
+    if action == "phrase-vote-close":
+        use = selectors.latest_vote(workshop=workshop, purpose=PromiseBallot.Purpose.PHRASES)
+        if use is None or str(use.ballot_id) != post.get("ballot"):
+            raise ValidationError(_("This vote is no longer the latest phrase vote: reload the page."))
+        return voting_services.ballot_close(ballot=use.ballot)
+    if action == "phrase-vote-retain":
+        return services.phrase_vote_retain(workshop=workshop, ballot_id=post.get("ballot"), option_id=post.get("option") or None)
+    if action == "action-add":
+        return services.key_action_add(workshop=workshop, text=post.get("text", ""))
+    if action == "action-update":
+        return services.key_action_update(workshop=workshop, action_id=post.get("id"), text=post.get("text", ""))
+    if action == "action-delete":
+        return services.key_action_delete(workshop=workshop, action_id=post.get("id"))
+    if action == "action-move":
+        return services.key_action_move(workshop=workshop, action_id=post.get("id"), direction=post.get("direction", ""))
+    if action == "roles-default":
+        return services.stakeholders_ensure_defaults(workshop=workshop)
+    if action == "role-add":
+        return services.stakeholder_add(workshop=workshop, name=post.get("name", ""))
+    if action == "role-rename":
+        return services.stakeholder_rename(workshop=workshop, stakeholder_id=post.get("id"), name=post.get("name", ""))
+    if action == "role-delete":
+        return services.stakeholder_delete(workshop=workshop, stakeholder_id=post.get("id"))
+    if action == "item-add":
+        return services.stakeholder_item_add(workshop=workshop, stakeholder_id=post.get("id"), kind=post.get("kind", ""), text=post.get("text", ""))
+    if action == "item-delete":
+        return services.stakeholder_item_delete(workshop=workshop, item_id=post.get("id"))
+    raise ValidationError(_("Choose what to change on this page."))
+
+
+@require_http_methods(["GET", "POST"])
+@workshop_permission("promises.edit_promise")
+def promise_page(request, *, workshop):
+    """The promise under evaluation, the phrase vote and the produced promise, the key actions in
+    order, and each stakeholder role's obstacles and actions. One form per change; a refused one
+    comes back with its error beside it and what was typed (422)."""
+    errors, status, bound = [], 200, {}
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        try:
+            _promise_action(request, workshop, action)
+        except ValidationError as error:
+            raise_if_missing(error)
+            errors, status = _errors(error), INVALID
+            bound = {"bound_action": action, "bound_id": _int(request.POST.get("id")), "data": request.POST}
+        else:
+            return redirect(f"{reverse('promises:promise', args=[workshop.pk])}#{_anchor(action)}")
+    return render(request, "promises/promise.html", {**selectors.promise_page(workshop=workshop), "errors": errors,
+                  "may_vote": allows("promises.run_votes", Visitor(user=request.user), workshop), **bound}, status=status)
+
+
+def _anchor(action: str) -> str:
+    """Where the page opens after a change: the part that changed."""
+    part = action.split("-", 1)[0]
+    return {"evaluated": "evaluated", "retain": "produced", "phrase": "phrase-vote", "action": "key-actions"}.get(part, "stakeholders")

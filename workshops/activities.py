@@ -31,6 +31,31 @@ class Panel:
 _PANELS: dict[str, Panel] = {}
 
 
+@dataclass(frozen=True)
+class WorkshopPage:
+    # A URL name taking the workshop's pk, and the label of its link in the control room.
+    url_name: str
+    label: str
+    # The page is linked when one of the workshop's phases has one of these activities.
+    activities: frozenset[str]
+
+
+_PAGES: list[WorkshopPage] = []
+
+
+def register_page(url_name: str, label: str, *, activities) -> None:
+    """A facilitator's page about the whole workshop (the promise, the report), linked from the control
+    room of the workshops having one of `activities` (called from an app's ready(); again replaces)."""
+    _PAGES[:] = [p for p in _PAGES if p.url_name != url_name]
+    _PAGES.append(WorkshopPage(url_name=url_name, label=label, activities=frozenset(activities)))
+
+
+def workshop_pages(workshop, phases) -> list[tuple[str, str]]:
+    """(url, label) of the registered pages for this workshop, given its phases (no query)."""
+    present = {phase.activity for phase in phases}
+    return [(reverse(p.url_name, args=[workshop.pk]), p.label) for p in _PAGES if p.activities & present]
+
+
 def register(
     activity: str, *, template: str, context: Callable[..., dict], control_link: tuple[str, str] | None = None
 ) -> None:

@@ -86,6 +86,8 @@ def _control_context(workshop):
         "workshop": workshop,
         "phases": phases,
         "open_phase": next((p for p in phases if p.is_open), None),
+        # Pages of apps above this one about the whole workshop (the promise, the report).
+        "workshop_pages": activities.workshop_pages(workshop, phases),
         "tables": selectors.workshop_tables(workshop),
         "participants": selectors.workshop_participants(workshop),
         "table_form": TableForm(workshop=workshop),
