@@ -9,6 +9,7 @@ class PromisesConfig(AppConfig):
     def ready(self):
         # The participant page (workshops) shows these activities through its registry: workshops
         # sits below this app and cannot import it, so this app tells it how to render each one.
+        from voting import record
         from voting.signals import ballot_closed
         from workshops import activities
         from workshops.models import Activity
@@ -34,4 +35,8 @@ class PromisesConfig(AppConfig):
         # The promise page, for every workshop that runs one of this app's activities.
         promise_activities = (Activity.PERSONAS, Activity.KEYWORDS, Activity.PHRASES, Activity.COMMITMENTS)
         activities.register_page("promises:promise", _("The promise"), activities=promise_activities)
+        activities.register_page("promises:report", _("The report"), activities=promise_activities)
+        # The report in the restitution and in the workshop's record (JSON and Markdown).
+        activities.register_restitution("promises/partials/restitution_report.html", context=receivers.restitution_report)
+        record.register_part("promise_report", data=receivers.record_report, markdown=receivers.record_report_markdown)
         activities.register(Activity.COMMITMENTS, template="promises/panels/commitments.html", context=panels.commitments)

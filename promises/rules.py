@@ -63,3 +63,5 @@ add_action("promises.edit_phrase", is_scribe_of_table & writable, phrases_phase_
 
 # The promise, its key actions and the stakeholders: the facilitator consolidates them.
 add_action("promises.edit_promise", facilitates_workshop)
+# The report: its facilitator and the editors (who draft the cahier from it), at any time.
+add_action("promises.view_report", facilitates_workshop | is_editor)

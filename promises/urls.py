@@ -20,5 +20,7 @@ urlpatterns = [
     path("w/<joincode:code>/commitments/", views.commitment_make, name="commitment_make"),
     path("facilitate/<int:pk>/keywords/", views.keywords_curate, name="keywords"),
     path("facilitate/<int:pk>/promise/", views.promise_page, name="promise"),
+    path("facilitate/<int:pk>/report/", views.report_page, name="report"),
+    path("facilitate/<int:pk>/report.md", views.report_markdown, name="report_markdown"),
     path("facilitate/<int:pk>/keywords/vote/", views.keywords_vote, name="keywords_vote"),
 ]

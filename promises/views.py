@@ -13,19 +13,20 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
 from core.guards import Visitor, allows
 from voting import services as voting_services
 from voting.models import Method
+from voting.record import record_filename
 from workshops import activities
 from workshops import selectors as workshop_selectors
 from workshops.guards import own_table, participant_permission, workshop_permission
 from workshops.idempotency import idempotent
 from workshops.views.common import INVALID, raise_if_missing
 
-from . import selectors, services
+from . import report, selectors, services
 from .models import PromiseBallot
 
 
@@ -379,3 +380,25 @@ def _anchor(action: str) -> str:
     """Where the page opens after a change: the part that changed."""
     part = action.split("-", 1)[0]
     return {"evaluated": "evaluated", "retain": "produced", "phrase": "phrase-vote", "action": "key-actions"}.get(part, "stakeholders")
+
+
+@require_GET
+@workshop_permission("promises.view_report")
+def report_page(request, *, workshop):
+    """The promise workshop's report, in the seed's order, for its facilitator and the editors."""
+    context = {
+        "workshop": workshop,
+        "report": report.report_data(workshop),
+        "may_edit": allows("promises.edit_promise", Visitor(user=request.user), workshop),
+    }
+    return render(request, "promises/report.html", context)
+
+
+@require_GET
+@workshop_permission("promises.view_report")
+def report_markdown(request, *, workshop):
+    """The report as a Markdown file (the cahier's chapters are drafted from it)."""
+    text = "\n".join([f"# {workshop.title}", ""] + report.report_markdown(report.report_data(workshop)))
+    response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{record_filename(workshop, "report", "md")}"'
+    return response

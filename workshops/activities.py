@@ -82,3 +82,31 @@ def panel_context(workshop, participant, phase) -> dict | None:
     if panel is None:
         return None
     return {"template": panel.template, **panel.context(workshop=workshop, participant=participant, phase=phase)}
+
+
+@dataclass(frozen=True)
+class RestitutionPart:
+    # Included in the restitution of workshops/canvas.html, with the page's context and `part`.
+    template: str
+    # (workshop) -> the part's context as a dict, or None when this workshop has nothing of it.
+    context: Callable[..., dict | None]
+
+
+_RESTITUTION: list[RestitutionPart] = []
+
+
+def register_restitution(template: str, *, context: Callable[..., dict | None]) -> None:
+    """Add a part to the restitution phase's page (the promise workshop's report), before the tables'
+    work (called from an app's ready(); registering a template again replaces it)."""
+    _RESTITUTION[:] = [p for p in _RESTITUTION if p.template != template]
+    _RESTITUTION.append(RestitutionPart(template=template, context=context))
+
+
+def restitution_parts(workshop) -> list[dict]:
+    """The registered parts this workshop has, each as {"template": …, **its context}."""
+    parts = []
+    for part in _RESTITUTION:
+        context = part.context(workshop=workshop)
+        if context is not None:
+            parts.append({"template": part.template, **context})
+    return parts

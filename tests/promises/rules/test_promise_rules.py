@@ -28,6 +28,7 @@ RULES = {
     "promises.view_commitments": ("workshop", ROOM_READERS, ALWAYS),
     "promises.make_commitment": ("workshop", PARTICIPANTS, {"commitments"}),
     "promises.edit_promise": ("workshop", {"facilitator", "superuser"}, ALWAYS),
+    "promises.view_report": ("workshop", {"facilitator", "editor", "superuser"}, ALWAYS),
 }
 ACCESS = {
     **RULES,
