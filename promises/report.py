@@ -120,6 +120,8 @@ def report_data(workshop: Workshop, rows: WorkshopRows | None = None) -> dict:
                 "actions": [i.text for i in s.items.all() if i.kind == "action"],
             }
             for s in selectors.stakeholders(workshop=workshop)
+            # A role nobody said anything about is not part of the report.
+            if s.items.all()
         ],
         "commitments": [
             {"text": c.text, "signed_by": c.participant.display_name if c.signed else None}
@@ -153,7 +155,13 @@ def report_markdown(data: dict, level: int = 2) -> list[str]:
             for table in section["tables"]:
                 if several:
                     out += [f"*{table['table']}*", ""]
-                out += [f"- {'[' + line['axis'] + '] ' if line['axis'] else ''}{_md(line['text'])}" for line in table["lines"]]
+                axis = None
+                for line in table["lines"]:
+                    if line["axis"] != axis:
+                        axis = line["axis"]
+                        if axis:
+                            out += ["", f"*{axis}*", ""]
+                    out.append(f"- {_md(line['text'])}")
                 out.append("")
         for synthesis in part.get("syntheses", []):
             out += [f"**{_('Bilan')}** ({synthesis['table']})", "", synthesis["text"], ""]

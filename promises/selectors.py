@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from voting.models import Ballot
 from voting.selectors import ballot_tally
@@ -156,7 +157,7 @@ def promise_page(*, workshop: Workshop) -> dict:
         "kept": kept_keywords(workshop=workshop),
         "key_actions": key_actions(workshop=workshop),
         "stakeholders": stakeholders(workshop=workshop),
-        "role_kinds": StakeholderItem.Kind.choices,
+        "role_kinds": [(StakeholderItem.Kind.OBSTACLE, _("Obstacles")), (StakeholderItem.Kind.ACTION, _("Key actions"))],
         "limits": {"phrase_max": Promise._meta.get_field("phrase").max_length, "action_max": ACTION_MAX_LENGTH,
                    "role_max": Stakeholder._meta.get_field("name").max_length},
     }
