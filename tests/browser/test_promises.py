@@ -197,3 +197,42 @@ def test_the_demos_promise_workshop_reads_as_its_report(login, new_page, screens
     reader.set_viewport_size({"width": 390, "height": 844})
     screenshot(reader, "promises-demo-report-phone")
     assert reader.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_the_facilitator_runs_the_keyword_vote_and_the_winners_stay_marked_on_the_wall(join, login, live_workshop, facilitator, screenshot, axe_clean):
+    from promises import services as promise_services
+
+    _phase(live_workshop, Activity.KEYWORDS)
+    amina = join("Amina")
+    for name, word in (("P1", "Bien commun"), ("P2", "Résilience"), ("P3", "Frugalité")):
+        person = live_workshop.participants.create(display_name=name, table=live_workshop.tables.first())
+        promise_services.keyword_add(workshop=live_workshop, participant=person, text=word)
+
+    desk = login(facilitator, f"/facilitate/{live_workshop.pk}/keywords/")
+    desk.set_viewport_size({"width": 1366, "height": 768})
+    desk.locator("#vote-keep").fill("2")
+    desk.locator(".vote-start button[type=submit]").click()
+    expect(desk.locator(".promise-vote .badge.status-open")).to_be_visible()
+
+    link = amina.locator("#keyword-wall a.button")
+    expect(link).to_be_visible(timeout=LIVE)
+    link.click()
+    card = amina.locator("article.vote-card").first
+    for label in ("Bien commun", "Résilience", "Frugalité"):
+        card.locator("li.vote-option", has_text=label).locator("input[type=checkbox]").check()
+    card.locator("button[type=submit]").click()
+    expect(amina.locator("article.vote-card .vote-error").first).to_be_visible()  # three picks where the vote keeps two
+    card.locator("li.vote-option", has_text="Frugalité").locator("input[type=checkbox]").uncheck()
+    card.locator("button[type=submit]").click()
+
+    desk.reload()
+    desk.locator(".promise-vote form button[type=submit]").first.click()
+    expect(desk.locator(".curate-word .badge.kept")).to_have_count(2)
+    axe_clean(desk, "keyword wall page with its vote")
+    screenshot(desk, "promises-keyword-vote")
+    desk.set_viewport_size({"width": 390, "height": 844})
+    screenshot(desk, "promises-keyword-vote-phone")
+    assert desk.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+    amina.goto("/w/QN2012/")
+    expect(amina.locator("#keyword-wall .wall-word.kept")).to_have_count(2)
