@@ -754,17 +754,19 @@ def _apply_keyword_vote(workshop: Workshop, use: PromiseBallot) -> list[Keyword]
     sources = _sources(use)
     all_keywords = {k.pk: k for k in Keyword.objects.select_for_update(no_key=True).filter(workshop=workshop).order_by("pk")}
 
-    def root(option_id) -> int:
-        keyword = sources[option_id].keyword
-        return keyword.merged_into_id or keyword.pk
+    def root(option_id) -> int | None:
+        source = sources.get(option_id)
+        if source is None:
+            return None
+        return source.keyword.merged_into_id or source.keyword.pk
 
-    winners = {root(pk) for pk in kept}
+    winners = {root(pk) for pk in kept} - {None}
     Keyword.objects.filter(workshop=workshop).exclude(pk__in=winners).update(kept=False)
     Keyword.objects.filter(workshop=workshop, pk__in=winners).update(kept=True)
     use.applied_at = timezone.now()
     use.save(update_fields=["applied_at"])
     workshop_bump_version(workshop_id=workshop.pk, stage=True)
-    return [all_keywords[root(pk)] for pk in tied]
+    return [all_keywords[root(pk)] for pk in tied if root(pk) is not None]
 
 
 def phrase_options(*, workshop: Workshop, phrase_ids: Iterable | None = None) -> list[Phrase]:
@@ -835,8 +837,9 @@ def _apply_phrase_vote(workshop: Workshop, use: PromiseBallot, option_id=None) -
         )
     else:
         chosen = ordered[0]
-    sources = _sources(use)
-    texts = [sources[o.pk].phrase.text for o in [chosen] + [o for o in ordered if o.pk != chosen.pk]]
+    # The options' labels are the phrases as the room ranked them: a phrase its table rewrote or
+    # removed during the vote does not change what was voted on.
+    texts = [o.label for o in [chosen] + [o for o in ordered if o.pk != chosen.pk]]
     existing = Promise.objects.filter(workshop=workshop, kind=Promise.Kind.PRODUCED).first()
     kept = list(Keyword.objects.filter(workshop=workshop, kept=True, merged_into__isnull=True).values_list("pk", flat=True))
     promise = promise_retain(

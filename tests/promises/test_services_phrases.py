@@ -136,3 +136,14 @@ def test_one_phrase_is_no_vote_and_a_closed_workshop_has_none(room):
     with pytest.raises(ValidationError, match="closed"):
         services.phrase_vote_create(workshop=room.workshop)
     assert not Ballot.objects.exists()
+
+
+def test_a_phrase_removed_or_rewritten_during_the_vote_keeps_what_the_room_ranked(drafted):
+    ballot = services.phrase_vote_create(workshop=drafted.workshop)
+    voting_services.vote_cast(participant=drafted.omar, ballot_id=ballot.pk, choices=_rank(ballot, FRUGAL, RETAINED, COLLABORATIVE))
+    services.phrase_delete(scribe=drafted.omar, phrase_id=Phrase.objects.get(text=FRUGAL).pk)
+    services.phrase_update(scribe=drafted.scribe, phrase_id=Phrase.objects.get(text=COLLABORATIVE).pk, text="Réécrite")
+    voting_services.ballot_close(ballot=ballot)
+    promise = Promise.objects.get(kind=Promise.Kind.PRODUCED)
+    assert promise.phrase == FRUGAL
+    assert list(promise.alternatives.values_list("phrase", flat=True)) == [RETAINED, COLLABORATIVE]
