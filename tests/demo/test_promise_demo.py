@@ -109,3 +109,15 @@ def test_the_promise_workshop_waits_at_its_restitution_and_loading_again_changes
     client.login(username="editeur", password="pw")
     body = client.get(reverse("promises:report", args=[loaded.pk])).content.decode()
     assert "co-croissance résiliente" in body and "Edouard De France" in body
+
+
+def test_a_workshop_of_someone_else_with_the_code_is_refused_and_left_alone(db):
+    from django.core.management.base import CommandError
+
+    from tests import factories
+
+    mine = factories.WorkshopFactory(title="Mon atelier", join_code=promesse.WORKSHOP["join_code"])
+    with pytest.raises(CommandError, match="already used"):
+        call_command("load_demo", password="pw", stdout=open("/dev/null", "w"))
+    assert Workshop.objects.get(pk=mine.pk).title == "Mon atelier"
+    assert not Persona.objects.exists()
