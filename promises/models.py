@@ -13,6 +13,8 @@ from workshops.models import Participant, Table, Workshop
 # A persona's profile and each of its steps is a paragraph: the seed's longest is about 700 characters.
 PERSONA_TEXT_MAX_LENGTH = 2000
 PERSONA_MAX_AGE = 130
+# A key action, an obstacle, an origin or the benefits: a paragraph.
+ACTION_MAX_LENGTH = 2000
 
 
 def _not_blank(field: str, name: str) -> models.CheckConstraint:
@@ -228,3 +230,67 @@ class StakeholderItem(models.Model):
             models.UniqueConstraint(fields=["stakeholder", "kind", "position"], name="unique_stakeholder_item_position"),
             _not_blank("text", "stakeholder_item_text_not_empty"),
         ]
+
+
+class PromiseBallot(models.Model):
+    """A ballot of the voting app put to this workshop's use: keeping the wall's keywords, or ranking
+    the drafted phrases. The ballot itself (options, papers, tally) is the voting app's; this row says
+    what its outcome means here and whether it was applied."""
+
+    class Purpose(models.TextChoices):
+        KEYWORDS = "keywords", _("Keywords to keep")
+        PHRASES = "phrases", _("Promise phrase")
+
+    ballot = models.OneToOneField("voting.Ballot", on_delete=models.CASCADE, related_name="promise_use")
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="promise_ballots")
+    purpose = models.CharField(max_length=10, choices=Purpose.choices)
+    # Keywords: how many the vote keeps (the seed's "6 or 7").
+    keep = models.PositiveSmallIntegerField(null=True, blank=True)
+    # When its outcome was applied (keywords marked kept, the phrase retained); empty until then.
+    applied_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["workshop", "created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(purpose="phrases", keep__isnull=True) | Q(purpose="keywords", keep__gte=1),
+                name="promise_ballot_keep_for_keywords",
+            ),
+        ]
+
+
+class PromiseBallotOption(models.Model):
+    """What an option of a promise ballot stands for: a keyword of the wall or a drafted phrase."""
+
+    option = models.OneToOneField("voting.BallotOption", on_delete=models.CASCADE, related_name="promise_source")
+    keyword = models.ForeignKey(Keyword, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    phrase = models.ForeignKey("Phrase", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(keyword__isnull=True, phrase__isnull=False) | Q(keyword__isnull=False, phrase__isnull=True),
+                name="promise_option_one_source",
+            ),
+        ]
+
+
+class Phrase(models.Model):
+    """A phrase a table drafts for the new promise: its participants propose, its scribe edits."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="phrases")
+    table = models.ForeignKey(Table, on_delete=models.CASCADE, related_name="phrases")
+    author = models.ForeignKey(Participant, on_delete=models.SET_NULL, null=True, blank=True, related_name="phrases")
+    text = models.CharField(_("phrase"), max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("phrase")
+        verbose_name_plural = _("phrases")
+        ordering = ["table__number", "created_at", "pk"]
+        constraints = [_not_blank("text", "phrase_text_not_empty")]
+
+    def __str__(self):
+        return self.text

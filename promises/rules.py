@@ -37,6 +37,7 @@ def _phase_open(activity: str):
 personas_phase_open = _phase_open(Activity.PERSONAS)
 keywords_phase_open = _phase_open(Activity.KEYWORDS)
 commitments_phase_open = _phase_open(Activity.COMMITMENTS)
+phrases_phase_open = _phase_open(Activity.PHRASES)
 
 writable = ~workshop_is_closed  # a closed workshop is read-only for participants and scribes
 
@@ -49,10 +50,18 @@ add_action("promises.view_keywords", is_participant | facilitates_workshop | is_
 add_action("promises.add_keyword", is_participant & writable, keywords_phase_open)
 # Merging and renaming is the facilitator's, also after the day (the report is consolidated then).
 add_action("promises.curate_keywords", facilitates_workshop)
+# The keyword and phrase votes: ballots for the room, so not once the workshop is closed.
+add_action("promises.run_votes", facilitates_workshop & writable)
 
 # Commitments (target: the workshop): one wall for the room, each signed or anonymous.
 add_action("promises.view_commitments", is_participant | facilitates_workshop | is_editor)
 add_action("promises.make_commitment", is_participant & writable, commitments_phase_open)
 
+# Phrases (target: the table, or a phrase of it): those seated there propose, the scribe edits.
+add_action("promises.propose_phrase", is_seated_at_table & writable, phrases_phase_open)
+add_action("promises.edit_phrase", is_scribe_of_table & writable, phrases_phase_open)
+
 # The promise, its key actions and the stakeholders: the facilitator consolidates them.
 add_action("promises.edit_promise", facilitates_workshop)
+# The report: its facilitator and the editors (who draft the cahier from it), at any time.
+add_action("promises.view_report", facilitates_workshop | is_editor)

@@ -5,10 +5,11 @@ message on bad input and nothing written then. The lock order is the workshops a
 docstring), extended below it:
 
 1. the workshop row (`workshops.services.workshop_lock`), always first;
-2. a persona row, then its step rows in position order; or keyword rows in primary-key order;
-   or stakeholder rows;
-3. rows hanging off those (entries, commitments, key actions, items), inserted or deleted last;
-4. `workshop_bump_version` (the workshop row, held already, then a table's counter).
+2. a ballot row (a keyword or phrase vote: voting.services' order, the ballot after the workshop);
+3. a persona row, then its step rows in position order; or keyword rows in primary-key order;
+   or stakeholder rows; or a phrase row;
+4. rows hanging off those (entries, commitments, key actions, items), inserted or deleted last;
+5. `workshop_bump_version` (the workshop row, held already, then a table's counter).
 
 Who may call what is the rules' business (promises/rules.py, checked by the views); the services
 check again, under the workshop lock, what may have changed since the page was drawn: the workshop
@@ -25,14 +26,23 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from voting import services as voting_services
+from voting import tallies
+from voting.models import Ballot, BallotOption, Method
+from voting.selectors import ballot_tally
 
 from workshops.live import workshop_bump_version
 from workshops.models import Activity, Participant, Workshop, WorkshopPhase
 from workshops.services import workshop_lock
 
 from .keywords import keyword_key, keyword_label
+from .selectors import phrase_order
 from .models import (
+    ACTION_MAX_LENGTH,
     DEFAULT_STAKEHOLDERS,
     PERSONA_MAX_AGE,
     PERSONA_TEXT_MAX_LENGTH,
@@ -42,8 +52,11 @@ from .models import (
     KeywordEntry,
     Persona,
     PersonaStep,
+    Phrase,
     Promise,
     PromiseAlternative,
+    PromiseBallot,
+    PromiseBallotOption,
     Stakeholder,
     StakeholderItem,
 )
@@ -55,7 +68,6 @@ KEYWORD_MAX_LENGTH = Keyword._meta.get_field("label").max_length
 COMMITMENT_MAX_LENGTH = Commitment._meta.get_field("text").max_length
 PHRASE_MAX_LENGTH = Promise._meta.get_field("phrase").max_length
 STAKEHOLDER_NAME_MAX_LENGTH = Stakeholder._meta.get_field("name").max_length
-ACTION_MAX_LENGTH = 2000
 
 # --- Checks shared by the services --------------------------------------------------------------
 
@@ -554,3 +566,369 @@ def stakeholder_item_add(*, workshop: Workshop, stakeholder_id, kind: str, text:
     item = StakeholderItem.objects.create(stakeholder=stakeholder, kind=kind, position=last + 1, text=text)
     workshop_bump_version(workshop_id=workshop.pk)
     return item
+
+
+@transaction.atomic
+def keyword_set_kept(*, workshop: Workshop, keyword_id, kept: bool) -> Keyword:
+    """The facilitator keeps a keyword, or takes it off the kept ones, by hand (a tie on the vote's
+    boundary, a correction). A merged keyword's mark goes to the one it joined.
+    Locks: the workshop, then the keyword."""
+    workshop = workshop_lock(workshop.pk)
+    keyword = _lock_keywords(workshop, [keyword_id])[_as_pk(keyword_id)]
+    if keyword.merged_into_id:
+        keyword = _lock_keywords(workshop, [keyword.merged_into_id])[keyword.merged_into_id]
+    keyword.kept = bool(kept)
+    keyword.save(update_fields=["kept"])
+    workshop_bump_version(workshop_id=workshop.pk, stage=True)
+    return keyword
+
+
+# --- Phrases: the tables draft the new promise ----------------------------------------------------
+
+
+def _phrase_text(value) -> str:
+    return _text(value, field="text", max_length=PHRASE_MAX_LENGTH, empty_message=_("Write a phrase."))
+
+
+@transaction.atomic
+def phrase_propose(*, workshop: Workshop, participant: Participant, text: str) -> Phrase:
+    """A participant of the workshop proposes a phrase for their table. Locks: the workshop."""
+    text = _phrase_text(text)
+    workshop = workshop_lock(workshop.pk)
+    _refuse_if_closed(workshop)
+    participant = _participant_now(workshop, participant)
+    if participant.table_id is None:
+        raise ValidationError(_("Choose your table first: phrases are drafted by tables."))
+    _require_open(workshop, Activity.PHRASES, _("Phrases are drafted during a phrases phase."))
+    phrase = Phrase.objects.create(workshop=workshop, table_id=participant.table_id, author=participant, text=text)
+    workshop_bump_version(workshop_id=workshop.pk, table_id=participant.table_id)
+    return phrase
+
+
+def _lock_phrase(workshop: Workshop, scribe: Participant, phrase_id) -> Phrase:
+    phrase = Phrase.objects.select_for_update(no_key=True).filter(pk=_as_pk(phrase_id), workshop=workshop).first()
+    if phrase is None:
+        raise ValidationError(_("This phrase does not exist in this workshop."), code="not_found")
+    if phrase.table_id != scribe.table_id:
+        raise ValidationError(_("This phrase belongs to another table."))
+    return phrase
+
+
+def _scribe_of_phrases(scribe: Participant) -> tuple[Workshop, Participant]:
+    workshop = workshop_lock(scribe.workshop_id)
+    _refuse_if_closed(workshop)
+    scribe = _scribe_now(workshop, scribe)
+    _require_open(workshop, Activity.PHRASES, _("Phrases are drafted during a phrases phase."))
+    return workshop, scribe
+
+
+@transaction.atomic
+def phrase_update(*, scribe: Participant, phrase_id, text: str) -> Phrase:
+    """The table's scribe rewrites one of its phrases. Locks: the workshop, then the phrase."""
+    text = _phrase_text(text)
+    workshop, scribe = _scribe_of_phrases(scribe)
+    phrase = _lock_phrase(workshop, scribe, phrase_id)
+    phrase.text = text
+    phrase.save(update_fields=["text", "updated_at"])
+    workshop_bump_version(workshop_id=workshop.pk, table_id=phrase.table_id)
+    return phrase
+
+
+@transaction.atomic
+def phrase_delete(*, scribe: Participant, phrase_id) -> None:
+    """The table's scribe removes one of its phrases. Locks: the workshop, then the phrase."""
+    workshop, scribe = _scribe_of_phrases(scribe)
+    phrase = _lock_phrase(workshop, scribe, phrase_id)
+    table_id = phrase.table_id
+    phrase.delete()
+    workshop_bump_version(workshop_id=workshop.pk, table_id=table_id)
+
+
+# --- Votes: keeping keywords, retaining a phrase (ballots of the voting app) ---------------------
+
+DEFAULT_KEEP = 7
+KEYWORD_METHODS = (Method.APPROVAL, Method.DOTS, Method.RANKING, Method.SCALE, Method.YESNO)
+
+
+def _keep_count(value, keywords: int) -> int:
+    try:
+        keep = int(value)
+    except (TypeError, ValueError):
+        raise ValidationError({"keep": _("Say how many keywords the vote keeps, as a number.")})
+    if keywords < 2:
+        raise ValidationError({"keep": _("The wall needs at least two keywords for a vote.")})
+    if not 1 <= keep < keywords:
+        raise ValidationError(
+            {"keep": _("Keep between 1 and %(n)d keywords: fewer than the wall has (%(all)d).") % {"n": keywords - 1, "all": keywords}}
+        )
+    return keep
+
+
+def _keyword_settings(method: str, keep: int) -> dict:
+    """The ballot's settings that make it keep `keep`: that many picks (approval, ranking) or dots."""
+    if method in (Method.APPROVAL, Method.RANKING):
+        return {"min_choices": 1, "max_choices": keep}
+    if method == Method.DOTS:
+        return {"budget": keep, "max_per_option": min(3, keep)}
+    return {}
+
+
+def _vote_phase(workshop: Workshop, activity: str) -> WorkshopPhase | None:
+    """The phase a promise ballot belongs to: the open one if it is the activity's or a vote, else the
+    activity's first phase (None: the voting app's default, the workshop's first vote phase)."""
+    open_phase = WorkshopPhase.objects.filter(workshop_id=workshop.pk, status=WorkshopPhase.Status.OPEN).first()
+    if open_phase is not None and open_phase.activity in (activity, Activity.VOTE):
+        return open_phase
+    return WorkshopPhase.objects.filter(workshop_id=workshop.pk, activity=activity).order_by("position").first()
+
+
+def _link_options(ballot: Ballot, workshop: Workshop, purpose: str, sources: list, keep: int | None) -> PromiseBallot:
+    use = PromiseBallot.objects.create(ballot=ballot, workshop=workshop, purpose=purpose, keep=keep)
+    options = list(BallotOption.objects.filter(ballot=ballot).order_by("position"))
+    field = "keyword" if purpose == PromiseBallot.Purpose.KEYWORDS else "phrase"
+    PromiseBallotOption.objects.bulk_create(
+        PromiseBallotOption(option=option, **{field: source}) for option, source in zip(options, sources, strict=True)
+    )
+    return use
+
+
+@transaction.atomic
+def keyword_vote_create(*, workshop: Workshop, method: str = Method.APPROVAL, keep=DEFAULT_KEEP, title: str = "") -> Ballot:
+    """A room-wide ballot over the wall's keywords (the merged ones count as the one they joined),
+    opened at once; closing it keeps its `keep` winners (keyword_vote_keep).
+    Locks: the workshop, then the voting app's (ballot_create, ballot_open: the new ballot)."""
+    if method not in KEYWORD_METHODS:
+        raise ValidationError({"method": _("Choose a voting method.")})
+    workshop = workshop_lock(workshop.pk)
+    _refuse_if_closed(workshop)
+    keywords = list(Keyword.objects.filter(workshop=workshop, merged_into__isnull=True).order_by("label", "pk"))
+    keep = _keep_count(keep, len(keywords))
+    labels = [k.label.casefold() for k in keywords]
+    if len(set(labels)) != len(labels):
+        raise ValidationError(_("Two keywords of the wall read the same: merge or rename them before the vote."))
+    ballot = voting_services.ballot_create(
+        workshop=workshop,
+        title=(title or "").strip() or _("The keywords to keep"),
+        question=ngettext("Which keyword must the promise keep?", "Which %(n)d keywords must the promise keep?", keep) % {"n": keep},
+        method=method,
+        options=[{"label": k.label} for k in keywords],
+        phase=_vote_phase(workshop, Activity.KEYWORDS),
+        **_keyword_settings(method, keep),
+    )
+    _link_options(ballot, workshop, PromiseBallot.Purpose.KEYWORDS, keywords, keep)
+    return voting_services.ballot_open(ballot=ballot)
+
+
+def _lock_promise_ballot(workshop: Workshop, ballot_id, purpose: str) -> PromiseBallot:
+    use = (
+        PromiseBallot.objects.select_related("ballot")
+        .filter(ballot_id=_as_pk(ballot_id), workshop=workshop, purpose=purpose)
+        .first()
+    )
+    if use is None:
+        raise ValidationError(_("This vote does not exist in this workshop."), code="not_found")
+    Ballot.objects.select_for_update(no_key=True).filter(pk=use.ballot_id).first()
+    use.ballot.refresh_from_db()
+    return use
+
+
+def _sources(use: PromiseBallot) -> dict[int, PromiseBallotOption]:
+    return {s.option_id: s for s in PromiseBallotOption.objects.filter(option__ballot_id=use.ballot_id).select_related("keyword", "phrase")}
+
+
+@transaction.atomic
+def keyword_vote_keep(*, workshop: Workshop, ballot_id) -> list[Keyword]:
+    """Mark kept the winners of a closed keyword ballot, and only them: the `keep` best, those tied
+    on the boundary left for the facilitator to keep by hand (keyword_set_kept). Returns the tied.
+    Locks: the workshop, the ballot, then the workshop's keywords in primary-key order."""
+    workshop = workshop_lock(workshop.pk)
+    use = _lock_promise_ballot(workshop, ballot_id, PromiseBallot.Purpose.KEYWORDS)
+    if use.ballot.status != Ballot.Status.CLOSED:
+        raise ValidationError(_("Close the vote before keeping its winners."))
+    return _apply_keyword_vote(workshop, use)
+
+
+def _apply_keyword_vote(workshop: Workshop, use: PromiseBallot) -> list[Keyword]:
+    """The caller holds the workshop and the ballot."""
+    kept, tied = tallies.top_n(ballot_tally(ballot=use.ballot).outcome_scores(), use.keep)
+    sources = _sources(use)
+    all_keywords = {k.pk: k for k in Keyword.objects.select_for_update(no_key=True).filter(workshop=workshop).order_by("pk")}
+
+    def root(option_id) -> int | None:
+        source = sources.get(option_id)
+        if source is None:
+            return None
+        return source.keyword.merged_into_id or source.keyword.pk
+
+    winners = {root(pk) for pk in kept} - {None}
+    Keyword.objects.filter(workshop=workshop).exclude(pk__in=winners).update(kept=False)
+    Keyword.objects.filter(workshop=workshop, pk__in=winners).update(kept=True)
+    use.applied_at = timezone.now()
+    use.save(update_fields=["applied_at"])
+    workshop_bump_version(workshop_id=workshop.pk, stage=True)
+    return [all_keywords[root(pk)] for pk in tied if root(pk) is not None]
+
+
+def phrase_options(*, workshop: Workshop, phrase_ids: Iterable | None = None) -> list[Phrase]:
+    """The phrases a ballot would offer: all the workshop's (or those named, each of this workshop),
+    one per wording (two tables writing the same phrase make one option, the first drafted)."""
+    found = Phrase.objects.filter(workshop=workshop).order_by("table__number", "created_at", "pk")
+    if phrase_ids is not None:
+        pks = [_as_pk(pk) for pk in phrase_ids]
+        found = found.filter(pk__in=[p for p in pks if p])
+        if None in pks or found.count() != len(set(pks)):
+            raise ValidationError({"phrases": _("This phrase is not one of this workshop's.")})
+    unique: dict[str, Phrase] = {}
+    for phrase in found:
+        unique.setdefault(" ".join(phrase.text.split()).casefold(), phrase)
+    return list(unique.values())
+
+
+@transaction.atomic
+def phrase_vote_create(*, workshop: Workshop, phrase_ids: Iterable | None = None, title: str = "") -> Ballot:
+    """A room-wide ranking ballot (Condorcet winner, Schulze order) over the drafted phrases, opened at
+    once; its order makes the produced promise: the first retained, the others its alternatives.
+    Locks: the workshop, then the voting app's (ballot_create, ballot_open: the new ballot)."""
+    workshop = workshop_lock(workshop.pk)
+    _refuse_if_closed(workshop)
+    phrases = phrase_options(workshop=workshop, phrase_ids=phrase_ids)
+    if len(phrases) < 2:
+        raise ValidationError({"phrases": _("A phrase vote needs at least two drafted phrases.")})
+    ballot = voting_services.ballot_create(
+        workshop=workshop,
+        title=(title or "").strip() or _("The promise phrase"),
+        question=_("Rank the phrases: 1 for the one the promise should say."),
+        method=Method.RANKING,
+        options=[{"label": " ".join(p.text.split())} for p in phrases],
+        phase=_vote_phase(workshop, Activity.PHRASES),
+    )
+    _link_options(ballot, workshop, PromiseBallot.Purpose.PHRASES, phrases, None)
+    return voting_services.ballot_open(ballot=ballot)
+
+
+def phrase_vote_order(ballot: Ballot) -> tuple[list[BallotOption], list[BallotOption]]:
+    """The options in the vote's order, and the top tier when tied (selectors.phrase_order)."""
+    return phrase_order(ballot_tally(ballot=ballot))
+
+
+@transaction.atomic
+def phrase_vote_retain(*, workshop: Workshop, ballot_id, option_id=None) -> Promise:
+    """The produced promise from a closed phrase ballot: its winner retained, the others its
+    alternatives in the vote's order, the kept keywords what it rests on. A tie on first place is
+    settled by the facilitator naming one of the tied (`option_id`).
+    Locks: the workshop, the ballot, then the produced promise (promise_retain's upsert)."""
+    workshop = workshop_lock(workshop.pk)
+    use = _lock_promise_ballot(workshop, ballot_id, PromiseBallot.Purpose.PHRASES)
+    if use.ballot.status != Ballot.Status.CLOSED:
+        raise ValidationError(_("Close the vote before retaining its phrase."))
+    return _apply_phrase_vote(workshop, use, option_id)
+
+
+def _apply_phrase_vote(workshop: Workshop, use: PromiseBallot, option_id=None) -> Promise:
+    ordered, tied = phrase_vote_order(use.ballot)
+    if option_id is not None:
+        chosen = next((o for o in (tied or ordered[:1]) if o.pk == _as_pk(option_id)), None)
+        if chosen is None:
+            raise ValidationError(_("Retain one of the phrases tied in first place."))
+    elif tied:
+        raise ValidationError(
+            _("%(phrases)s tie in first place: retain one of them.") % {"phrases": ", ".join(f"“{o.label}”" for o in tied)},
+            code="conflict",
+        )
+    else:
+        chosen = ordered[0]
+    # The options' labels are the phrases as the room ranked them: a phrase its table rewrote or
+    # removed during the vote does not change what was voted on.
+    texts = [o.label for o in [chosen] + [o for o in ordered if o.pk != chosen.pk]]
+    existing = Promise.objects.filter(workshop=workshop, kind=Promise.Kind.PRODUCED).first()
+    kept = list(Keyword.objects.filter(workshop=workshop, kept=True, merged_into__isnull=True).values_list("pk", flat=True))
+    promise = promise_retain(
+        workshop=workshop,
+        phrase=texts[0],
+        alternatives=texts[1:],
+        keyword_ids=kept,
+        benefits=existing.benefits if existing else "",
+    )
+    use.applied_at = timezone.now()
+    use.save(update_fields=["applied_at"])
+    return promise
+
+
+def apply_closed_ballot(ballot: Ballot) -> None:
+    """voting.signals.ballot_closed: a keyword ballot keeps its winners; a phrase ballot retains its
+    winner unless first place is tied (then the facilitator settles it on the promise page).
+    The caller (voting.services.ballot_close) holds the workshop and the ballot."""
+    use = PromiseBallot.objects.filter(ballot_id=ballot.pk).first()
+    if use is None:
+        return
+    use.ballot = ballot
+    workshop = Workshop.objects.get(pk=ballot.workshop_id)
+    if use.purpose == PromiseBallot.Purpose.KEYWORDS:
+        _apply_keyword_vote(workshop, use)
+    elif not phrase_vote_order(ballot)[1]:
+        _apply_phrase_vote(workshop, use)
+
+
+# --- Key actions and stakeholders: the rest of the facilitator's consolidation --------------------
+
+
+def _lock_key_actions(workshop: Workshop) -> list[KeyAction]:
+    return list(KeyAction.objects.select_for_update(no_key=True).filter(workshop=workshop).order_by("position"))
+
+
+@transaction.atomic
+def key_action_update(*, workshop: Workshop, action_id, text: str) -> KeyAction:
+    """Rewrite a key action. Locks: the workshop, then its key actions."""
+    text = _text(text, field="text", max_length=ACTION_MAX_LENGTH, empty_message=_("Write the action."))
+    workshop = workshop_lock(workshop.pk)
+    action = next((a for a in _lock_key_actions(workshop) if a.pk == _as_pk(action_id)), None)
+    if action is None:
+        raise ValidationError(_("This action does not exist in this workshop."), code="not_found")
+    action.text = text
+    action.save(update_fields=["text"])
+    workshop_bump_version(workshop_id=workshop.pk)
+    return action
+
+
+@transaction.atomic
+def key_action_move(*, workshop: Workshop, action_id, direction: str) -> list[KeyAction]:
+    """Move a key action one place up or down; positions stay 1..n.
+    Locks: the workshop, then its key actions in order."""
+    if direction not in ("up", "down"):
+        raise ValidationError(_("Move an action up or down."))
+    workshop = workshop_lock(workshop.pk)
+    actions = _lock_key_actions(workshop)
+    index = next((i for i, a in enumerate(actions) if a.pk == _as_pk(action_id)), None)
+    if index is None:
+        raise ValidationError(_("This action does not exist in this workshop."), code="not_found")
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(actions):
+        actions[index], actions[other] = actions[other], actions[index]
+        # Two passes, so the unique (workshop, position) never sees two actions in one place.
+        top = len(actions)
+        for n, action in enumerate(actions, start=1):
+            KeyAction.objects.filter(pk=action.pk).update(position=top + n)
+        for n, action in enumerate(actions, start=1):
+            KeyAction.objects.filter(pk=action.pk).update(position=n)
+            action.position = n
+    workshop_bump_version(workshop_id=workshop.pk)
+    return actions
+
+
+@transaction.atomic
+def stakeholder_item_delete(*, workshop: Workshop, item_id) -> None:
+    """Remove an obstacle or an action of a role; those after it of its kind move up.
+    Locks: the workshop, then the role, then its items of that kind."""
+    workshop = workshop_lock(workshop.pk)
+    item = StakeholderItem.objects.filter(pk=_as_pk(item_id), stakeholder__workshop=workshop).first()
+    if item is None:
+        raise ValidationError(_("This obstacle or action does not exist in this workshop."), code="not_found")
+    stakeholder = _lock_stakeholder(workshop, item.stakeholder_id)
+    items = list(
+        StakeholderItem.objects.select_for_update(no_key=True).filter(stakeholder=stakeholder, kind=item.kind).order_by("position")
+    )
+    StakeholderItem.objects.filter(pk=item.pk).delete()
+    for position, other in enumerate((i for i in items if i.pk != item.pk), start=1):
+        if other.position != position:
+            StakeholderItem.objects.filter(pk=other.pk).update(position=position)
+    workshop_bump_version(workshop_id=workshop.pk)

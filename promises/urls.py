@@ -14,6 +14,13 @@ urlpatterns = [
     path("w/<joincode:code>/steps/<int:step_id>/delete/", views.step_delete, name="step_delete"),
     path("w/<joincode:code>/steps/<int:step_id>/move/<slug:direction>/", views.step_move, name="step_move"),
     path("w/<joincode:code>/keywords/", views.keyword_add, name="keyword_add"),
+    path("w/<joincode:code>/phrases/", views.phrase_propose, name="phrase_propose"),
+    path("w/<joincode:code>/phrases/<int:phrase_id>/", views.phrase_update, name="phrase_update"),
+    path("w/<joincode:code>/phrases/<int:phrase_id>/delete/", views.phrase_delete, name="phrase_delete"),
     path("w/<joincode:code>/commitments/", views.commitment_make, name="commitment_make"),
     path("facilitate/<int:pk>/keywords/", views.keywords_curate, name="keywords"),
+    path("facilitate/<int:pk>/promise/", views.promise_page, name="promise"),
+    path("facilitate/<int:pk>/report/", views.report_page, name="report"),
+    path("facilitate/<int:pk>/report.md", views.report_markdown, name="report_markdown"),
+    path("facilitate/<int:pk>/keywords/vote/", views.keywords_vote, name="keywords_vote"),
 ]

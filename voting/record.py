@@ -11,6 +11,9 @@ papers are numbered instead. Available at any time, also after closing (rule
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -25,13 +28,34 @@ from .selectors import ballots_of_workshop
 RECORD_KIND = "agora.workshop-record"
 
 
+@dataclass(frozen=True)
+class RecordPart:
+    """A part of the record an app above this one adds (the promise workshop's report): it may not be
+    imported from here, so it registers, in its AppConfig.ready(), how to read and write its part."""
+
+    key: str  # the part's key in the JSON document
+    # workshop -> the part as JSON-able data, or None when the workshop has none.
+    data: Callable[[Workshop], dict | None]
+    # the part's data -> its Markdown lines, appended after the ballots.
+    markdown: Callable[[dict], list[str]]
+
+
+_PARTS: list[RecordPart] = []
+
+
+def register_part(key: str, *, data: Callable[[Workshop], dict | None], markdown: Callable[[dict], list[str]]) -> None:
+    """Add a part to every workshop's record (registering a key again replaces it)."""
+    _PARTS[:] = [p for p in _PARTS if p.key != key]
+    _PARTS.append(RecordPart(key=key, data=data, markdown=markdown))
+
+
 def record_data(workshop: Workshop) -> dict:
     """Everything the workshop produced, ballots and results included, with the format's version."""
     ballots = list(
         ballots_of_workshop(workshop_id=workshop.pk).select_related("workshop").order_by("created_at", "pk")
     )
     votes = workshop_data(workshop, ballots)
-    return {
+    data = {
         "kind": RECORD_KIND,
         "version": RECORD_VERSION,
         "exported_at": timezone.now().isoformat(),
@@ -39,6 +63,11 @@ def record_data(workshop: Workshop) -> dict:
         "ballots": votes["ballots"],
         **({"cartography": votes["cartography"]} if "cartography" in votes else {}),
     }
+    for part in _PARTS:
+        value = part.data(workshop)
+        if value is not None:
+            data[part.key] = value
+    return data
 
 
 def record_postits_csv(workshop: Workshop) -> str:
@@ -152,5 +181,8 @@ def record_markdown(data: dict) -> str:
         for option in ballot["options"]:
             label = str(option["label"]).replace("|", "\\|").replace("\n", " ")
             out.append(f"| {label} | {option['display']} | {_('yes') if option['retained'] else ''} |")
+    for part in _PARTS:
+        if data.get(part.key) is not None:
+            out += [""] + part.markdown(data[part.key])
     out.append("")
     return "\n".join(out)

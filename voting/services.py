@@ -36,7 +36,7 @@ from workshops.live import workshop_bump_version
 # The workshop lock of workshops.services: one helper, so the first lock of every write is the same one.
 from workshops.services import participant_set_table, table_create, workshop_lock
 
-from . import tallies
+from . import signals, tallies
 from .methods import ALL_SETTINGS, COMMON_SETTINGS, method_of
 from .models import Allocation, Ballot, BallotOption, BallotPaper, Method
 from .selectors import ballot_tally, own_option_ids
@@ -326,6 +326,8 @@ def ballot_close(*, ballot: Ballot, open_assignment: bool = True) -> Ballot:
             ballot.save(update_fields=["outcome_pending"])
         else:
             _apply_retain(ballot, open_assignment=open_assignment)
+    # Apps above this one apply what the outcome means to them (voting/signals.py).
+    signals.ballot_closed.send(sender=Ballot, ballot=ballot)
     _changed(ballot, stage=True)
     ballot.refresh_from_db()
     return ballot

@@ -31,6 +31,31 @@ class Panel:
 _PANELS: dict[str, Panel] = {}
 
 
+@dataclass(frozen=True)
+class WorkshopPage:
+    # A URL name taking the workshop's pk, and the label of its link in the control room.
+    url_name: str
+    label: str
+    # The page is linked when one of the workshop's phases has one of these activities.
+    activities: frozenset[str]
+
+
+_PAGES: list[WorkshopPage] = []
+
+
+def register_page(url_name: str, label: str, *, activities) -> None:
+    """A facilitator's page about the whole workshop (the promise, the report), linked from the control
+    room of the workshops having one of `activities` (called from an app's ready(); again replaces)."""
+    _PAGES[:] = [p for p in _PAGES if p.url_name != url_name]
+    _PAGES.append(WorkshopPage(url_name=url_name, label=label, activities=frozenset(activities)))
+
+
+def workshop_pages(workshop, phases) -> list[tuple[str, str]]:
+    """(url, label) of the registered pages for this workshop, given its phases (no query)."""
+    present = {phase.activity for phase in phases}
+    return [(reverse(p.url_name, args=[workshop.pk]), p.label) for p in _PAGES if p.activities & present]
+
+
 def register(
     activity: str, *, template: str, context: Callable[..., dict], control_link: tuple[str, str] | None = None
 ) -> None:
@@ -57,3 +82,31 @@ def panel_context(workshop, participant, phase) -> dict | None:
     if panel is None:
         return None
     return {"template": panel.template, **panel.context(workshop=workshop, participant=participant, phase=phase)}
+
+
+@dataclass(frozen=True)
+class RestitutionPart:
+    # Included in the restitution of workshops/canvas.html, with the page's context and `part`.
+    template: str
+    # (workshop) -> the part's context as a dict, or None when this workshop has nothing of it.
+    context: Callable[..., dict | None]
+
+
+_RESTITUTION: list[RestitutionPart] = []
+
+
+def register_restitution(template: str, *, context: Callable[..., dict | None]) -> None:
+    """Add a part to the restitution phase's page (the promise workshop's report), before the tables'
+    work (called from an app's ready(); registering a template again replaces it)."""
+    _RESTITUTION[:] = [p for p in _RESTITUTION if p.template != template]
+    _RESTITUTION.append(RestitutionPart(template=template, context=context))
+
+
+def restitution_parts(workshop) -> list[dict]:
+    """The registered parts this workshop has, each as {"template": …, **its context}."""
+    parts = []
+    for part in _RESTITUTION:
+        context = part.context(workshop=workshop)
+        if context is not None:
+            parts.append({"template": part.template, **context})
+    return parts

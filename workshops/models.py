@@ -34,6 +34,7 @@ class Activity(models.TextChoices):
     PERSONAS = "personas", _("Personas")
     KEYWORDS = "keywords", _("Keyword wall")
     COMMITMENTS = "commitments", _("Commitments")
+    PHRASES = "phrases", _("Promise phrases")
     # Nobody writes: participants read the scenarios on offer (the edition's) before voting on them.
     # Last, so that a new phase's form still starts on post-its.
     DISCOVER = "discover", _("Discover the scenarios")

@@ -22,7 +22,9 @@ from workshops import services
 from workshops.models import Activity, Format, FormatPhase, Workshop, WorkshopPhase
 
 from ..ballot import demo_ballot_load
+from . import promesse
 from . import questions_numeriques as seed
+from .promise_load import promise_demo_workshops, promise_workshop_load
 
 
 @dataclass
@@ -31,6 +33,8 @@ class DemoResult:
     editor: object
     workshop: Workshop
     workshop_created: bool
+    # The promise workshop of 24 October 2012, at its restitution.
+    promise_workshop: Workshop | None = None
 
 
 def _upsert(model, lookup: dict, values: dict):
@@ -235,14 +239,19 @@ def demo_load(*, password: str) -> DemoResult:
         scenarios=developed,
     )
     demo_ballot_load(workshop=workshop)
-    return DemoResult(facilitator=facilitator, editor=editor, workshop=workshop, workshop_created=created)
+    promise_workshop, _created = promise_workshop_load(
+        edition=edition, format=formats[promesse.WORKSHOP["format"]], facilitator=facilitator
+    )
+    return DemoResult(
+        facilitator=facilitator, editor=editor, workshop=workshop, workshop_created=created, promise_workshop=promise_workshop
+    )
 
 
 def demo_workshops():
-    """The demo's workshops: the seed's join code and title (a workshop of the same code but another
+    """The demo's workshops (the ruptures' and the promise's): each by the seed's join code and title (a workshop of the same code but another
     title is someone's own, and demo_workshop_load refuses to touch it)."""
     data = seed.DEMO_WORKSHOP
-    return Workshop.objects.filter(join_code=data["join_code"], title=data["title"])
+    return Workshop.objects.filter(join_code=data["join_code"], title=data["title"]) | promise_demo_workshops()
 
 
 @transaction.atomic

@@ -247,6 +247,10 @@ RUPTURE_FORMAT = {
     ],
 }
 
+# As run in Paris on 24 October 2012: post-its for the evaluation (then its bilan, the scribes'
+# synthesis) and for what will change; then the promise workshop's own activities: persona cards,
+# the keyword wall, the tables' phrases and their vote, post-its for the actions, the commitments.
+# The canvas keeps a section for each of those too, for a facilitator who prefers post-its.
 PROMISE_FORMAT = {
     "slug": "atelier-promesse",
     "name": "Atelier promesse",
@@ -268,6 +272,7 @@ PROMISE_FORMAT = {
             ],
             "duration_seconds": 45 * 60,
         },
+        {"name": "Bilan de l'évaluation", "activity": "synthesis", "canvas": None, "duration_seconds": 15 * 60},
         {
             "name": "Ce qui va changer",
             "activity": "postits",
@@ -275,20 +280,9 @@ PROMISE_FORMAT = {
             "sections": ["ce-qui-va-changer", "ce-qui-deviendra-possible", "ce-qui-ne-sera-plus-possible"],
             "duration_seconds": 30 * 60,
         },
-        {
-            "name": "Incarner la promesse : les personas",
-            "activity": "postits",
-            "canvas": "atelier-promesse",
-            "sections": ["personas"],
-            "duration_seconds": 30 * 60,
-        },
-        {
-            "name": "Mots-clés et nouvelle promesse",
-            "activity": "postits",
-            "canvas": "atelier-promesse",
-            "sections": ["mots-cles", "la-promesse"],
-            "duration_seconds": 30 * 60,
-        },
+        {"name": "Incarner la promesse : les personas", "activity": "personas", "canvas": None, "duration_seconds": 30 * 60},
+        {"name": "Les mots-clés de la nouvelle promesse", "activity": "keywords", "canvas": None, "duration_seconds": 20 * 60},
+        {"name": "La nouvelle promesse : les phrases", "activity": "phrases", "canvas": None, "duration_seconds": 20 * 60},
         {"name": "Vote pour la promesse retenue", "activity": "vote", "canvas": None, "duration_seconds": 10 * 60},
         {
             "name": "Tenir la promesse : actions et obstacles",
@@ -297,13 +291,7 @@ PROMISE_FORMAT = {
             "sections": ["actions-cles", "obstacles", "actions-par-acteur"],
             "duration_seconds": 40 * 60,
         },
-        {
-            "name": "Engagements individuels",
-            "activity": "postits",
-            "canvas": "atelier-promesse",
-            "sections": ["engagements"],
-            "duration_seconds": 10 * 60,
-        },
+        {"name": "Engagements individuels", "activity": "commitments", "canvas": None, "duration_seconds": 10 * 60},
         {"name": "Restitution", "activity": "restitution", "canvas": None, "duration_seconds": 20 * 60},
     ],
 }

@@ -234,11 +234,20 @@ def test_each_phase_of_the_promise_format_works_on_its_own_sections(demo):
     named = [_slugs(p) for p in phases]
     assert all(named), "every post-it phase names its sections"
     flat = [slug for slugs in named for slug in slugs]
-    # Each of the 15 sections belongs to exactly one phase, in the canvas's order.
+    # Each section belongs to at most one phase, in the canvas's order; personas, keywords, the
+    # phrase and the commitments are activities of their own (the canvas keeps their sections).
+    by_activity = {"personas", "mots-cles", "la-promesse", "engagements"}
     canvas = [s.slug for s in CanvasSection.objects.filter(canvas__slug="atelier-promesse").order_by("position")]
-    assert flat == canvas
+    assert flat == [slug for slug in canvas if slug not in by_activity]
     assert named[0][:2] == ["ce-qu-evoque-la-promesse", "ce-qui-a-marche"]
-    assert named[-1] == ["engagements"]
+    assert named[-1] == ["actions-cles", "obstacles", "actions-par-acteur"]
+
+
+def test_the_promise_format_runs_the_promise_workshops_activities_in_the_seeds_order(demo):
+    activities = list(Format.objects.get(slug="atelier-promesse").phases.order_by("position").values_list("activity", flat=True))
+    assert activities == [
+        "postits", "synthesis", "postits", "personas", "keywords", "phrases", "vote", "postits", "commitments", "restitution",
+    ]  # fmt: skip
 
 
 def test_the_demo_workshop_copies_the_phases_sections_and_opens_on_the_discovery(demo):

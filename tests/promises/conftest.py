@@ -13,7 +13,7 @@ def room(db):
     """A workshop with two tables, a scribe and a participant at table 1, one at table 2."""
     facilitator = factories.FacilitatorFactory(username="alice")
     workshop = factories.WorkshopFactory(facilitator=facilitator)
-    for position, activity in enumerate((Activity.PERSONAS, Activity.KEYWORDS, Activity.COMMITMENTS), start=10):
+    for position, activity in enumerate((Activity.PERSONAS, Activity.KEYWORDS, Activity.PHRASES, Activity.COMMITMENTS), start=10):
         WorkshopPhase.objects.create(workshop=workshop, position=position, name=activity.label, activity=activity)
     table1, table2 = workshop.tables.order_by("number")
 

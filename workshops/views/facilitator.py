@@ -88,6 +88,8 @@ def _control_context(request, workshop, parts=selectors.CONTROL_PARTS):
         for phase in context["phases"]:
             # An activity of an app above this one may have a page of its own (the keyword wall's merges).
             phase.control_link = activities.control_link(workshop, phase)
+        # Pages of apps above this one about the whole workshop (the promise, the report).
+        context["workshop_pages"] = activities.workshop_pages(workshop, context["phases"])
     if "tables" in parts or "people" in parts:
         context["tables"] = selectors.workshop_tables(workshop)
     if "tables" in parts:

@@ -92,6 +92,8 @@ def _canvas_context(workshop, participant, form=None, form_section_id=None, q=""
     if phase and phase.activity == Activity.RESTITUTION:
         # The whole room's work, the participant's own table first; the projector steps through it.
         context["restitution"] = selectors.restitution(workshop=workshop, first_table_id=participant.table_id)
+        # What apps above this one add to it (the promise workshop's report), registered there.
+        context["restitution_parts"] = activities.restitution_parts(workshop)
     elif allows("workshops.view_outputs", participant, participant.table):
         context["record"] = selectors.workshop_record(workshop=workshop, table_id=participant.table_id)
     return context

@@ -43,3 +43,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Editor:      login {result.editor.username}  password {password}")
         self.stdout.write(f"Join code:   {workshop.join_code}")
         self.stdout.write(f"Join URL:    {base_url(host or '127.0.0.1', port or '8000')}/w/join/?code={workshop.join_code}")
+        if result.promise_workshop is not None:
+            promise = result.promise_workshop
+            self.stdout.write(f"Promise workshop “{promise.title}” (its restitution shows the report): join code {promise.join_code}")

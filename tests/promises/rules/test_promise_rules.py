@@ -4,12 +4,12 @@ import pytest
 import rules
 
 from core.rules import access
-from promises.models import Keyword, Persona
+from promises.models import Keyword, Persona, Phrase
 from tests.rules_world import PARTICIPANTS, ROLES
 from workshops import services
 from workshops.models import Activity, Table, Workshop, WorkshopPhase
 
-STATES = ["draft", "postits", "personas", "keywords", "commitments", "closed"]
+STATES = ["draft", "postits", "personas", "keywords", "phrases", "commitments", "closed"]
 ALWAYS = set(STATES)
 WRITABLE = ALWAYS - {"closed"}
 READERS_OF_TABLE1 = {"participant", "scribe", "facilitator", "editor", "superuser"}
@@ -22,28 +22,35 @@ RULES = {
     "promises.view_keywords": ("workshop", ROOM_READERS, ALWAYS),
     "promises.add_keyword": ("workshop", PARTICIPANTS, {"keywords"}),
     "promises.curate_keywords": ("keyword", {"facilitator", "superuser"}, ALWAYS),
+    "promises.run_votes": ("workshop", {"facilitator", "superuser"}, WRITABLE),
+    "promises.propose_phrase": ("table1", {"participant", "scribe"}, {"phrases"}),
+    "promises.edit_phrase": ("phrase", {"scribe"}, {"phrases"}),
     "promises.view_commitments": ("workshop", ROOM_READERS, ALWAYS),
     "promises.make_commitment": ("workshop", PARTICIPANTS, {"commitments"}),
     "promises.edit_promise": ("workshop", {"facilitator", "superuser"}, ALWAYS),
+    "promises.view_report": ("workshop", {"facilitator", "editor", "superuser"}, ALWAYS),
 }
 ACCESS = {
     **RULES,
     "promises.write_persona": ("persona", {"scribe"}, WRITABLE),
     "promises.add_keyword": ("workshop", PARTICIPANTS, WRITABLE),
     "promises.make_commitment": ("workshop", PARTICIPANTS, WRITABLE),
+    "promises.propose_phrase": ("table1", {"participant", "scribe"}, WRITABLE),
+    "promises.edit_phrase": ("phrase", {"scribe"}, WRITABLE),
 }
 
 
 @pytest.fixture
 def in_state(world):
     workshop = world.workshop
-    for position, activity in enumerate((Activity.PERSONAS, Activity.KEYWORDS, Activity.COMMITMENTS), start=10):
+    for position, activity in enumerate((Activity.PERSONAS, Activity.KEYWORDS, Activity.PHRASES, Activity.COMMITMENTS), start=10):
         WorkshopPhase.objects.create(workshop=workshop, position=position, name=activity.label, activity=activity)
     persona = Persona.objects.create(workshop=workshop, table=world.table1, name="Bruno")
     keyword = Keyword.objects.create(workshop=workshop, key="sens", label="Sens")
+    phrase = Phrase.objects.create(workshop=workshop, table=world.table1, text="Le numérique, bien commun")
 
     def put(state):
-        if state in ("postits", "personas", "keywords", "commitments"):
+        if state in ("postits", "personas", "keywords", "phrases", "commitments"):
             services.phase_open(phase=workshop.phases.get(activity=state) if state != "postits" else workshop.phases.get(position=1))
         elif state == "closed":
             services.phase_open(phase=workshop.phases.get(position=1))
@@ -53,6 +60,7 @@ def in_state(world):
             "table1": Table.objects.select_related("workshop").get(pk=world.table1.pk),
             "persona": Persona.objects.select_related("workshop").get(pk=persona.pk),
             "keyword": Keyword.objects.select_related("workshop").get(pk=keyword.pk),
+            "phrase": Phrase.objects.select_related("workshop").get(pk=phrase.pk),
         }
 
     return put
