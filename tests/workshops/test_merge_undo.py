@@ -8,6 +8,13 @@ from django.utils import translation
 from workshops import services
 from workshops.models import Contribution, Merge, PlusOne
 
+
+@pytest.fixture(autouse=True)
+def services_speak_english():
+    """The services' messages are asserted in English (French is the default language)."""
+    with translation.override("en"):
+        yield
+
 pytestmark = pytest.mark.django_db
 
 HTMX = {"HTTP_HX_REQUEST": "true"}

@@ -7,10 +7,18 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import CanvasFactory, FormatFactory, WorkshopFactory
 from workshops import formats, selectors, services
 from workshops.models import Contribution, FormatPhase
+
+
+@pytest.fixture(autouse=True)
+def services_speak_english():
+    """The services' messages are asserted in English (French is the default language)."""
+    with translation.override("en"):
+        yield
 
 pytestmark = pytest.mark.django_db
 
