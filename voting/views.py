@@ -11,6 +11,7 @@ import json
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -239,6 +240,9 @@ def vote(request, ballot_pk, *, workshop, participant, ballot):
     form, what the person tried at the stored revision: one click applies theirs.
     """
     if request.method == "GET":
+        if not request.htmx:
+            # The card alone is htmx's; a person who lands here gets the vote page, at this ballot.
+            return redirect(reverse("voting:cast", kwargs={"code": workshop.join_code}) + f"#ballot-{ballot.pk}")
         return render(request, "voting/cast.html#ballot-card", {"card": _card(ballot, participant, workshop), "workshop": workshop})
     choices = parse_choices(ballot, request.POST)
     status = 200

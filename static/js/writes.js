@@ -296,7 +296,7 @@
   // field: the browser's own "resend" of a POST whose answer was lost then sends the same key.
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (!form || form.tagName !== "FORM" || (form.method || "").toLowerCase() !== "post") return;
+    if (!form || form.tagName !== "FORM" || (form.getAttribute("method") || "").toLowerCase() !== "post") return;
     if (form.hasAttribute("hx-post") || form.querySelector("input[name=idempotency_key]")) return;
     if (!document.body.classList.contains("participant") && !document.body.classList.contains("voting")) return;
     var field = document.createElement("input");

@@ -67,7 +67,7 @@ def test_the_facilitator_runs_the_phrase_vote_from_the_promise_page(client, join
     ballot = Ballot.objects.get()
     assert sorted(ballot.options.values_list("label", flat=True)) == ["Phrase A", "Phrase B"]
     join_as(client, room.omar)
-    assert reverse("voting:vote", args=[room.workshop.join_code, ballot.pk]) in client.get(canvas(room)).content.decode()
+    assert reverse("voting:cast", args=[room.workshop.join_code]) + f"#ballot-{ballot.pk}" in client.get(canvas(room)).content.decode()
     ids = {o.label: o.pk for o in ballot.options.all()}
     voting_services.vote_cast(participant=room.omar, ballot_id=ballot.pk, choices={ids["Phrase B"]: 1, ids["Phrase A"]: 2})
     client.force_login(room.facilitator)

@@ -40,7 +40,7 @@ def test_the_facilitator_starts_the_vote_the_room_votes_and_closing_keeps_the_wi
     assert reverse("voting:ballot", args=[wall.workshop.pk, ballot.pk]) in page
     join_as(client, wall.daniel)
     panel = client.get(reverse("workshops:canvas", args=[wall.workshop.join_code])).content.decode()
-    assert reverse("voting:vote", args=[wall.workshop.join_code, ballot.pk]) in panel
+    assert reverse("voting:cast", args=[wall.workshop.join_code]) + f"#ballot-{ballot.pk}" in panel
     ids = {o.label: o.pk for o in ballot.options.all()}
     voting_services.vote_cast(participant=wall.daniel, ballot_id=ballot.pk, choices=[ids["Sobriété"], ids["Frugalité"]])
     client.force_login(wall.facilitator)

@@ -314,3 +314,15 @@ def test_the_vote_poll_refuses_a_browser_that_has_not_joined(client, live_worksh
     url = reverse("voting:cast_live", kwargs={"code": live_workshop.join_code})
     assert client.get(url, {"v": "1.0"}).status_code == 403
     assert client.get(reverse("voting:cast_live", kwargs={"code": "NOPE42"}), {"v": "1.0"}).status_code == 404
+
+
+
+def test_a_person_who_opens_a_ballots_card_address_gets_the_vote_page_at_that_ballot(client, live_workshop, alice, join_as):
+    """The card alone is for htmx; a link or a typed address lands on the whole vote page, at the ballot."""
+    ballot = make_ballot(live_workshop, "dots", budget=5, max_per_option=3)
+    join_as(client, alice)
+    response = client.get(vote_url(live_workshop, ballot))
+    assert response.status_code == 302
+    assert response.url == reverse("voting:cast", kwargs={"code": live_workshop.join_code}) + f"#ballot-{ballot.pk}"
+    card = client.get(vote_url(live_workshop, ballot), headers={"HX-Request": "true"})
+    assert card.status_code == 200 and f'id="ballot-{ballot.pk}"' in card.content.decode()
