@@ -447,7 +447,7 @@ def _timeline_line(event: TimelineInput) -> str:
 def _timeline_section(scenario: ScenarioInput) -> DraftSection:
     events = sorted(scenario.timeline, key=lambda e: e.year)  # stable: same-year events keep their order
     lines = [
-        DraftLine(normalise(f"{e.year} {e.title} {e.text}"), "", f"{e.year} — {e.title} — {e.text}", 0, 0, (_library(e.text),))
+        DraftLine(normalise(f"{e.year} {e.title} {e.text}"), "", " — ".join(p for p in (str(e.year), e.title, e.text) if p), 0, 0, (_library(e.text),))
         for e in events
     ]
     markdown = "\n".join(_timeline_line(e) for e in events)
