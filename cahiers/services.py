@@ -53,8 +53,15 @@ def _cahier_id_of_section(section_id: int) -> int:
     return Section.objects.values_list("chapter__cahier_id", flat=True).get(pk=section_id)
 
 
+def _refuse_nul(value: str, field: str) -> None:
+    # PostgreSQL stores no NUL character: refused here rather than failing in the database.
+    if "\x00" in value:
+        raise ValidationError({field: _("This text contains a character that cannot be stored.")})
+
+
 def _clean_text(text: str) -> str:
     text = (text or "").replace("\r\n", "\n")
+    _refuse_nul(text, "text")
     if len(text) > SECTION_TEXT_MAX_LENGTH:
         raise ValidationError(
             {"text": _("The text is too long (at most %(max)d characters).") % {"max": SECTION_TEXT_MAX_LENGTH}}
@@ -64,6 +71,7 @@ def _clean_text(text: str) -> str:
 
 def _clean_title(value: str, field: str) -> str:
     value = (value or "").strip()
+    _refuse_nul(value, field)
     if not value:
         raise ValidationError({field: _("This cannot be empty.")})
     if len(value) > 300:
