@@ -306,7 +306,7 @@ def section_preview(request, section_id):
     form = PreviewForm(request.POST)
     if not form.is_valid():
         return render(request, "cahiers/partials/preview.html",
-                      {"errors": [e for errs in form.errors.values() for e in errs]}, status=INVALID)
+                      {"preview_errors": [e for errs in form.errors.values() for e in errs]}, status=INVALID)
     return render(request, "cahiers/partials/preview.html", {"preview": markdown.render(form.cleaned_data["text"])})
 
 
