@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from core.models import Edition
 
-from .models import SECTION_TEXT_MAX_LENGTH, Cahier, Chapter, Revision, Section, Status
+from .models import SECTION_TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, Cahier, Chapter, Revision, Section, Status
 
 # Forward through the workflow; back to draft from anywhere (an editor reopens a text).
 TRANSITIONS = {
@@ -74,8 +74,8 @@ def _clean_title(value: str, field: str) -> str:
     _refuse_nul(value, field)
     if not value:
         raise ValidationError({field: _("This cannot be empty.")})
-    if len(value) > 300:
-        raise ValidationError({field: _("At most 300 characters.")})
+    if len(value) > TITLE_MAX_LENGTH:
+        raise ValidationError({field: _("At most %(max)d characters.") % {"max": TITLE_MAX_LENGTH}})
     return value
 
 

@@ -27,7 +27,7 @@ from .forms import (
     SectionForm,
     StatusForm,
 )
-from .models import SECTION_TEXT_MAX_LENGTH, Cahier, Chapter, Section
+from .models import SECTION_TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, Cahier, Chapter, Section
 
 INVALID = 422
 CONFLICT = 409
@@ -68,13 +68,13 @@ def _section_or_404(pk) -> Section:
 # --- The list -------------------------------------------------------------------------------------
 
 
-def _list_page(request, errors=(), status=200, form_data=None):
+def _list_page(request, errors=(), status=200):
     # An edition without its cahier raises RelatedObjectDoesNotExist, an AttributeError: None.
     rows = [{"edition": edition, "cahier": getattr(edition, "cahier", None)} for edition in selectors.editions_with_cahiers()]
     return render(
         request,
         "cahiers/list.html",
-        {"rows": rows, "errors": errors, "form_data": form_data or {}},
+        {"rows": rows, "errors": errors, "title_max_length": TITLE_MAX_LENGTH},
         status=status,
     )
 
@@ -117,6 +117,7 @@ def _outline_page(request, cahier_pk, errors=(), status=200):
             "chapter_form": ChapterCreateForm(),
             "revision_counts": selectors.revision_counts(cahier),
             "errors": errors,
+            "title_max_length": TITLE_MAX_LENGTH,
         },
         status=status,
     )
