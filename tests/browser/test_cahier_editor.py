@@ -100,3 +100,23 @@ def test_a_conflict_keeps_both_texts_on_the_page(transactional_db, login, axe_cl
     expect(page.locator("#section-editor .message.success")).to_be_visible()
     assert Section.objects.get(pk=section.pk).latest_revision.text == "Le texte d'Eve."
     assert section.revisions.count() == 3
+
+
+def test_a_text_typed_in_the_section_editor_survives_a_reload(transactional_db, login):
+    """drafts.js keeps the textarea's draft in this browser until the server has it."""
+    eve = EditorFactory(username="eve")
+    cahier = services.cahier_create(edition=EditionFactory(slug="qn"), title="Cahier")
+    section = services.section_create(chapter=services.chapter_create(cahier=cahier, title="Introduction"), heading="Pourquoi")
+    services.section_save(section=section, text="Le texte enregistré.", author=eve, based_on=None)
+
+    page = login(eve, f"/cahiers/sections/{section.pk}/")
+    page.fill("#section-text", "Un texte pas encore enregistré.")
+    page.wait_for_timeout(300)
+    page.reload()
+    page.wait_for_selector("#section-text")
+    expect(page.locator("#section-text")).to_have_value("Un texte pas encore enregistré.")
+    page.click("#section-form button[type=submit]")
+    expect(page.locator("#section-editor .message.success")).to_be_visible()
+    page.reload()
+    expect(page.locator("#section-text")).to_have_value("Un texte pas encore enregistré.")
+    assert Section.objects.get(pk=section.pk).latest_revision.text == "Un texte pas encore enregistré."
