@@ -265,3 +265,10 @@ def test_missing_objects_are_404(editor_client):
     for url in ("/cahiers/999999/", "/cahiers/sections/999999/", "/cahiers/sections/999999/history/"):
         assert editor_client.get(url).status_code == 404
     assert editor_client.post("/cahiers/sections/999999/preview/", {"text": "x"}).status_code == 404
+
+
+def test_the_menu_links_the_cahiers_for_editors_only(client, eve, alice):
+    client.force_login(eve)
+    assert b'href="/cahiers/"' in client.get("/").content
+    client.force_login(alice)
+    assert b'href="/cahiers/"' not in client.get("/").content
