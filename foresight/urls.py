@@ -25,6 +25,7 @@ urlpatterns = [
     # JSON like the rest of /api/, its errors included.
     path("api/schema/", SpectacularJSONAPIView.as_view(), name="api-schema"),
     path("scenarios/", include("scenarios.urls")),
+    path("cahiers/", include("cahiers.urls")),
     path("", include("voting.urls")),
     path("", include("promises.urls")),
     path("", include("workshops.urls")),

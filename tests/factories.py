@@ -4,6 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from cahiers.models import Cahier, Chapter, Section
 from core.models import Canvas, CanvasSection, Edition
 from core.roles import EDITORS, FACILITATORS
 from scenarios.models import Scenario, Tag, TimelineEvent
@@ -194,3 +195,30 @@ class TimelineEventFactory(factory.django.DjangoModelFactory):
     scenario = factory.SubFactory(ScenarioFactory)
     year = 2016
     text = "Les plateformes de partage dépassent la vente en volume."
+
+
+class CahierFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cahier
+
+    edition = factory.SubFactory(EditionFactory)
+    title = "Cahier d'enjeux Questions Numériques"
+
+
+class ChapterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Chapter
+
+    cahier = factory.SubFactory(CahierFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Chapitre {n}")
+    kind = Chapter.Kind.FREE
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+
+    chapter = factory.SubFactory(ChapterFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    heading = factory.Sequence(lambda n: f"Tendances motrices {n}")

@@ -1,5 +1,5 @@
 """The apps depend on each other in one direction only (README, "Architecture"):
-core <- scenarios <- workshops <- voting <- demo, and foresight, the configuration, above them all.
+core <- scenarios <- workshops <- voting <- promises <- cahiers <- demo, and foresight, the configuration, above them all.
 import-linter checks every import, those inside functions included, against the layers in pyproject.toml."""
 
 import tomllib

@@ -8,6 +8,8 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from cahiers import services as cahier_services
+from tests import factories
 from tests.voting.factories import make_ballot
 
 pytestmark = pytest.mark.django_db
@@ -43,10 +45,14 @@ JUNK = {
     "edition": "x",
     "hidden": "maybe",
     "scribe": "2",
+    "heading": "",
+    "based_on": "abc",
+    "kind": "scenario",
+    "preview": "1",
 }
 # PostgreSQL refuses NUL in a string: a NUL that reaches a query is a 500.
 NUL_JUNK = {name: "QN\x002012" if name == "code" else "\x00" for name in JUNK}
-NUL_QUERY = {"v": "\x00", "t": "\x00", "q": "a\x00b", "status": "\x00", "code": "\x00"}
+NUL_QUERY = {"v": "\x00", "t": "\x00", "q": "a\x00b", "status": "\x00", "code": "\x00", "old": "\x00", "new": "\x00", "take": "\x00"}
 NESTED_JSON = "[" * 3000
 
 
@@ -85,6 +91,7 @@ def visitors(live_workshop, facilitator, outsider, participant_factory, join_as)
         "participant": join_as(client(), participant_factory(workshop=live_workshop)),
         "outsider": client(outsider),
         "facilitator": client(facilitator),
+        "editor": client(factories.EditorFactory(username="eve")),
     }
 
 
@@ -105,7 +112,17 @@ def real_ids(live_workshop, participant_factory, contribution_factory, scenario_
         "format": live_workshop.format_id,
         "canvas": contribution.phase.canvas_id,
         "section_id": contribution.section_id,
+        **_cahier_ids(live_workshop.edition),
     }
+
+
+def _cahier_ids(edition):
+    """A cahier of the workshop's edition with a chapter and a written section (the cahiers/ routes)."""
+    cahier = cahier_services.cahier_create(edition=edition, title="Cahier")
+    chapter = cahier_services.chapter_create(cahier=cahier, title="Introduction", kind="introduction")
+    section = cahier_services.section_create(chapter=chapter, heading="Pourquoi")
+    cahier_services.section_save(section=section, text="Texte.", author=None, based_on=None)
+    return {"cahier": cahier.pk, "chapter_id": chapter.pk, "cahier_section": section.pk}
 
 
 def ids_for(route, real, kind):
@@ -116,7 +133,10 @@ def ids_for(route, real, kind):
         return {name: 99999999999999999999 for name in [*real, "pk", "event_pk", "event_id"]}
     ids = dict(real)
     # `pk` names a different object under each prefix.
-    if route.startswith("scenarios/"):
+    if route.startswith("cahiers/"):
+        ids["pk"] = real["cahier"]
+        ids["section_id"] = real["cahier_section"]
+    elif route.startswith("scenarios/"):
         ids["pk"] = real["scenario"]
     elif route.startswith("facilitate/formats/canvases/"):
         ids["pk"] = real["canvas"]
@@ -138,7 +158,7 @@ def check(response, method, path, name, failures):
 @pytest.mark.parametrize("kind", ["real ids", "absurd ids", "nul bytes"])
 def test_no_url_answers_a_server_error(visitors, real_ids, kind):
     failures, requests = [], 0
-    junk, query = (NUL_JUNK, NUL_QUERY) if kind == "nul bytes" else (JUNK, {"v": "x", "t": "abc", "q": "<b>", "status": "??"})
+    junk, query = (NUL_JUNK, NUL_QUERY) if kind == "nul bytes" else (JUNK, {"v": "x", "t": "abc", "q": "<b>", "status": "??", "old": "x", "new": "-1", "take": "y"})
     for route in routes():
         for path in paths(route, ids_for(route, real_ids, kind)):
             for name, client in visitors.items():

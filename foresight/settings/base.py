@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "scenarios",
     "voting",
     "promises",
+    "cahiers",
     "demo",
 ]
 

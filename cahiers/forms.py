@@ -1,0 +1,46 @@
+"""The editor's forms: they check shape and size; the services check everything else under lock."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import SECTION_TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, Chapter, Status
+
+
+class SectionForm(forms.Form):
+    # strip=False: leading spaces are Markdown (an indented code block), not noise.
+    text = forms.CharField(
+        label=_("Text (Markdown)"), required=False, strip=False, max_length=SECTION_TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 18}),
+    )
+    # The revision the editor opened: a save over a newer one is a conflict (409).
+    based_on = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+
+class PreviewForm(forms.Form):
+    text = forms.CharField(required=False, strip=False, max_length=SECTION_TEXT_MAX_LENGTH)
+
+
+class CahierCreateForm(forms.Form):
+    edition = forms.IntegerField(widget=forms.HiddenInput)
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX_LENGTH)
+
+
+# Scenario chapters are drafted from the edition's scenarios; the editors add the others by hand.
+HAND_MADE_KINDS = [(value, label) for value, label in Chapter.Kind.choices if value != Chapter.Kind.SCENARIO]
+
+
+class ChapterCreateForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX_LENGTH)
+    kind = forms.ChoiceField(label=_("Kind"), choices=HAND_MADE_KINDS, initial=Chapter.Kind.FREE)
+
+
+class SectionCreateForm(forms.Form):
+    heading = forms.CharField(label=_("Heading"), max_length=TITLE_MAX_LENGTH)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(choices=Status.choices)
+
+
+class RestoreForm(forms.Form):
+    revision = forms.IntegerField(min_value=1)

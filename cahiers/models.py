@@ -1,0 +1,183 @@
+"""The cahier of an edition: chapters of sections, each section a chain of immutable revisions.
+
+As wagtail's pages do, a section points at its `latest_revision` (what the editor works on) and,
+once the cahier is published, at its `live_revision` (what readers read). A revision is never
+changed: an edit, a restore or a worker's draft adds one (as django-reversion's `Version`, its
+`provenance` is a snapshot of the post-its a line came from, not a key to rows that are rebuilt).
+The writes are in services.py; the database keeps what they promise (constraints, and the
+migration's composite keys: a section's pointers name revisions of that section only).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Edition
+from scenarios.models import Scenario
+
+TITLE_MAX_LENGTH = 300
+# A section of the seed cahier is a few pages at most: room for ten times that, not for a dump.
+SECTION_TEXT_MAX_LENGTH = 100_000
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
+
+
+def _status_is_known(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=Q(status__in=Status.values), name=name)
+
+
+def _not_blank(field: str, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=~Q(**{field: ""}), name=name)
+
+
+class Cahier(models.Model):
+    """The publication of an edition (one per edition)."""
+
+    edition = models.OneToOneField(Edition, on_delete=models.PROTECT, related_name="cahier")
+    title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cahier")
+        verbose_name_plural = _("cahiers")
+        ordering = ["edition__title"]
+        constraints = [
+            _not_blank("title", "cahier_title_not_empty"),
+            _status_is_known("cahier_status_known"),
+            # Published means a date readers can see.
+            models.CheckConstraint(
+                condition=~Q(status=Status.PUBLISHED) | Q(published_at__isnull=False), name="published_cahier_has_a_date"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Chapter(models.Model):
+    class Kind(models.TextChoices):
+        INTRODUCTION = "introduction", _("Introduction")
+        SCENARIO = "scenario", _("Scenario")
+        PROMISE = "promise", _("Promise")
+        CARTOGRAPHY = "cartography", _("Cartography")
+        OTHER_RUPTURES = "other_ruptures", _("Other ruptures to explore")
+        FREE = "free", _("Free chapter")
+
+    cahier = models.ForeignKey(Cahier, on_delete=models.CASCADE, related_name="chapters")
+    position = models.PositiveIntegerField(_("position"))
+    title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.FREE)
+    # A scenario chapter develops one scenario of the edition; a re-draft finds its chapter by it.
+    scenario = models.ForeignKey(Scenario, on_delete=models.SET_NULL, null=True, blank=True, related_name="chapters")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+
+    class Meta:
+        verbose_name = _("chapter")
+        verbose_name_plural = _("chapters")
+        ordering = ["cahier", "position"]
+        constraints = [
+            # Deferred: a reorder swaps positions inside one transaction.
+            models.UniqueConstraint(
+                fields=["cahier", "position"], name="unique_chapter_position", deferrable=models.Deferrable.DEFERRED
+            ),
+            models.UniqueConstraint(
+                fields=["cahier", "scenario"], condition=Q(scenario__isnull=False), name="one_chapter_per_scenario"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="scenario", scenario__isnull=False) | (~Q(kind="scenario") & Q(scenario__isnull=True)),
+                name="scenario_chapter_has_its_scenario",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["introduction", "scenario", "promise", "cartography", "other_ruptures", "free"]),
+                name="chapter_kind_known",
+            ),
+            _not_blank("title", "chapter_title_not_empty"),
+            _status_is_known("chapter_status_known"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Section(models.Model):
+    chapter = models.ForeignKey(Chapter, on_delete=models.CASCADE, related_name="sections")
+    position = models.PositiveIntegerField(_("position"))
+    heading = models.CharField(_("heading"), max_length=TITLE_MAX_LENGTH)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    # What the editor works on, and what readers read once published (None: nothing yet).
+    latest_revision = models.ForeignKey(
+        "Revision", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", db_constraint=False
+    )
+    live_revision = models.ForeignKey(
+        "Revision", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", db_constraint=False
+    )
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        ordering = ["chapter", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["chapter", "position"], name="unique_section_position", deferrable=models.Deferrable.DEFERRED
+            ),
+            _not_blank("heading", "section_heading_not_empty"),
+            _status_is_known("section_status_known"),
+        ]
+
+    def __str__(self):
+        return self.heading
+
+
+class Revision(models.Model):
+    """One state of a section's text, never changed once written (a database trigger refuses it)."""
+
+    class Reason(models.TextChoices):
+        DRAFT = "draft", _("Drafted from the workshops")
+        EDIT = "edit", _("Edited")
+        RESTORE = "restore", _("Restored")
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="revisions")
+    text = models.TextField(_("text"), blank=True)
+    # None for the worker's drafts (and for a person whose account was deleted).
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="cahier_revisions"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    reason = models.CharField(_("reason"), max_length=10, choices=Reason.choices)
+    # The hash of what a draft was made from: the same input again drafts nothing.
+    source_hash = models.CharField(max_length=64, blank=True)
+    # Per drafted line, the post-its it came from: [{"line", "postits": [{"text", "table", "workshop"}]}].
+    provenance = models.JSONField(default=list, blank=True)
+    # The revision the author had open (an edit), the one restored (a restore), the previous draft.
+    based_on = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["section", "-created_at", "-pk"]
+        constraints = [
+            # The target of the section's composite keys (latest/live revision, same section).
+            models.UniqueConstraint(fields=["id", "section"], name="revision_id_and_section"),
+            models.CheckConstraint(condition=Q(reason__in=["draft", "edit", "restore"]), name="revision_reason_known"),
+            # Only drafts come from a source; a draft always says which.
+            models.CheckConstraint(
+                condition=(Q(reason="draft") & ~Q(source_hash="")) | (~Q(reason="draft") & Q(source_hash="")),
+                name="only_drafts_have_a_source_hash",
+            ),
+            models.CheckConstraint(condition=~Q(based_on=models.F("id")), name="revision_not_based_on_itself"),
+        ]
+
+    def __str__(self):
+        return f"{self.section} · {self.created_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            raise ValueError("A revision is immutable: write a new one (cahiers.services).")
+        super().save(*args, **kwargs)

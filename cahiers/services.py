@@ -1,0 +1,292 @@
+"""Every write of the cahier. Lock order, for every service: the cahier row, then its chapters,
+then its sections, each in pk order. Each service says which rows it locks; the worker's
+`draft_apply` takes the same locks as the editor's save, so the two queue rather than race.
+
+A revision is never changed (the migration's trigger refuses it): a save, a restore and a
+worker's draft each add one, and move the section's `latest_revision` pointer with a conditional
+UPDATE whose count is checked, so a writer who lost the race learns it and keeps its text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.models import Edition
+
+from .models import SECTION_TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, Cahier, Chapter, Revision, Section, Status
+
+# Forward through the workflow; back to draft from anywhere (an editor reopens a text).
+TRANSITIONS = {
+    Status.DRAFT: {Status.IN_REVIEW},
+    Status.IN_REVIEW: {Status.DRAFT, Status.PUBLISHED},
+    Status.PUBLISHED: {Status.DRAFT},
+}
+
+
+class RevisionConflict(ValidationError):
+    """Someone saved the section since `based_on` was opened: both texts, so that neither is lost."""
+
+    def __init__(self, *, mine: str, theirs: Revision | None):
+        super().__init__(_("Someone saved this section since you opened it. Both texts are kept below: merge them and save again."))
+        self.mine = mine
+        self.theirs = theirs
+
+
+# --- Locks ----------------------------------------------------------------------------------------
+
+
+def _lock_cahier(cahier_id: int) -> Cahier:
+    return Cahier.objects.select_for_update(no_key=True).get(pk=cahier_id)
+
+
+def _lock_section(section_id: int) -> Section:
+    return Section.objects.select_for_update(no_key=True).get(pk=section_id)
+
+
+def _cahier_id_of_section(section_id: int) -> int:
+    return Section.objects.values_list("chapter__cahier_id", flat=True).get(pk=section_id)
+
+
+def _refuse_nul(value: str, field: str) -> None:
+    # PostgreSQL stores no NUL character: refused here rather than failing in the database.
+    if "\x00" in value:
+        raise ValidationError({field: _("This text contains a character that cannot be stored.")})
+
+
+def _clean_text(text: str) -> str:
+    text = (text or "").replace("\r\n", "\n")
+    _refuse_nul(text, "text")
+    if len(text) > SECTION_TEXT_MAX_LENGTH:
+        raise ValidationError(
+            {"text": _("The text is too long (at most %(max)d characters).") % {"max": SECTION_TEXT_MAX_LENGTH}}
+        )
+    return text
+
+
+def _clean_title(value: str, field: str) -> str:
+    value = (value or "").strip()
+    _refuse_nul(value, field)
+    if not value:
+        raise ValidationError({field: _("This cannot be empty.")})
+    if len(value) > TITLE_MAX_LENGTH:
+        raise ValidationError({field: _("At most %(max)d characters.") % {"max": TITLE_MAX_LENGTH}})
+    return value
+
+
+def _move_latest(section_id: int, *, expected_id: int | None, revision: Revision) -> bool:
+    """The conditional UPDATE: the pointer moves only from what the writer saw."""
+    return Section.objects.filter(pk=section_id, latest_revision_id=expected_id).update(latest_revision=revision) == 1
+
+
+# --- The cahier, its chapters and sections --------------------------------------------------------
+
+
+@transaction.atomic
+def cahier_create(*, edition: Edition, title: str) -> Cahier:
+    """An edition's cahier (one per edition). Locks the edition row, so two editors creating it
+    at once make one cahier and the second is told."""
+    edition = Edition.objects.select_for_update().get(pk=edition.pk)
+    title = _clean_title(title, "title")
+    if Cahier.objects.filter(edition=edition).exists():
+        raise ValidationError({"edition": _("This edition already has its cahier.")})
+    return Cahier.objects.create(edition=edition, title=title)
+
+
+@transaction.atomic
+def chapter_create(*, cahier: Cahier, title: str, kind: str = Chapter.Kind.FREE, scenario=None) -> Chapter:
+    """A chapter at the end of the cahier. Locks the cahier row (positions are given under it)."""
+    cahier = _lock_cahier(cahier.pk)
+    title = _clean_title(title, "title")
+    if kind not in Chapter.Kind.values:
+        raise ValidationError({"kind": _("Unknown kind of chapter.")})
+    if (kind == Chapter.Kind.SCENARIO) != (scenario is not None):
+        raise ValidationError({"scenario": _("A scenario chapter develops one scenario, and only it does.")})
+    if scenario is not None and scenario.edition_id != cahier.edition_id:
+        raise ValidationError({"scenario": _("This scenario belongs to another edition.")})
+    last = cahier.chapters.aggregate(last=Max("position"))["last"] or 0
+    return Chapter.objects.create(cahier=cahier, position=last + 1, title=title, kind=kind, scenario=scenario)
+
+
+@transaction.atomic
+def section_create(*, chapter: Chapter, heading: str) -> Section:
+    """A section at the end of its chapter. Locks the cahier row, then the chapter row."""
+    _lock_cahier(chapter.cahier_id)
+    chapter = Chapter.objects.select_for_update(no_key=True).get(pk=chapter.pk)
+    heading = _clean_title(heading, "heading")
+    last = chapter.sections.aggregate(last=Max("position"))["last"] or 0
+    return Section.objects.create(chapter=chapter, position=last + 1, heading=heading)
+
+
+def _reorder(rows, ordered_ids: list[int], model) -> None:
+    current = [row.pk for row in rows]
+    if sorted(current) != sorted(ordered_ids) or len(set(ordered_ids)) != len(ordered_ids):
+        raise ValidationError(_("The order must name every item once, and nothing else."))
+    # The unique positions are deferred: swapping them inside the transaction is allowed.
+    by_pk = {row.pk: row for row in rows}
+    for position, pk in enumerate(ordered_ids, start=1):
+        if by_pk[pk].position != position:
+            model.objects.filter(pk=pk).update(position=position)
+
+
+@transaction.atomic
+def chapters_reorder(*, cahier: Cahier, ordered_ids: list[int]) -> None:
+    """Put the cahier's chapters in this order. Locks the cahier, then its chapters (pk order)."""
+    cahier = _lock_cahier(cahier.pk)
+    chapters = list(cahier.chapters.select_for_update(no_key=True).order_by("pk"))
+    _reorder(chapters, ordered_ids, Chapter)
+
+
+@transaction.atomic
+def sections_reorder(*, chapter: Chapter, ordered_ids: list[int]) -> None:
+    """Put the chapter's sections in this order. Locks the cahier, the chapter, then its sections."""
+    _lock_cahier(chapter.cahier_id)
+    chapter = Chapter.objects.select_for_update(no_key=True).get(pk=chapter.pk)
+    sections = list(chapter.sections.select_for_update(no_key=True).order_by("pk"))
+    _reorder(sections, ordered_ids, Section)
+
+
+def moved(ids: list[int], pk: int, direction: str) -> list[int]:
+    """The order after moving `pk` one step up or down (the buttons of the page without JS)."""
+    ids = list(ids)
+    index = ids.index(pk)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(ids):
+        ids[index], ids[other] = ids[other], ids[index]
+    return ids
+
+
+def _check_transition(current: str, new: str) -> None:
+    if new not in Status.values:
+        raise ValidationError({"status": _("Unknown status.")})
+    if new != current and new not in TRANSITIONS[current]:
+        raise ValidationError(
+            {"status": _("A text goes from draft to review to published, and back to draft; not from “%(from)s” to “%(to)s”.")
+             % {"from": Status(current).label, "to": Status(new).label}}
+        )
+
+
+@transaction.atomic
+def section_set_status(*, section: Section, status: str) -> Section:
+    """Move a section through the workflow. Locks the cahier, then the section."""
+    _lock_cahier(_cahier_id_of_section(section.pk))
+    section = _lock_section(section.pk)
+    _check_transition(section.status, status)
+    if status == Status.PUBLISHED and section.latest_revision_id is None:
+        raise ValidationError({"status": _("An empty section cannot be published: write it first.")})
+    section.status = status
+    section.save(update_fields=["status"])
+    return section
+
+
+@transaction.atomic
+def chapter_set_status(*, chapter: Chapter, status: str) -> Chapter:
+    """Move a chapter through the workflow. Locks the cahier, then the chapter."""
+    _lock_cahier(chapter.cahier_id)
+    chapter = Chapter.objects.select_for_update(no_key=True).get(pk=chapter.pk)
+    _check_transition(chapter.status, status)
+    chapter.status = status
+    chapter.save(update_fields=["status"])
+    return chapter
+
+
+# --- Revisions ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def section_save(*, section: Section, text: str, author, based_on: Revision | None) -> Revision:
+    """The editor's save: a new revision, if nobody saved the section since `based_on` was opened.
+
+    Locks the cahier, then the section. Otherwise raises RevisionConflict with both texts: the
+    editor's (never written) and the latest one.
+    """
+    text = _clean_text(text)
+    _lock_cahier(_cahier_id_of_section(section.pk))
+    section = _lock_section(section.pk)
+    if based_on is not None and based_on.section_id != section.pk:
+        raise ValidationError({"based_on": _("This revision belongs to another section.")})
+    expected = based_on.pk if based_on is not None else None
+    if section.latest_revision_id != expected:
+        raise RevisionConflict(mine=text, theirs=section.latest_revision)
+    revision = Revision.objects.create(section=section, text=text, author=author, reason=Revision.Reason.EDIT, based_on=based_on)
+    if not _move_latest(section.pk, expected_id=expected, revision=revision):  # pragma: no cover - we hold the lock
+        raise RevisionConflict(mine=text, theirs=Section.objects.get(pk=section.pk).latest_revision)
+    return revision
+
+
+@transaction.atomic
+def section_restore(*, section: Section, revision: Revision, author) -> Revision:
+    """Bring back an earlier text as a new revision (reason restore): history only grows.
+    Locks the cahier, then the section."""
+    _lock_cahier(_cahier_id_of_section(section.pk))
+    section = _lock_section(section.pk)
+    if revision.section_id != section.pk:
+        raise ValidationError({"revision": _("This revision belongs to another section.")})
+    restored = Revision.objects.create(
+        section=section, text=revision.text, author=author, reason=Revision.Reason.RESTORE, based_on=revision,
+        provenance=revision.provenance,
+    )
+    _move_latest(section.pk, expected_id=section.latest_revision_id, revision=restored)
+    return restored
+
+
+@dataclass(frozen=True)
+class DraftOutcome:
+    revision: Revision | None  # None: the same source was drafted already
+    became_latest: bool  # False: an editor's text is the latest, the draft waits beside it
+
+
+@transaction.atomic
+def draft_apply(*, section: Section, text: str, provenance: list, source_hash: str) -> DraftOutcome:
+    """The worker's draft of a section. Locks the cahier, then the section.
+
+    The same source as the last draft writes nothing. Otherwise a draft revision is written, and
+    it becomes the section's latest only while the latest is still a draft (or there is none): a
+    conditional UPDATE on the pointer, so a re-draft never covers an editor's text. The draft
+    then waits beside the edit (selectors.pending_draft) for the editor to take it in.
+    """
+    if not source_hash:
+        raise ValidationError({"source_hash": _("A draft says what it was drafted from.")})
+    text = _clean_text(text)
+    _lock_cahier(_cahier_id_of_section(section.pk))
+    section = _lock_section(section.pk)
+    last_draft = section.revisions.filter(reason=Revision.Reason.DRAFT).order_by("-created_at", "-pk").first()
+    if last_draft is not None and last_draft.source_hash == source_hash:
+        return DraftOutcome(revision=None, became_latest=False)
+    latest = section.latest_revision
+    revision = Revision.objects.create(
+        section=section, text=text, author=None, reason=Revision.Reason.DRAFT, source_hash=source_hash,
+        provenance=provenance, based_on=last_draft,
+    )
+    became_latest = False
+    if latest is None or latest.reason == Revision.Reason.DRAFT:
+        # Revisions never change, so "the latest is a draft" holds as long as the pointer is unmoved.
+        became_latest = _move_latest(section.pk, expected_id=latest.pk if latest else None, revision=revision)
+    return DraftOutcome(revision=revision, became_latest=became_latest)
+
+
+@transaction.atomic
+def cahier_publish(*, cahier: Cahier) -> Cahier:
+    """Publish the cahier: every written section's live revision is pinned to its latest, and the
+    cahier, its chapters and those sections are published, all in one transaction.
+    Locks the cahier, then its chapters, then its sections (pk order)."""
+    cahier = _lock_cahier(cahier.pk)
+    chapters = list(cahier.chapters.select_for_update(no_key=True).order_by("pk"))
+    sections = list(Section.objects.filter(chapter__cahier=cahier).select_for_update(no_key=True).order_by("pk"))
+    written = [s for s in sections if s.latest_revision_id is not None]
+    if not written:
+        raise ValidationError(_("Nothing is written yet: there is nothing to publish."))
+    for section in written:
+        section.live_revision_id = section.latest_revision_id
+        section.status = Status.PUBLISHED
+    Section.objects.bulk_update(written, ["live_revision", "status"])
+    Chapter.objects.filter(pk__in=[c.pk for c in chapters]).update(status=Status.PUBLISHED)
+    cahier.status = Status.PUBLISHED
+    cahier.published_at = timezone.now()
+    cahier.save(update_fields=["status", "published_at"])
+    return cahier

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from . import views
+
+app_name = "cahiers"
+
+urlpatterns = [
+    path("", views.cahier_list, name="list"),
+    path("create/", views.cahier_create, name="create"),
+    path("<int:pk>/", views.cahier_outline, name="outline"),
+    path("<int:pk>/chapters/", views.chapter_add, name="chapter_add"),
+    path("<int:pk>/publish/", views.cahier_publish, name="publish"),
+    path("chapters/<int:chapter_id>/sections/", views.section_add, name="section_add"),
+    path("chapters/<int:chapter_id>/status/", views.chapter_status, name="chapter_status"),
+    path("chapters/<int:chapter_id>/move/<slug:direction>/", views.chapter_move, name="chapter_move"),
+    path("sections/<int:section_id>/", views.section_edit, name="section"),
+    path("sections/<int:section_id>/preview/", views.section_preview, name="preview"),
+    path("sections/<int:section_id>/history/", views.section_history, name="history"),
+    path("sections/<int:section_id>/restore/", views.section_restore, name="restore"),
+    path("sections/<int:section_id>/status/", views.section_status, name="section_status"),
+    path("sections/<int:section_id>/move/<slug:direction>/", views.section_move, name="section_move"),
+]

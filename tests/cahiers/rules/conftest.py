@@ -1,0 +1,1 @@
+from tests.rules_world import world  # noqa: F401
