@@ -6,6 +6,9 @@ The pointers are composite foreign keys (revision id, section id) onto the revis
 deferred so that deleting a section (its revisions first, or the section first) checks at commit.
 The trigger lets through only what Django's SET_NULL does (author, based_on): never text, reason,
 provenance, section, source or date.
+
+PostgreSQL only: the embedded demo's SQLite cannot add a constraint to a table or run PL/pgSQL, and
+there the services' discipline (every write through cahiers.services) is what holds.
 """
 
 from django.db import migrations
@@ -44,10 +47,18 @@ DROP FUNCTION cahiers_revision_immutable();
 """
 
 
+def _on_postgresql(sql):
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(sql)
+
+    return run
+
+
 class Migration(migrations.Migration):
     dependencies = [("cahiers", "0001_initial")]
 
     operations = [
-        migrations.RunSQL(POINTERS, POINTERS_DROP),
-        migrations.RunSQL(IMMUTABLE, IMMUTABLE_DROP),
+        migrations.RunPython(_on_postgresql(POINTERS), _on_postgresql(POINTERS_DROP)),
+        migrations.RunPython(_on_postgresql(IMMUTABLE), _on_postgresql(IMMUTABLE_DROP)),
     ]

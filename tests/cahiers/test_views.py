@@ -10,7 +10,11 @@ from tests import factories
 
 
 @pytest.fixture(autouse=True)
-def english():
+def english(client):
+    """Messages are asserted in English: the services' (override) and the pages' (the FR/EN switch's cookie)."""
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     with translation.override("en"):
         yield
 
