@@ -1,6 +1,7 @@
 """The editor's pages: list, outline, section editor, preview, history, restore, publish."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -18,6 +19,8 @@ def english():
 @pytest.fixture
 def editor_client(client, eve):
     client.force_login(eve)
+    # The pages speak the language the request asks (LocaleMiddleware), not the test's override.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
 
 
