@@ -77,6 +77,9 @@ class Chapter(models.Model):
     # A scenario chapter develops one scenario of the edition; a re-draft finds its chapter by it.
     scenario = models.ForeignKey(Scenario, on_delete=models.SET_NULL, null=True, blank=True, related_name="chapters")
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    # The drafting's key ("scenario-<slug>", "promise-<id>", "other-ruptures"): a re-draft finds
+    # its chapter again by it. Blank for a chapter an editor made.
+    key = models.CharField(max_length=200, blank=True, default="")
 
     class Meta:
         verbose_name = _("chapter")
@@ -90,6 +93,7 @@ class Chapter(models.Model):
             models.UniqueConstraint(
                 fields=["cahier", "scenario"], condition=Q(scenario__isnull=False), name="one_chapter_per_scenario"
             ),
+            models.UniqueConstraint(fields=["cahier", "key"], condition=~Q(key=""), name="unique_chapter_key"),
             models.CheckConstraint(
                 condition=Q(kind="scenario", scenario__isnull=False) | (~Q(kind="scenario") & Q(scenario__isnull=True)),
                 name="scenario_chapter_has_its_scenario",
@@ -118,6 +122,8 @@ class Section(models.Model):
     live_revision = models.ForeignKey(
         "Revision", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", db_constraint=False
     )
+    # The drafting's key within its chapter ("narrative", "canvas-<slug>"…); blank for an editor's.
+    key = models.CharField(max_length=200, blank=True, default="")
 
     class Meta:
         verbose_name = _("section")
@@ -127,6 +133,7 @@ class Section(models.Model):
             models.UniqueConstraint(
                 fields=["chapter", "position"], name="unique_section_position", deferrable=models.Deferrable.DEFERRED
             ),
+            models.UniqueConstraint(fields=["chapter", "key"], condition=~Q(key=""), name="unique_section_key"),
             _not_blank("heading", "section_heading_not_empty"),
             _status_is_known("section_status_known"),
         ]
@@ -181,3 +188,50 @@ class Revision(models.Model):
         if self.pk is not None and not self._state.adding:
             raise ValueError("A revision is immutable: write a new one (cahiers.services).")
         super().save(*args, **kwargs)
+
+
+class DraftRun(models.Model):
+    """A worker's drafting of a cahier: queued by an editor, claimed by one worker, its progress in
+    chapters. At most one run per cahier is queued or running (a constraint): asking twice gives
+    the same run."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    ACTIVE = ("queued", "running")
+
+    cahier = models.ForeignKey(Cahier, on_delete=models.CASCADE, related_name="draft_runs")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    # Moved by every step of a running worker: a run silent for long was abandoned (its worker died).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("drafting run")
+        verbose_name_plural = _("drafting runs")
+        ordering = ["cahier", "-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cahier"], condition=Q(status__in=["queued", "running"]), name="one_active_draft_run_per_cahier"
+            ),
+            models.CheckConstraint(condition=Q(status__in=["queued", "running", "done", "failed"]), name="draft_run_status_known"),
+            models.CheckConstraint(condition=Q(done__lte=models.F("total")), name="draft_run_done_within_total"),
+        ]
+
+    def __str__(self):
+        return f"{self.cahier} · {self.status} {self.done}/{self.total}"
+
+    @property
+    def active(self) -> bool:
+        return self.status in self.ACTIVE

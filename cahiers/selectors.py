@@ -9,7 +9,7 @@ from django.db.models import Count, Prefetch
 
 from core.models import Edition
 
-from .models import Cahier, Chapter, Revision, Section
+from .models import Cahier, Chapter, DraftRun, Revision, Section
 
 
 def editions_with_cahiers():
@@ -102,3 +102,8 @@ def revision_counts(cahier: Cahier) -> dict[int, int]:
     return dict(
         Section.objects.filter(chapter__cahier=cahier).annotate(n=Count("revisions")).values_list("pk", "n")
     )
+
+
+def last_draft_run(cahier_id: int) -> DraftRun | None:
+    """The cahier's newest drafting run (the one queued or running, if any: at most one is)."""
+    return DraftRun.objects.filter(cahier_id=cahier_id).order_by("-created_at", "-pk").first()

@@ -9,17 +9,25 @@ UPDATE whose count is checked, so a writer who lost the race learns it and keeps
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db import models
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.models import Edition
 
-from .models import SECTION_TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, Cahier, Chapter, Revision, Section, Status
+from scenarios.models import Scenario
+
+from .drafting import DraftChapter
+from .models import SECTION_TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, Cahier, Chapter, DraftRun, Revision, Section, Status
+
+logger = logging.getLogger(__name__)
 
 # Forward through the workflow; back to draft from anywhere (an editor reopens a text).
 TRANSITIONS = {
@@ -99,7 +107,7 @@ def cahier_create(*, edition: Edition, title: str) -> Cahier:
 
 
 @transaction.atomic
-def chapter_create(*, cahier: Cahier, title: str, kind: str = Chapter.Kind.FREE, scenario=None) -> Chapter:
+def chapter_create(*, cahier: Cahier, title: str, kind: str = Chapter.Kind.FREE, scenario=None, key: str = "") -> Chapter:
     """A chapter at the end of the cahier. Locks the cahier row (positions are given under it)."""
     cahier = _lock_cahier(cahier.pk)
     title = _clean_title(title, "title")
@@ -110,17 +118,17 @@ def chapter_create(*, cahier: Cahier, title: str, kind: str = Chapter.Kind.FREE,
     if scenario is not None and scenario.edition_id != cahier.edition_id:
         raise ValidationError({"scenario": _("This scenario belongs to another edition.")})
     last = cahier.chapters.aggregate(last=Max("position"))["last"] or 0
-    return Chapter.objects.create(cahier=cahier, position=last + 1, title=title, kind=kind, scenario=scenario)
+    return Chapter.objects.create(cahier=cahier, position=last + 1, title=title, kind=kind, scenario=scenario, key=key)
 
 
 @transaction.atomic
-def section_create(*, chapter: Chapter, heading: str) -> Section:
+def section_create(*, chapter: Chapter, heading: str, key: str = "") -> Section:
     """A section at the end of its chapter. Locks the cahier row, then the chapter row."""
     _lock_cahier(chapter.cahier_id)
     chapter = Chapter.objects.select_for_update(no_key=True).get(pk=chapter.pk)
     heading = _clean_title(heading, "heading")
     last = chapter.sections.aggregate(last=Max("position"))["last"] or 0
-    return Section.objects.create(chapter=chapter, position=last + 1, heading=heading)
+    return Section.objects.create(chapter=chapter, position=last + 1, heading=heading, key=key)
 
 
 def _reorder(rows, ordered_ids: list[int], model) -> None:
@@ -290,3 +298,100 @@ def cahier_publish(*, cahier: Cahier) -> Cahier:
     cahier.published_at = timezone.now()
     cahier.save(update_fields=["status", "published_at"])
     return cahier
+
+
+# --- The worker's drafting ------------------------------------------------------------------------
+
+# A running worker moves its heartbeat after every chapter; one silent this long has died.
+DRAFT_RUN_ABANDONED_AFTER = timedelta(minutes=15)
+
+# What a drafted chapter's kind is in the cahier.
+DRAFT_KINDS = {"scenario": Chapter.Kind.SCENARIO, "promise": Chapter.Kind.PROMISE, "others": Chapter.Kind.OTHER_RUPTURES}
+
+
+@transaction.atomic
+def draft_request(*, cahier: Cahier, user=None) -> tuple[DraftRun, bool]:
+    """Ask the workers to draft the cahier: a queued run, and its task once the transaction commits.
+
+    Locks the cahier row. While a run is queued or running, asking again returns it (False: not
+    created): two clicks, or two editors at once, make one task. A run whose worker died (silent
+    for `DRAFT_RUN_ABANDONED_AFTER`) is marked failed and a new one is queued.
+    """
+    from .tasks import draft_cahier  # the task module imports this one
+
+    cahier = _lock_cahier(cahier.pk)
+    current = DraftRun.objects.filter(cahier=cahier, status__in=DraftRun.ACTIVE).first()
+    if current is not None:
+        last_sign = current.heartbeat_at or current.created_at
+        if current.status == DraftRun.Status.QUEUED or timezone.now() - last_sign < DRAFT_RUN_ABANDONED_AFTER:
+            return current, False
+        DraftRun.objects.filter(pk=current.pk, status=DraftRun.Status.RUNNING).update(
+            status=DraftRun.Status.FAILED, finished_at=timezone.now(), error=_("The worker stopped answering.")
+        )
+    run = DraftRun.objects.create(cahier=cahier, requested_by=user)
+    transaction.on_commit(lambda: draft_cahier.delay(run.pk))
+    return run, True
+
+
+def draft_claim(*, run_id: int) -> bool:
+    """The worker takes a queued run: a conditional UPDATE, so of two workers given the same run
+    (a redelivered message) one runs it and the other is told (False)."""
+    now = timezone.now()
+    claimed = DraftRun.objects.filter(pk=run_id, status=DraftRun.Status.QUEUED).update(
+        status=DraftRun.Status.RUNNING, started_at=now, heartbeat_at=now
+    )
+    return claimed == 1
+
+
+def _draft_chapter_row(cahier: Cahier, drafted: DraftChapter, scenarios: dict[str, Scenario]) -> Chapter:
+    chapter = cahier.chapters.filter(key=drafted.key).first()
+    if chapter is not None:
+        return chapter
+    kind = DRAFT_KINDS[drafted.kind]
+    scenario = None
+    if kind == Chapter.Kind.SCENARIO:
+        scenario = scenarios[drafted.key.removeprefix("scenario-")]
+        # An editor may have made this scenario's chapter by hand: the draft goes into it.
+        chapter = cahier.chapters.filter(scenario=scenario).first()
+        if chapter is not None:
+            Chapter.objects.filter(pk=chapter.pk).update(key=drafted.key)
+            return chapter
+    return chapter_create(cahier=cahier, title=drafted.title[:TITLE_MAX_LENGTH], kind=kind, scenario=scenario, key=drafted.key)
+
+
+@transaction.atomic
+def draft_chapter_apply(*, run: DraftRun, drafted: DraftChapter, scenarios: dict[str, Scenario]) -> int:
+    """One chunk of a run: a drafted chapter into the cahier, then the run's progress moves by one.
+
+    Locks the cahier row, then (in `draft_apply`) each section. The chapter and its sections are
+    found by their keys, made when missing; each section gets `draft_apply`, which never covers an
+    editor's text and writes nothing for an unchanged source. Returns the revisions written.
+    """
+    cahier = _lock_cahier(run.cahier_id)
+    chapter = _draft_chapter_row(cahier, drafted, scenarios)
+    sections = {s.key: s for s in chapter.sections.exclude(key="")}
+    written = 0
+    for drafted_section in drafted.sections:
+        section = sections.get(drafted_section.key)
+        if section is None:
+            section = section_create(chapter=chapter, heading=drafted_section.heading[:TITLE_MAX_LENGTH], key=drafted_section.key)
+        provenance = [
+            {"line": line.text, "axis": line.axis, "postits": [{"kind": p.kind, "text": p.text, "table": p.table, "workshop": p.workshop} for p in line.provenance]}
+            for line in drafted_section.lines
+        ]
+        outcome = draft_apply(section=section, text=drafted_section.markdown, provenance=provenance, source_hash=drafted_section.source_hash)
+        written += outcome.revision is not None
+    DraftRun.objects.filter(pk=run.pk).update(done=models.F("done") + 1, heartbeat_at=timezone.now())
+    return written
+
+
+def draft_run_start(*, run: DraftRun, total: int) -> None:
+    DraftRun.objects.filter(pk=run.pk).update(total=total, done=0, heartbeat_at=timezone.now())
+
+
+def draft_run_finish(*, run: DraftRun, error: str = "") -> None:
+    """The run's end: done, or failed with what went wrong (the chapters already drafted stay)."""
+    status = DraftRun.Status.FAILED if error else DraftRun.Status.DONE
+    DraftRun.objects.filter(pk=run.pk, status=DraftRun.Status.RUNNING).update(
+        status=status, finished_at=timezone.now(), heartbeat_at=timezone.now(), error=error[:2000]
+    )

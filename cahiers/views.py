@@ -116,6 +116,7 @@ def _outline_page(request, cahier_pk, errors=(), status=200):
             "chapters": list(cahier.chapters.all()),
             "chapter_form": ChapterCreateForm(),
             "revision_counts": selectors.revision_counts(cahier),
+            "run": selectors.last_draft_run(cahier.pk),
             "errors": errors,
             "title_max_length": TITLE_MAX_LENGTH,
         },
@@ -234,6 +235,28 @@ def cahier_publish(request, pk):
     return _outline_write(
         request, pk, lambda: services.cahier_publish(cahier=cahier), _("Published: readers now read these texts.")
     )
+
+
+@require_POST
+@staff_permission(EDIT)
+def cahier_draft(request, pk):
+    """Ask the workers to draft the cahier; asked again while a run is on, the same run."""
+    cahier = _cahier_or_404(pk)
+    _run, created = services.draft_request(cahier=cahier, user=request.user)
+    if created:
+        messages.success(request, _("The workers are drafting the cahier from the workshops."))
+    else:
+        messages.info(request, _("The workers are already drafting this cahier."))
+    return redirect("cahiers:outline", pk=pk)
+
+
+@require_GET
+@staff_permission(EDIT)
+def cahier_draft_progress(request, pk):
+    """The progress fragment the outline polls while a run is queued or running."""
+    if not Cahier.objects.filter(pk=pk).exists():
+        raise Http404(_("No such cahier."))
+    return render(request, "cahiers/partials/draft_progress.html", {"run": selectors.last_draft_run(pk), "cahier_pk": pk})
 
 
 # --- The section editor ---------------------------------------------------------------------------

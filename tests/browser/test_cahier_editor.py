@@ -120,3 +120,29 @@ def test_a_text_typed_in_the_section_editor_survives_a_reload(transactional_db, 
     page.reload()
     expect(page.locator("#section-text")).to_have_value("Un texte pas encore enregistré.")
     assert Section.objects.get(pk=section.pk).latest_revision.text == "Un texte pas encore enregistré."
+
+
+def test_an_editor_asks_the_workers_to_draft_and_follows_their_progress(transactional_db, login, screenshot, axe_clean):
+    from cahiers.models import DraftRun
+
+    eve = EditorFactory(username="eve")
+    edition = EditionFactory(title="Questions Numériques 2012/2013", slug="qn-2012")
+    cahier = services.cahier_create(edition=edition, title="Cahier d'enjeux 2012/2013")
+
+    # The button: the worker runs at once here (eager Celery), the outline then says it is done.
+    page = login(eve, f"/cahiers/{cahier.pk}/")
+    page.click(".ch-draft button[type=submit]")
+    expect(page.locator("#draft-progress [role=status]")).to_be_visible()
+    assert DraftRun.objects.get(cahier=cahier).status == DraftRun.Status.DONE
+
+    # A run under way: the bar, polled every 2 s, moves, then the words replace it.
+    run = DraftRun.objects.create(cahier=cahier, status=DraftRun.Status.RUNNING, total=9, done=3)
+    page.goto(f"/cahiers/{cahier.pk}/")
+    expect(page.locator("#draft-progress progress")).to_have_attribute("value", "3")
+    expect(page.locator(".ch-draft button[type=submit]")).to_be_disabled()
+    at_sizes(page, "cahier-drafting", screenshot, axe_clean)
+    DraftRun.objects.filter(pk=run.pk).update(done=7)
+    expect(page.locator("#draft-progress progress")).to_have_attribute("value", "7", timeout=6000)
+    services.draft_run_finish(run=DraftRun.objects.get(pk=run.pk))
+    expect(page.locator("#draft-progress progress")).to_have_count(0, timeout=6000)
+    expect(page.locator("#draft-progress [role=status]")).to_be_visible()

@@ -1,6 +1,7 @@
 """The editor's pages: list, outline, section editor, preview, history, restore, publish."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -22,6 +23,8 @@ def english(client):
 @pytest.fixture
 def editor_client(client, eve):
     client.force_login(eve)
+    # The pages speak the language the request asks (LocaleMiddleware), not the test's override.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
 
 
