@@ -23,8 +23,6 @@ def english(client):
 @pytest.fixture
 def editor_client(client, eve):
     client.force_login(eve)
-    # The pages speak the language the request asks (LocaleMiddleware), not the test's override.
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
 
 
