@@ -79,16 +79,23 @@ def _write(request, workshop, participant, call, **bound):
     return _answer(request, workshop, participant)
 
 
-# --- Personas: the scribe of the table ------------------------------------------------------------
+def participant_write(rule: str, *guards):
+    """A participant's write: POST only, the rule (and guards) checked, a retried request answered once."""
+
+    def decorate(view):
+        return require_POST(participant_permission(rule, *guards)(idempotent(view)))
+
+    return decorate
 
 
 def _card(post) -> dict:
     return {k: post.get(k, "") for k in ("name", "age", "profile", "keywords")}
 
 
-@require_POST
-@participant_permission("promises.write_persona", own_table)
-@idempotent
+# --- Personas: the scribe of the table ------------------------------------------------------------
+
+
+@participant_write("promises.write_persona", own_table)
 def persona_create(request, *, workshop, participant):
     return _write(
         request, workshop, participant,
@@ -97,9 +104,7 @@ def persona_create(request, *, workshop, participant):
     )
 
 
-@require_POST
-@participant_permission("promises.write_persona", own_table)
-@idempotent
+@participant_write("promises.write_persona", own_table)
 def persona_update(request, *, workshop, participant, persona_id):
     return _write(
         request, workshop, participant,
@@ -108,16 +113,12 @@ def persona_update(request, *, workshop, participant, persona_id):
     )
 
 
-@require_POST
-@participant_permission("promises.write_persona", own_table)
-@idempotent
+@participant_write("promises.write_persona", own_table)
 def persona_delete(request, *, workshop, participant, persona_id):
     return _write(request, workshop, participant, lambda: services.persona_delete(scribe=participant, persona_id=persona_id))
 
 
-@require_POST
-@participant_permission("promises.write_persona", own_table)
-@idempotent
+@participant_write("promises.write_persona", own_table)
 def step_add(request, *, workshop, participant, persona_id):
     return _write(
         request, workshop, participant,
@@ -126,9 +127,7 @@ def step_add(request, *, workshop, participant, persona_id):
     )
 
 
-@require_POST
-@participant_permission("promises.write_persona", own_table)
-@idempotent
+@participant_write("promises.write_persona", own_table)
 def step_update(request, *, workshop, participant, step_id):
     return _write(
         request, workshop, participant,
@@ -137,16 +136,12 @@ def step_update(request, *, workshop, participant, step_id):
     )
 
 
-@require_POST
-@participant_permission("promises.write_persona", own_table)
-@idempotent
+@participant_write("promises.write_persona", own_table)
 def step_delete(request, *, workshop, participant, step_id):
     return _write(request, workshop, participant, lambda: services.persona_step_delete(scribe=participant, step_id=step_id))
 
 
-@require_POST
-@participant_permission("promises.write_persona", own_table)
-@idempotent
+@participant_write("promises.write_persona", own_table)
 def step_move(request, *, workshop, participant, step_id, direction):
     return _write(
         request, workshop, participant,
@@ -154,9 +149,7 @@ def step_move(request, *, workshop, participant, step_id, direction):
     )
 
 
-@require_POST
-@participant_permission("promises.write_persona", own_table)
-@idempotent
+@participant_write("promises.write_persona", own_table)
 def steps_reorder(request, *, workshop, participant, persona_id):
     """The whole order at once (`step` repeated, first to last), as a script or a drag would send it."""
     return _write(
@@ -168,9 +161,7 @@ def steps_reorder(request, *, workshop, participant, persona_id):
 # --- Phrases: the table proposes, its scribe edits ---------------------------------------------------
 
 
-@require_POST
-@participant_permission("promises.propose_phrase", own_table)
-@idempotent
+@participant_write("promises.propose_phrase", own_table)
 def phrase_propose(request, *, workshop, participant):
     return _write(
         request, workshop, participant,
@@ -179,9 +170,7 @@ def phrase_propose(request, *, workshop, participant):
     )
 
 
-@require_POST
-@participant_permission("promises.edit_phrase", own_table)
-@idempotent
+@participant_write("promises.edit_phrase", own_table)
 def phrase_update(request, *, workshop, participant, phrase_id):
     return _write(
         request, workshop, participant,
@@ -190,9 +179,7 @@ def phrase_update(request, *, workshop, participant, phrase_id):
     )
 
 
-@require_POST
-@participant_permission("promises.edit_phrase", own_table)
-@idempotent
+@participant_write("promises.edit_phrase", own_table)
 def phrase_delete(request, *, workshop, participant, phrase_id):
     return _write(request, workshop, participant, lambda: services.phrase_delete(scribe=participant, phrase_id=phrase_id))
 
@@ -200,9 +187,7 @@ def phrase_delete(request, *, workshop, participant, phrase_id):
 # --- The keyword wall and the commitments: every participant ---------------------------------------
 
 
-@require_POST
-@participant_permission("promises.add_keyword")
-@idempotent
+@participant_write("promises.add_keyword")
 def keyword_add(request, *, workshop, participant):
     return _write(
         request, workshop, participant,
@@ -211,9 +196,7 @@ def keyword_add(request, *, workshop, participant):
     )
 
 
-@require_POST
-@participant_permission("promises.make_commitment")
-@idempotent
+@participant_write("promises.make_commitment")
 def commitment_make(request, *, workshop, participant):
     return _write(
         request, workshop, participant,
