@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils import translation
 
 from workshops import services
@@ -147,3 +148,14 @@ def test_a_merge_cannot_be_undone_once_its_phase_closed(scribe, postits, live_wo
         services.contribution_unmerge(scribe=scribe, contribution_id=source.pk)
     source.refresh_from_db()
     assert source.merged_into == target
+
+
+def test_a_merged_post_it_names_and_links_the_one_it_went_into(client, join_as, scribe, postits):
+    target, source, _other = postits
+    services.contribution_merge(scribe=scribe, target_id=target.pk, source_id=source.pk)
+    join_as(client, scribe)
+    client.cookies["django_language"] = "en"
+
+    page = client.get(reverse("workshops:scribe", args=["QN2012"])).content.decode()
+
+    assert f'<a class="merged-into" href="#note-{target.pk}">into “{escape(target.text[:39])}' in page
