@@ -180,7 +180,9 @@ def comment(request, slug, chapter_id, section_id):
             ])
         if text.strip():
             _keep_draft(request, section.pk, text, paragraph)
-        messages.info(request, _("Your comment is kept here: sign in or create an account to publish it."))
+            messages.info(request, _("Your comment is kept here: sign in or create an account to publish it."))
+        else:
+            messages.info(request, _("You must sign in to add a comment. Please sign in, or create an account."))
         return redirect(here + anchor)
     if not allows("cahiers.comment", Visitor(user=request.user), cahier):
         raise PermissionDenied(_("You may not comment on this cahier."))

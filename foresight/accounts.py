@@ -21,6 +21,8 @@ from django.core.validators import MaxLengthValidator
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from .views import landing_url
+
 # The name the sign-in field is posted under.
 LOGIN_FIELD_NAME = "username"
 
@@ -47,8 +49,6 @@ class LoginForm(AllauthLoginForm):
 
 class AccountAdapter(DefaultAccountAdapter):
     def get_login_redirect_url(self, request) -> str:
-        from .views import landing_url  # views import the URLconf's names at call time only
-
         url = landing_url(request.user)
         if url != reverse("home"):
             return url

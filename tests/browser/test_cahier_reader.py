@@ -138,9 +138,11 @@ def test_a_visitor_reads_signs_up_comments_and_an_editor_hides_the_comment(publi
     expect(stranger.get_by_text(COMMENT)).to_have_count(0)
 
 
-def test_the_sign_in_page_fits_a_phone_and_staff_still_sign_in_by_username(published, new_page, screenshot, axe_clean):
+def test_the_sign_in_and_reset_pages_fit_a_phone_and_staff_sign_in_by_email_too(published, new_page, screenshot, axe_clean):
     EditorFactory(username="eve")
-    page = new_page("/accounts/login/")
+    page = new_page("/accounts/password/reset/")
+    at_sizes(page, "password-reset", screenshot, axe_clean)
+    page.goto("/accounts/login/")
     at_sizes(page, "login", screenshot, axe_clean)
     page.fill("input[name=username]", "eve@example.org")
     page.fill("input[name=password]", "password")
