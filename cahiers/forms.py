@@ -44,3 +44,11 @@ class StatusForm(forms.Form):
 
 class RestoreForm(forms.Form):
     revision = forms.IntegerField(min_value=1)
+
+
+class CommentForm(forms.Form):
+    """A reader's comment: its shape only (comments.comment_clean_text says what is wrong with a text)."""
+
+    text = forms.CharField(label=_("Your comment"), required=False, strip=False)
+    # An index into the section's paragraphs; empty: the whole section.
+    paragraph = forms.IntegerField(required=False, min_value=0, max_value=2**31 - 1)

@@ -20,9 +20,7 @@ ALLOWED_SCHEMES = {"http", "https", "mailto"}
 _renderer = MarkdownIt("commonmark", {"html": False})
 
 
-def render(text: str) -> str:
-    """Sanitised HTML for `text` (Markdown)."""
-    html = _renderer.render(text or "")
+def _clean(html: str) -> str:
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -31,3 +29,25 @@ def render(text: str) -> str:
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
+
+
+def render(text: str) -> str:
+    """Sanitised HTML for `text` (Markdown)."""
+    return _clean(_renderer.render(text or ""))
+
+
+def render_blocks(text: str) -> list[str]:
+    """The sanitised HTML of each top-level block of `text` (a paragraph, a list, a heading, a quote…),
+    in order: the reader's page anchors each one, and a comment names one by its index here."""
+    env: dict = {}
+    tokens = _renderer.parse(text or "", env)
+    blocks, current = [], []
+    for token in tokens:
+        current.append(token)
+        # A top-level block ends where its closing token (or a self-contained one: a fence, a rule) is.
+        if token.level == 0 and token.nesting <= 0:
+            html = _clean(_renderer.renderer.render(current, _renderer.options, env)).strip()
+            if html:
+                blocks.append(html)
+            current = []
+    return blocks

@@ -11,6 +11,8 @@ migration's composite keys: a section's pointers name revisions of that section 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Edition
@@ -235,3 +237,65 @@ class DraftRun(models.Model):
     @property
     def active(self) -> bool:
         return self.status in self.ACTIVE
+
+
+# A comment is a remark, not a chapter: room for a few paragraphs.
+COMMENT_MAX_LENGTH = 3000
+
+
+class CommentQuerySet(models.QuerySet):
+    def visible_to(self, user, *, moderator: bool = False):
+        """What `user` sees: every comment not hidden, and their own hidden ones (marked so). The
+        editors (`moderator`, the caller asked the rule `cahiers.moderate_comment`) see them all."""
+        if moderator:
+            return self
+        if user is not None and user.is_authenticated:
+            return self.filter(Q(hidden=False) | Q(author_id=user.pk))
+        return self.filter(hidden=False)
+
+
+class Comment(models.Model):
+    """A signed-in reader's remark on a published section, or on one paragraph of its live text.
+
+    The paragraph is an index into the blocks of the revision that was live when the comment was
+    written (`revision`): a later republication may move the paragraphs, and the page then says the
+    comment was about an earlier version. Plain text, shown escaped: no markup of it reaches a page.
+    """
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="comments")
+    # The live revision the reader read; kept (SET_NULL) if a revision is ever deleted with its section.
+    revision = models.ForeignKey(Revision, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    paragraph = models.PositiveIntegerField(_("paragraph"), null=True, blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cahier_comments")
+    text = models.TextField(_("text"))
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    hidden = models.BooleanField(_("hidden"), default=False)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    hidden_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["section", "created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="comment_text_not_empty"),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("text"), COMMENT_MAX_LENGTH), name="comment_text_within_its_limit"
+            ),
+            # A paragraph is a paragraph of one revision's text.
+            models.CheckConstraint(
+                condition=Q(paragraph__isnull=True) | Q(revision__isnull=False), name="comment_paragraph_of_a_revision"
+            ),
+            # Hidden says when; shown says nothing of a hiding.
+            models.CheckConstraint(
+                condition=(Q(hidden=True) & Q(hidden_at__isnull=False)) | (Q(hidden=False) & Q(hidden_at__isnull=True) & Q(hidden_by__isnull=True)),
+                name="comment_hidden_has_a_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.author} · {self.section} · {self.created_at:%Y-%m-%d %H:%M}"

@@ -3,16 +3,18 @@
 The editors make the cahier: they create it, edit, reorder and publish it. A facilitator who is
 not an editor has no part in it (their workshops feed the worker's drafts, not the text). Once
 published, anyone reads it: the reader's pages (another part of the cahier) ask `read_cahier`.
-Targets: a Cahier, a Chapter or a Section (each gives its cahier); the editor's rules need none.
+Targets: a Cahier, a Chapter, a Section or a Comment (each gives its cahier); the editor's rules
+need none. Readers comment once they are signed in (an account, not a workshop's participant), on a
+published cahier only; the editors hide and restore comments.
 """
 
 from __future__ import annotations
 
 import rules
 
-from core.rules import add_action, is_editor
+from core.rules import add_action, is_editor, visitor_of
 
-from .models import Cahier, Chapter, Section, Status
+from .models import Cahier, Chapter, Comment, Section, Status
 
 
 def cahier_of(target) -> Cahier | None:
@@ -22,6 +24,8 @@ def cahier_of(target) -> Cahier | None:
         return target.cahier
     if isinstance(target, Section):
         return target.chapter.cahier
+    if isinstance(target, Comment):
+        return target.section.chapter.cahier
     return None
 
 
@@ -29,6 +33,11 @@ def cahier_of(target) -> Cahier | None:
 def is_published(_actor, target) -> bool:
     cahier = cahier_of(target)
     return cahier is not None and cahier.status == Status.PUBLISHED
+
+
+@rules.predicate(name="cahiers:is_signed_in")
+def is_signed_in(actor) -> bool:
+    return visitor_of(actor).user.is_authenticated
 
 
 # The editor's list and the creation of an edition's cahier.
@@ -40,3 +49,7 @@ add_action("cahiers.edit_cahier", is_editor)
 add_action("cahiers.publish_cahier", is_editor)
 # The published text is for everyone; the editors read it before too.
 add_action("cahiers.read_cahier", is_published | is_editor)
+# Signed-in readers comment on the published text (an anonymous visitor is asked to sign in).
+add_action("cahiers.comment", is_signed_in & is_published)
+# Hide a comment and restore it.
+add_action("cahiers.moderate_comment", is_editor)

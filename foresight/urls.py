@@ -1,4 +1,5 @@
 from django.contrib import admin
+from allauth.account import views as allauth_views
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 from drf_spectacular.views import SpectacularJSONAPIView
@@ -19,13 +20,17 @@ handler500 = views.server_error
 urlpatterns = [
     path("", TemplateView.as_view(template_name="home.html"), name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("accounts/login/", views.LoginView.as_view(), name="login"),
+    # django-allauth's sign-in under the name every page and test already uses; logging out stays Django's
+    # POST-only view (the nav's button). Then the rest of allauth: sign-up, e-mail confirmation, reset.
+    path("accounts/login/", allauth_views.login, name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     # JSON like the rest of /api/, its errors included.
     path("api/schema/", SpectacularJSONAPIView.as_view(), name="api-schema"),
     path("scenarios/", include("scenarios.urls")),
     path("cahiers/", include("cahiers.urls")),
+    path("publications/", include("cahiers.reader_urls", namespace="publications")),
     path("", include("voting.urls")),
     path("", include("promises.urls")),
     path("", include("workshops.urls")),

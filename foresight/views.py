@@ -1,4 +1,4 @@
-"""Project-wide pages that belong to no app: where a login lands, and the error pages.
+"""Project-wide pages that belong to no app: where a login lands (foresight.accounts), and the error pages.
 
 Error pages speak the visitor's language (the locale middleware has already run) and say where
 to go next. Under /api/ every error is a JSON body, as the API's own errors are. A database that
@@ -8,8 +8,6 @@ without the request's context, since the session, the user and the nav all need 
 
 import sys
 
-from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -41,22 +39,6 @@ def landing_link(user) -> dict:
         reverse("scenarios:library"): _("Go to the scenario library"),
     }
     return {"landing_url": url, "landing_label": labels.get(url, _("Home page"))}
-
-
-class LoginView(auth_views.LoginView):
-    """Log in, then go to the safe ?next= if there is one, otherwise to the role's own page."""
-
-    def get_default_redirect_url(self) -> str:
-        url = landing_url(self.request.user)
-        if url == reverse("home"):
-            messages.info(
-                self.request,
-                _(
-                    "You are logged in, but your account has no facilitator or editor role yet: "
-                    "ask an administrator for one. To take part in a workshop, type its code."
-                ),
-            )
-        return url
 
 
 def _is_api(request: HttpRequest) -> bool:

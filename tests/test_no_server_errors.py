@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from cahiers import comments as cahier_comments
 from cahiers import services as cahier_services
 from tests import factories
 from tests.voting.factories import make_ballot
@@ -117,12 +118,15 @@ def real_ids(live_workshop, participant_factory, contribution_factory, scenario_
 
 
 def _cahier_ids(edition):
-    """A cahier of the workshop's edition with a chapter and a written section (the cahiers/ routes)."""
+    """A cahier of the workshop's edition with a chapter and a written section (the cahiers/ routes),
+    published with a reader's comment (the publications/ routes)."""
     cahier = cahier_services.cahier_create(edition=edition, title="Cahier")
     chapter = cahier_services.chapter_create(cahier=cahier, title="Introduction", kind="introduction")
     section = cahier_services.section_create(chapter=chapter, heading="Pourquoi")
     cahier_services.section_save(section=section, text="Texte.", author=None, based_on=None)
-    return {"cahier": cahier.pk, "chapter_id": chapter.pk, "cahier_section": section.pk}
+    cahier_services.cahier_publish(cahier=cahier)
+    comment = cahier_comments.comment_post(section=section, author=factories.UserFactory(username="lectrice"), text="Un avis.")
+    return {"cahier": cahier.pk, "chapter_id": chapter.pk, "cahier_section": section.pk, "slug": edition.slug, "comment_id": comment.pk}
 
 
 def ids_for(route, real, kind):
@@ -133,7 +137,7 @@ def ids_for(route, real, kind):
         return {name: 99999999999999999999 for name in [*real, "pk", "event_pk", "event_id"]}
     ids = dict(real)
     # `pk` names a different object under each prefix.
-    if route.startswith("cahiers/"):
+    if route.startswith(("cahiers/", "publications/")):
         ids["pk"] = real["cahier"]
         ids["section_id"] = real["cahier_section"]
     elif route.startswith("scenarios/"):

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "csp",
+    "allauth",
+    "allauth.account",
     "core",
     "workshops",
     "scenarios",
@@ -55,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -152,12 +155,41 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
+    # django-allauth's: a username or an e-mail address, and its login rate limits.
+    "allauth.account.auth_backends.AuthenticationBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
-# Without a ?next=, foresight.views.LoginView sends each role to its own page; this is only the fallback.
+# Without a ?next=, foresight.accounts.AccountAdapter sends each role to its own page; this is only the fallback.
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+
+# Accounts (django-allauth): readers sign up to comment on the cahier; staff accounts are made by an
+# administrator. Staff log in with their username, readers with either.
+ACCOUNT_ADAPTER = "foresight.accounts.AccountAdapter"
+ACCOUNT_FORMS = {"login": "foresight.accounts.LoginForm"}
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+# The username is the name shown beside a reader's comments.
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+# A reader who signed up confirms their address before signing in (foresight.accounts says why an
+# account an administrator made has nothing to confirm).
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "home"
+ACCOUNT_SESSION_REMEMBER = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Agora] "
+# Login throttling, counted in the cache: Redis when REDIS_URL is set, so every process agrees.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    # 10 failures a minute from one address, 5 in 5 minutes on one account.
+    "login_failed": "10/m/ip,5/300s/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+}
+# The demo prints its e-mails (the confirmation link) on the console; a server sets an SMTP backend.
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="agora@localhost")
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]

@@ -3,10 +3,13 @@
 import pytest
 import rules
 
+from core.rules import Visitor
+from tests import factories
+
 from cahiers import services
-from cahiers.models import Cahier, Section, Status
+from cahiers.models import Cahier, Comment, Section, Status
 from core.rules import access
-from tests.rules_world import ROLES
+from tests.rules_world import ROLES, STAFF
 
 STATES = ["draft", "in_review", "published"]
 ALWAYS = set(STATES)
@@ -18,10 +21,14 @@ RULES = {
     "cahiers.create_cahier": (None, EDITORS, ALWAYS),
     "cahiers.edit_cahier": ("section", EDITORS, ALWAYS),
     "cahiers.publish_cahier": ("cahier", EDITORS, ALWAYS),
+    "cahiers.moderate_comment": ("comment", EDITORS, ALWAYS),
 }
 READ = {
     # Readers read the published cahier; before that, the editors only.
     "cahiers.read_cahier": {"draft": EDITORS, "in_review": EDITORS, "published": set(ROLES)},
+    # Anyone with an account comments on the published text; a participant has none, and nobody
+    # comments before it is published (the editors neither).
+    "cahiers.comment": {"draft": set(), "in_review": set(), "published": STAFF},
 }
 
 
@@ -31,16 +38,20 @@ def in_state(world):
     chapter = services.chapter_create(cahier=cahier, title="Introduction", kind="introduction")
     section = services.section_create(chapter=chapter, heading="Pourquoi")
     services.section_save(section=section, text="Le texte.", author=None, based_on=None)
+    reader = factories.UserFactory(username="reader")
 
     def put(state):
         if state == "in_review":
             Cahier.objects.filter(pk=cahier.pk).update(status=Status.IN_REVIEW)
         elif state == "published":
             services.cahier_publish(cahier=cahier)
+        live = Section.objects.get(pk=section.pk).live_revision
+        comment = Comment.objects.create(section=section, revision=live, author=reader, text="Un commentaire.")
         return {
             None: None,
             "cahier": Cahier.objects.get(pk=cahier.pk),
             "section": Section.objects.select_related("chapter__cahier").get(pk=section.pk),
+            "comment": Comment.objects.select_related("section__chapter__cahier").get(pk=comment.pk),
         }
 
     return put
@@ -61,11 +72,24 @@ def test_only_editors_make_the_cahier_in_every_state(world, in_state, rule, stat
 
 
 @pytest.mark.parametrize("state", STATES)
-@pytest.mark.parametrize("target_name", ["cahier", "section"])
-def test_everyone_reads_the_published_cahier_and_only_editors_before(world, in_state, state, target_name):
+@pytest.mark.parametrize("target_name", ["cahier", "section", "comment"])
+@pytest.mark.parametrize("rule", sorted(READ))
+def test_everyone_reads_the_published_cahier_and_signed_in_readers_comment_on_it(world, in_state, state, target_name, rule):
     target = in_state(state)[target_name]
-    expected = {role: role in READ["cahiers.read_cahier"][state] for role in ROLES}
-    assert _row(lambda visitor, obj: rules.has_perm("cahiers.read_cahier", visitor, obj), world, target) == expected
+    expected = {role: role in READ[rule][state] for role in ROLES}
+    assert _row(lambda visitor, obj: rules.has_perm(rule, visitor, obj), world, target) == expected
+    assert _row(lambda visitor, obj: access(rule).test(visitor, obj), world, target) == expected
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_a_reader_with_an_account_and_no_role_reads_and_comments_once_published_and_moderates_nothing(world, in_state, state):
+    reader = Visitor(user=factories.UserFactory(username="reader"))
+    objects = in_state(state)
+    published = state == "published"
+    assert rules.has_perm("cahiers.read_cahier", reader, objects["cahier"]) is published
+    assert rules.has_perm("cahiers.comment", reader, objects["section"]) is published
+    assert not rules.has_perm("cahiers.moderate_comment", reader, objects["comment"])
+    assert not rules.has_perm("cahiers.edit_cahier", reader, objects["section"])
 
 
 def test_a_facilitator_who_is_not_an_editor_is_refused_every_editor_action(world, in_state):

@@ -1,0 +1,87 @@
+"""Accounts, by django-allauth: readers sign up (and confirm their e-mail), everyone signs in.
+
+Three adjustments to allauth, each for a reason of ours:
+- the sign-in field is posted as `username` (allauth calls it `login`): the staff's login form,
+  their password managers and every client that posts `username` keep working, and the field takes
+  a username or an e-mail address;
+- without a safe ?next=, each role lands on its own page (`foresight.views.landing_url`), a reader
+  on the publications;
+- an account an administrator made (the staff, the demo's) has no e-mail address record to confirm:
+  it signs in as before. An account that signed up here has one, and confirms it first.
+"""
+
+from __future__ import annotations
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.models import EmailAddress
+from allauth.account.stages import EmailVerificationStage
+from django.contrib import messages
+from django.core.validators import MaxLengthValidator
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .views import landing_url
+
+# The name the sign-in field is posted under.
+LOGIN_FIELD_NAME = "username"
+
+
+# The longest a username or an e-mail address may be (EmailField's 254 is the larger of the two).
+LOGIN_MAX_LENGTH = 254
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's sign-in form, its `login` field posted and rendered as `username`."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["login"]
+        # Counted by limits.js (the widget template turns maxlength into data-max), refused above.
+        field.max_length = LOGIN_MAX_LENGTH
+        field.validators.append(MaxLengthValidator(LOGIN_MAX_LENGTH))
+        field.widget.attrs["maxlength"] = str(LOGIN_MAX_LENGTH)
+
+    def add_prefix(self, field_name):
+        # Only the name in the HTML and in the POST changes: allauth still reads cleaned_data["login"].
+        return super().add_prefix(LOGIN_FIELD_NAME if field_name == "login" else field_name)
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def get_login_redirect_url(self, request) -> str:
+        url = landing_url(request.user)
+        if url != reverse("home"):
+            return url
+        if _is_reader(request.user):
+            return reverse("publications:index")
+        messages.info(
+                request,
+                _(
+                    "You are logged in, but your account has no facilitator or editor role yet: "
+                    "ask an administrator for one. To take part in a workshop, type its code."
+                ),
+            )
+        return url
+
+    def get_login_stages(self) -> list[str]:
+        return [
+            "foresight.accounts.AdministeredAccountsSkipVerification" if path.endswith(".EmailVerificationStage") else path
+            for path in super().get_login_stages()
+        ]
+
+
+def _is_reader(user) -> bool:
+    """An account that signed up here (it has an e-mail address record): a reader, not staff in waiting."""
+    return EmailAddress.objects.filter(user_id=user.pk).exists()
+
+
+class AdministeredAccountsSkipVerification(EmailVerificationStage):
+    """allauth's e-mail verification, except for accounts with no e-mail address record at all:
+    those were made by an administrator (createsuperuser, the admin, the demo), never by sign-up,
+    which always records the address it must confirm."""
+
+    def handle(self):
+        user = self.login.user
+        if user is not None and not self.login.signup and not EmailAddress.objects.filter(user_id=user.pk).exists():
+            return None, True
+        return super().handle()
