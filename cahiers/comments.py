@@ -69,6 +69,7 @@ def comment_hide(*, comment: Comment, by) -> Comment:
 
 
 def comment_restore(*, comment: Comment, by) -> Comment:
-    """Show a hidden comment again (restoring a shown one changes nothing)."""
+    """Show a hidden comment again (restoring a shown one changes nothing). `by` is asked for
+    symmetry with `comment_hide`; a shown comment keeps no trace of its hiding (the constraint)."""
     Comment.objects.filter(pk=comment.pk, hidden=True).update(hidden=False, hidden_by=None, hidden_at=None)
     return Comment.objects.get(pk=comment.pk)
