@@ -100,3 +100,74 @@ def demo_ballot_load(*, workshop: Workshop) -> Ballot:
     )
     ballot.refresh_from_db()
     return ballot
+
+
+# The map of the seed cahier ("cartographie des scénarios de rupture"): the 19 scenarios placed by
+# the room on two scale questions, the 7 retained in capitals. The seed prints the map without its
+# numbers: these answers are a fixed draw that puts the retained ones high on both questions.
+MAP_BALLOTS = (
+    {
+        "title": "Plausibilité",
+        "question": "Ce scénario vous paraît-il plausible d'ici 10 ans ?",
+        "scale_min_label": "improbable",
+        "scale_max_label": "très plausible",
+    },
+    {
+        "title": "Impact",
+        "question": "S'il arrivait, quel serait son impact ?",
+        "scale_min_label": "marginal",
+        "scale_max_label": "majeur",
+    },
+)
+MAP_SEED = 20111019
+
+
+def _map_targets(scenarios: list[Scenario]) -> dict[int, tuple[float, float]]:
+    """Where each scenario lands on average: retained ones to the top right, the others spread."""
+    rng = random.Random(MAP_SEED)
+    targets = {}
+    for scenario in sorted(scenarios, key=lambda s: s.pk):
+        retained = scenario.status != Scenario.Status.PROPOSED
+        low, high = (3.0, 4.6) if retained else (1.4, 4.2)
+        targets[scenario.pk] = (rng.uniform(1.5 if not retained else 2.6, 4.6), rng.uniform(low, high))
+    return targets
+
+
+@transaction.atomic
+def demo_map_load(*, workshop: Workshop) -> list[Ballot]:
+    """Load (once) the two closed scale ballots whose answers draw the demo's map of scenarios.
+
+    As `demo_ballot_load`, the papers are written directly, a fixture of the past: 100 voters
+    answer each question for each scenario, around a fixed mean.
+    """
+    existing = list(Ballot.objects.filter(workshop=workshop, method=Method.SCALE, title__in=[b["title"] for b in MAP_BALLOTS]))
+    if len(existing) == len(MAP_BALLOTS):
+        return sorted(existing, key=lambda b: (b.created_at, b.pk))
+    scenarios = list(Scenario.objects.filter(edition_id=workshop.edition_id))
+    targets = _map_targets(scenarios)
+    participants = _demo_participants(workshop, DEMO_VOTERS)
+    rng = random.Random(MAP_SEED + 1)
+    start = timezone.make_aware(datetime.datetime.combine(workshop.date, datetime.time(10, 50)))
+    ballots = []
+    for axis, data in enumerate(MAP_BALLOTS):
+        if any(b.title == data["title"] for b in existing):
+            ballots.append(next(b for b in existing if b.title == data["title"]))
+            continue
+        ballot = ballot_create(
+            workshop=workshop, method=Method.SCALE, options=options_from_scenarios(workshop=workshop),
+            scale_min=1, scale_max=5, anonymous=True, forbid_own=False, **data,
+        )  # fmt: skip
+        options = {o.scenario_id: o.pk for o in ballot.options.all()}
+        papers = BallotPaper.objects.bulk_create(BallotPaper(ballot=ballot, participant=p, revision=1) for p in participants)
+        Allocation.objects.bulk_create(
+            Allocation(paper=paper, option_id=options[scenario_id], value=min(5, max(1, round(rng.gauss(target[axis], 0.9)))))
+            for paper in papers
+            for scenario_id, target in sorted(targets.items())
+        )
+        opened = start + datetime.timedelta(minutes=10 * axis)
+        Ballot.objects.filter(pk=ballot.pk).update(
+            status=Ballot.Status.CLOSED, revealed=True, opened_at=opened, closed_at=opened + datetime.timedelta(minutes=8), version=2
+        )
+        ballot.refresh_from_db()
+        ballots.append(ballot)
+    return ballots

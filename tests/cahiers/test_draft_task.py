@@ -113,9 +113,11 @@ def test_the_demo_edition_is_drafted_chapter_by_chapter(demo_cahier, django_capt
     scenario_chapters = [c for c in chapters if c.kind == Chapter.Kind.SCENARIO]
     assert [c.title for c in scenario_chapters] == [s["title"] for s in seed.DEVELOPED_SCENARIOS]
     assert all(c.scenario is not None and c.key == f"scenario-{c.scenario.slug}" for c in scenario_chapters)
-    assert [c.kind for c in chapters[7:]] == [Chapter.Kind.PROMISE, Chapter.Kind.OTHER_RUPTURES]
-    assert run.total == run.done == len(chapters) == 9
-    others = chapters[-1]
+    # The seed's order: the introduction, the map, the 7 scenarios, the other ruptures; then the promise workshop.
+    assert [c.kind for c in chapters[:2]] == [Chapter.Kind.INTRODUCTION, Chapter.Kind.CARTOGRAPHY]
+    assert [c.kind for c in chapters[9:]] == [Chapter.Kind.OTHER_RUPTURES, Chapter.Kind.PROMISE]
+    assert run.total == run.done == len(chapters) == 11
+    others = chapters[9]
     assert others.sections.count() == len(seed.OTHER_SCENARIOS)
     # Every section has its draft as its latest revision, with the post-its it came from.
     sections = Section.objects.filter(chapter__cahier=demo_cahier)
@@ -131,7 +133,7 @@ def test_drafting_again_an_unchanged_edition_writes_nothing(demo_cahier, django_
     _draft(demo_cahier, django_capture_on_commit_callbacks)
     chapters, sections, revisions = Chapter.objects.count(), Section.objects.count(), Revision.objects.count()
     again = _draft(demo_cahier, django_capture_on_commit_callbacks)
-    assert again.status == DraftRun.Status.DONE and again.done == 9
+    assert again.status == DraftRun.Status.DONE and again.done == 11
     assert (Chapter.objects.count(), Section.objects.count(), Revision.objects.count()) == (chapters, sections, revisions)
 
 
