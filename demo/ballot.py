@@ -15,6 +15,8 @@ from voting import tallies
 from voting.models import Allocation, Ballot, BallotOption, BallotPaper, Method
 from voting.services import ballot_create, options_from_scenarios
 
+from .seed import questions_numeriques as seed
+
 DEMO_TITLE = "Quels 7 scénarios développer ?"
 DEMO_QUESTION = "Choisissez jusqu'à 7 des 19 scénarios de rupture : les 7 les plus choisis seront développés en tables."
 DEMO_VOTERS = 100
@@ -120,16 +122,28 @@ MAP_BALLOTS = (
     },
 )
 MAP_SEED = 20111019
+# Where each scenario lands on average (plausibility, impact), by its place in the seed: the 7
+# developed ones in the upper half, the 12 others below and around them, spread so that their
+# titles sit beside their dots.
+DEVELOPED_PLACES = [(2.9, 4.25), (1.5, 4.6), (4.2, 4.3), (2.3, 3.8), (3.2, 3.85), (3.6, 3.3), (1.7, 3.45)]
+OTHER_PLACES = [
+    (1.5, 2.7), (2.3, 3.05), (3.4, 2.75), (4.2, 2.35), (1.8, 2.0), (2.6, 2.3),
+    (3.5, 2.05), (1.3, 1.7), (2.9, 1.45), (3.3, 1.75), (1.3, 1.15), (4.3, 1.3),
+]  # fmt: skip
 
 
 def _map_targets(scenarios: list[Scenario]) -> dict[int, tuple[float, float]]:
-    """Where each scenario lands on average: retained ones to the top right, the others spread."""
-    rng = random.Random(MAP_SEED)
+    """Each scenario's mean answers: developed ones take DEVELOPED_PLACES in the seed's order, the others OTHER_PLACES."""
+    by_slug = {s.slug: s for s in scenarios}
     targets = {}
-    for scenario in sorted(scenarios, key=lambda s: s.pk):
-        retained = scenario.status != Scenario.Status.PROPOSED
-        low, high = (3.0, 4.6) if retained else (1.4, 4.2)
-        targets[scenario.pk] = (rng.uniform(1.5 if not retained else 2.6, 4.6), rng.uniform(low, high))
+    developed = [d["slug"] for d in seed.DEVELOPED_SCENARIOS]
+    others = [d["slug"] for d in seed.OTHER_SCENARIOS]
+    for slugs, places in ((developed, DEVELOPED_PLACES), (others, OTHER_PLACES)):
+        for slug, place in zip(slugs, places):
+            if slug in by_slug:
+                targets[by_slug.pop(slug).pk] = place
+    for n, scenario in enumerate(sorted(by_slug.values(), key=lambda s: s.pk)):  # not in the seed: along the middle
+        targets[scenario.pk] = (1.5 + (n % 7) * 0.5, 3.0)
     return targets
 
 
@@ -160,7 +174,7 @@ def demo_map_load(*, workshop: Workshop) -> list[Ballot]:
         options = {o.scenario_id: o.pk for o in ballot.options.all()}
         papers = BallotPaper.objects.bulk_create(BallotPaper(ballot=ballot, participant=p, revision=1) for p in participants)
         Allocation.objects.bulk_create(
-            Allocation(paper=paper, option_id=options[scenario_id], value=min(5, max(1, round(rng.gauss(target[axis], 0.9)))))
+            Allocation(paper=paper, option_id=options[scenario_id], value=min(5, max(1, round(rng.gauss(target[axis], 0.6)))))
             for paper in papers
             for scenario_id, target in sorted(targets.items())
         )
