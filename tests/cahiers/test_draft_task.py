@@ -155,6 +155,27 @@ def test_an_editors_edit_survives_a_re_draft_and_the_new_draft_waits_beside_it(
     assert any("portage salarial" in line for line in pending_draft(section).new_lines)
 
 
+def test_the_introduction_is_drafted_first_from_the_description_and_an_edit_outlives_a_new_one(
+    cahier, eve, django_capture_on_commit_callbacks
+):
+    from core.models import Edition
+
+    services.chapter_create(cahier=cahier, title="Notre chapitre")  # an editor's, made before any draft
+    Edition.objects.filter(pk=cahier.edition_id).update(description="Première version.")
+    _draft(cahier, django_capture_on_commit_callbacks)
+    chapters = list(cahier.chapters.order_by("position"))
+    assert [(c.kind, c.position) for c in chapters] == [(Chapter.Kind.INTRODUCTION, 1), (Chapter.Kind.FREE, 2)]
+    section = chapters[0].sections.get()
+    assert section.latest_revision.text == "Première version." and section.heading == cahier.edition.title
+    edit = services.section_save(section=section, text="Notre introduction.", author=eve, based_on=section.latest_revision)
+    Edition.objects.filter(pk=cahier.edition_id).update(description="Seconde version.")
+    _draft(cahier, django_capture_on_commit_callbacks)
+    section.refresh_from_db()
+    assert section.latest_revision_id == edit.pk
+    assert section.revisions.order_by("-pk").first().text == "Seconde version."  # waiting beside the edit
+    assert cahier.chapters.count() == 2
+
+
 def test_an_editors_own_chapter_for_a_scenario_is_the_one_drafted_into(demo_cahier, django_capture_on_commit_callbacks):
     scenario = demo_cahier.edition.scenarios.get(slug="cdi-c-est-fini")
     mine = services.chapter_create(cahier=demo_cahier, title="CDI", kind=Chapter.Kind.SCENARIO, scenario=scenario)
