@@ -729,7 +729,7 @@ def draft_cartography_chapter(data: MapInput, *, several: bool = False) -> Draft
     title = _("Map of the scenarios")
     if several:
         title = f"{title} — {data.workshop}"
-    section = _section("map", _("The scenarios on the map"), "\n\n".join(blocks), lines, data.x, data.y, data.points)
+    section = _section("map", _("The scenarios on the map"), "\n\n".join(blocks), lines, data.workshop, data.x, data.y, data.points)
     return DraftChapter(key=f"cartography-{data.workshop_id}", kind="cartography", title=title, sections=(section,), figure=figure)
 
 

@@ -179,6 +179,8 @@ def _maps(edition: Edition) -> tuple[MapInput, ...]:
             continue
         x, y = scales[:2]
         points = map_points(x_ballot=x, y_ballot=y)
+        if not points:  # two scales over nothing in common: no map to print
+            continue
         maps.append(
             MapInput(
                 workshop_id=x.workshop_id,
