@@ -13,7 +13,15 @@ The rules, as the seed cahier (Questions Numériques 2012/2013) reads:
   and workshops (`near_duplicates`), ranked by +1s, then votes, then first appearance; then the
   library's own entries for that section;
 - one chapter per promise workshop, from its report (`promises.report.report_data`);
-- "other ruptures to explore": the scenarios not developed, each with its summary.
+- "other ruptures to explore": the scenarios not developed, each with its summary;
+- the introduction, first, from the edition's description (editors then write it);
+- the cartography, per workshop whose room placed the scenarios on two scale questions: the map
+  as SVG (the chapter's `figure`, drawn by `voting.map_drawing` from numbers and escaped titles,
+  the retained scenarios in capitals) and the same positions as a Markdown list, for screen
+  readers and the Markdown export.
+
+The chapters come in the seed's order: introduction, cartography, developed scenarios, other
+ruptures; then the promise workshops' chapters (the seed cahier had none: they close the cahier).
 
 Participants' text is escaped (`escape_markdown`) so that nothing they typed changes the
 structure of the page: a "# title" stays text, "<script>" stays text, a link stays text.
@@ -23,6 +31,7 @@ Provenance is a snapshot (text, table, workshop), never a key: table outputs are
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import json
 import re
@@ -30,9 +39,12 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
+from django.utils import formats
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from voting.map_drawing import Axis, PlotPoint, map_svg
 
 # Bumped when a rule below changes what a draft reads like: every section's hash changes with it,
 # so the next draft rewrites them all (as draft revisions: an editor's edit is never overwritten).
@@ -118,6 +130,36 @@ class OtherScenario:
 
 
 @dataclass(frozen=True)
+class MapPointInput:
+    """A scenario at its mean answer on the map's two scale questions."""
+
+    title: str
+    x: float
+    y: float
+    retained: bool = False  # retained for development: in capitals, as the seed's map writes them
+
+
+@dataclass(frozen=True)
+class ScaleInput:
+    """One of the map's two scale questions."""
+
+    title: str
+    minimum: int
+    maximum: int
+
+
+@dataclass(frozen=True)
+class MapInput:
+    """A workshop's map of scenarios: its two scale ballots and where they put each scenario."""
+
+    workshop_id: int
+    workshop: str
+    x: ScaleInput
+    y: ScaleInput
+    points: tuple[MapPointInput, ...] = ()
+
+
+@dataclass(frozen=True)
 class EditionInput:
     title: str
     sections: tuple[SectionSpec, ...]
@@ -125,6 +167,8 @@ class EditionInput:
     # promises.report.report_data of each promise workshop, in workshop order.
     promise_reports: tuple[Mapping, ...] = ()
     others: tuple[OtherScenario, ...] = ()
+    description: str = ""  # the edition's: the introduction's first draft
+    maps: tuple[MapInput, ...] = ()  # in workshop order
 
 
 # ---------------------------------------------------------------------------------------------
@@ -136,6 +180,7 @@ class Kind:
     LINE = "line"  # a table's output line that names no post-it
     LIBRARY = "library"  # the scenario library: narrative, timeline, section entries, summaries
     REPORT = "report"  # a promise workshop's report
+    VOTE = "vote"  # the room's answers to scale ballots (the map)
 
 
 @dataclass(frozen=True)
@@ -168,10 +213,12 @@ class DraftSection:
 
 @dataclass(frozen=True)
 class DraftChapter:
-    key: str  # stable across drafts: "scenario-<slug>", "promise-<workshop id>", "other-ruptures"
-    kind: str  # "scenario", "promise", "others"
+    key: str  # stable across drafts: "introduction", "cartography-<workshop id>", "scenario-<slug>", "promise-<workshop id>", "other-ruptures"
+    kind: str  # "introduction", "cartography", "scenario", "promise", "others"
     title: str
     sections: tuple[DraftSection, ...]
+    # A figure drawn from numbers (the cartography's SVG map); its section says the same in words.
+    figure: str = ""
 
 
 @dataclass(frozen=True)
@@ -241,13 +288,20 @@ def tokens(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in normalise(text).split() if w not in STOPWORDS)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _same_word(a: str, b: str) -> bool:
-    """The same word, or one a slip of the keyboard away; never numbers or short words (CDI / CDD)."""
+    """The same word, or one a slip of the keyboard away; never numbers or short words (CDI / CDD).
+
+    Cached, and the matcher's cheap upper bounds first: an edition's drafting compares the same
+    words hundreds of thousands of times (the demo's took seconds without them)."""
     if a == b:
         return True
     if min(len(a), len(b)) < TYPO_MIN_LENGTH or any(c.isdigit() for c in a + b):
         return False
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+    if 2 * min(len(a), len(b)) / (len(a) + len(b)) < 0.8:  # the ratio's bound when every letter of the shorter matches
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= 0.8 and matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8
 
 
 def _match(a: frozenset[str], b: frozenset[str]) -> tuple[int, set[str], set[str]]:
@@ -286,6 +340,10 @@ def near_duplicates(a: str, b: str, threshold: float = SIMILARITY_THRESHOLD) -> 
     ta, tb = tokens(a), tokens(b)
     if not ta or not tb:
         return normalise(a) == normalise(b)
+    # At best every word of the shorter line matches one of the longer's: a bound that spares
+    # comparing the words of lines of very different lengths.
+    if min(len(ta), len(tb)) / max(len(ta), len(tb)) < threshold:
+        return False
     matched, only_a, only_b = _match(ta, tb)
     if only_a and only_b:
         return False
@@ -620,17 +678,76 @@ def draft_others_chapter(others: Sequence[OtherScenario]) -> DraftChapter:
     return DraftChapter(key="other-ruptures", kind="others", title=title, sections=tuple(sections))
 
 
+def draft_introduction_chapter(data: EditionInput) -> DraftChapter:
+    """The introduction: the edition's description as a first draft (empty without one), for the
+    editors to write. Their edit is a revision a re-draft never covers."""
+    lines = [DraftLine(normalise(p), "", p.strip(), 0, 0, (_library(p.strip()),)) for p in re.split(r"\n\s*\n", data.description or "") if p.strip()]
+    section = _section("introduction", data.title, "\n\n".join(_paragraphs(data.description)), lines, data.description)
+    return DraftChapter(key="introduction", kind="introduction", title=_("Introduction"), sections=(section,))
+
+
+def _value(value: float) -> str:
+    # One decimal, as a reader says it: "3,4" in French, "3.4" in English.
+    return formats.number_format(round(value, 1), 1)
+
+
+def draft_cartography_chapter(data: MapInput, *, several: bool = False) -> DraftChapter:
+    """A workshop's map: the SVG figure, and a section listing each scenario's place in words.
+
+    Retained scenarios come first, in capitals as on the map, then the others; each group from the
+    top right (most on both questions) down. The hash covers the points and the questions, so an
+    unchanged map drafts nothing.
+    """
+    x_axis = Axis(title=data.x.title, minimum=data.x.minimum, maximum=data.x.maximum)
+    y_axis = Axis(title=data.y.title, minimum=data.y.minimum, maximum=data.y.maximum)
+    plots = [PlotPoint(label=p.title, x=p.x, y=p.y, retained=p.retained) for p in data.points]
+    figure = map_svg(points=plots, x_axis=x_axis, y_axis=y_axis, standalone=False)
+    ordered = sorted(data.points, key=lambda p: (not p.retained, -(p.x + p.y), p.title))
+    retained = sum(1 for p in data.points if p.retained)
+    blocks = [
+        escape_markdown(
+            _("Each scenario at its mean answer to two questions: “%(x)s” (horizontal, from %(xmin)s to %(xmax)s) and “%(y)s” (vertical, from %(ymin)s to %(ymax)s).")
+            % {"x": data.x.title, "xmin": data.x.minimum, "xmax": data.x.maximum, "y": data.y.title, "ymin": data.y.minimum, "ymax": data.y.maximum}
+        )
+    ]
+    if retained:
+        blocks.append(
+            escape_markdown(
+                ngettext("In capitals, the %(count)d scenario retained and developed.", "In capitals, the %(count)d scenarios retained and developed.", retained)
+                % {"count": retained}
+            )
+        )
+    items = []
+    lines = []
+    for point in ordered:
+        # The whole title (the map may cut a long one), in capitals when retained, as on the map.
+        title = f"**{escape_markdown(point.title.upper())}**" if point.retained else escape_markdown(point.title)
+        where = _("%(x)s: %(xv)s · %(y)s: %(yv)s") % {"x": data.x.title, "xv": _value(point.x), "y": data.y.title, "yv": _value(point.y)}
+        items.append(f"- {title} — {escape_markdown(where)}")
+        lines.append(DraftLine(normalise(point.title), "", f"{point.title} — {where}", 0, 0, (Provenance(Kind.VOTE, point.title, "", data.workshop),)))
+    blocks.append("\n".join(items))
+    title = _("Map of the scenarios")
+    if several:
+        title = f"{title} — {data.workshop}"
+    section = _section("map", _("The scenarios on the map"), "\n\n".join(blocks), lines, data.workshop, data.x, data.y, data.points)
+    return DraftChapter(key=f"cartography-{data.workshop_id}", kind="cartography", title=title, sections=(section,), figure=figure)
+
+
 def draft_edition(data: EditionInput, progress: Callable[[int, int], None] | None = None, threshold: float = SIMILARITY_THRESHOLD) -> Draft:
-    """The whole cahier: the developed scenarios' chapters, the promise workshops', the other ruptures.
+    """The whole cahier, in the seed's order: the introduction, the maps, the developed scenarios'
+    chapters, the other ruptures, then the promise workshops'.
 
     `progress(done, total)` is called after each chapter, for a worker to report how far it is.
     """
+    several = len(data.maps) > 1
     jobs: list[Callable[[], DraftChapter]] = [
+        lambda: draft_introduction_chapter(data),
+        *(lambda m=m: draft_cartography_chapter(m, several=several) for m in data.maps),
         *(lambda s=s: draft_scenario_chapter(s, data.sections, threshold) for s in data.developed),
-        *(lambda r=r: draft_promise_chapter(r, threshold) for r in data.promise_reports),
     ]
     if data.others:
         jobs.append(lambda: draft_others_chapter(data.others))
+    jobs += [lambda r=r: draft_promise_chapter(r, threshold) for r in data.promise_reports]
     chapters = []
     for done, job in enumerate(jobs, start=1):
         chapters.append(job())

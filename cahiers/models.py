@@ -82,6 +82,9 @@ class Chapter(models.Model):
     # The drafting's key ("scenario-<slug>", "promise-<id>", "other-ruptures"): a re-draft finds
     # its chapter again by it. Blank for a chapter an editor made.
     key = models.CharField(max_length=200, blank=True, default="")
+    # A figure drawn by the drafting worker from numbers and escaped titles (the cartography's SVG
+    # map), never markup someone typed: pages include it as it is. Blank for most chapters.
+    figure = models.TextField(blank=True, default="")
 
     class Meta:
         verbose_name = _("chapter")

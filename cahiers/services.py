@@ -306,7 +306,13 @@ def cahier_publish(*, cahier: Cahier) -> Cahier:
 DRAFT_RUN_ABANDONED_AFTER = timedelta(minutes=15)
 
 # What a drafted chapter's kind is in the cahier.
-DRAFT_KINDS = {"scenario": Chapter.Kind.SCENARIO, "promise": Chapter.Kind.PROMISE, "others": Chapter.Kind.OTHER_RUPTURES}
+DRAFT_KINDS = {
+    "introduction": Chapter.Kind.INTRODUCTION,
+    "cartography": Chapter.Kind.CARTOGRAPHY,
+    "scenario": Chapter.Kind.SCENARIO,
+    "promise": Chapter.Kind.PROMISE,
+    "others": Chapter.Kind.OTHER_RUPTURES,
+}
 
 
 @transaction.atomic
@@ -343,7 +349,24 @@ def draft_claim(*, run_id: int) -> bool:
     return claimed == 1
 
 
-def _draft_chapter_row(cahier: Cahier, drafted: DraftChapter, scenarios: dict[str, Scenario]) -> Chapter:
+def _new_chapter_position(cahier: Cahier, chapter: Chapter, after_key: str | None) -> int | None:
+    """Where a newly drafted chapter goes: right after the chapter drafted before it (wherever an
+    editor moved that one), first when it is the first drafted; None (the end) when that chapter
+    is not in the cahier, or for "". The chapters after it move down one (the unique positions are deferred)."""
+    if after_key == "":
+        return None
+    if after_key is None:
+        position = 1
+    else:
+        before = cahier.chapters.filter(key=after_key).values_list("position", flat=True).first()
+        if before is None:
+            return None
+        position = before + 1
+    cahier.chapters.filter(position__gte=position).exclude(pk=chapter.pk).update(position=models.F("position") + 1)
+    return position
+
+
+def _draft_chapter_row(cahier: Cahier, drafted: DraftChapter, scenarios: dict[str, Scenario], after_key: str | None) -> Chapter:
     chapter = cahier.chapters.filter(key=drafted.key).first()
     if chapter is not None:
         return chapter
@@ -356,19 +379,29 @@ def _draft_chapter_row(cahier: Cahier, drafted: DraftChapter, scenarios: dict[st
         if chapter is not None:
             Chapter.objects.filter(pk=chapter.pk).update(key=drafted.key)
             return chapter
-    return chapter_create(cahier=cahier, title=drafted.title[:TITLE_MAX_LENGTH], kind=kind, scenario=scenario, key=drafted.key)
+    chapter = chapter_create(cahier=cahier, title=drafted.title[:TITLE_MAX_LENGTH], kind=kind, scenario=scenario, key=drafted.key)
+    position = _new_chapter_position(cahier, chapter, after_key)
+    if position is not None:
+        Chapter.objects.filter(pk=chapter.pk).update(position=position)
+        chapter.position = position
+    return chapter
 
 
 @transaction.atomic
-def draft_chapter_apply(*, run: DraftRun, drafted: DraftChapter, scenarios: dict[str, Scenario]) -> int:
+def draft_chapter_apply(*, run: DraftRun, drafted: DraftChapter, scenarios: dict[str, Scenario], after_key: str | None = "") -> int:
     """One chunk of a run: a drafted chapter into the cahier, then the run's progress moves by one.
 
     Locks the cahier row, then (in `draft_apply`) each section. The chapter and its sections are
     found by their keys, made when missing; each section gets `draft_apply`, which never covers an
-    editor's text and writes nothing for an unchanged source. Returns the revisions written.
+    editor's text and writes nothing for an unchanged source. A new chapter goes right after the
+    chapter keyed `after_key` (the one drafted before it; None: first; "": at the end), so a
+    cahier drafted before a kind of chapter existed gets it in its place. A chapter's figure is
+    written when it differs (the worker alone writes it). Returns the revisions written.
     """
     cahier = _lock_cahier(run.cahier_id)
-    chapter = _draft_chapter_row(cahier, drafted, scenarios)
+    chapter = _draft_chapter_row(cahier, drafted, scenarios, after_key)
+    if chapter.figure != drafted.figure:
+        Chapter.objects.filter(pk=chapter.pk).update(figure=drafted.figure)
     sections = {s.key: s for s in chapter.sections.exclude(key="")}
     written = 0
     for drafted_section in drafted.sections:

@@ -2,7 +2,8 @@
 
 `edition_draft_input` builds `cahiers.drafting.EditionInput` (plain frozen dataclasses) from the
 database in a bounded number of queries: about a dozen whatever the number of tables, lines and
-post-its, plus `promises.report.report_data`'s (about 20) for each promise workshop. Rows are read
+post-its, plus `promises.report.report_data`'s (about 20) for each promise workshop and the two
+tallies of each workshop's map (6). Rows are read
 in a fixed order (workshop date, table number, phase, section, line), so the same database gives
 the same input, hence the same draft and the same source hashes.
 """
@@ -16,6 +17,7 @@ from django.db.models import Q
 from core.models import CanvasSection, Edition
 from promises.report import PROMISE_ACTIVITIES, report_data
 from scenarios.models import Scenario, SectionEntry, TimelineEvent
+from voting.cartography import map_points
 from voting.models import Allocation, Ballot, Method
 from workshops.models import Activity, TableOutputLine, Workshop, WorkshopPhase
 
@@ -23,8 +25,11 @@ from .drafting import (
     EditionInput,
     EntryInput,
     LineInput,
+    MapInput,
+    MapPointInput,
     OtherScenario,
     PostitSnapshot,
+    ScaleInput,
     ScenarioInput,
     SectionSpec,
     TimelineInput,
@@ -156,6 +161,39 @@ def _promise_workshops(edition: Edition):
     )
 
 
+def _maps(edition: Edition) -> tuple[MapInput, ...]:
+    """Each workshop's map, as voting's map page draws it by default: its first two scale ballots
+    (voting.selectors.scale_ballots' order), once both are closed (the cahier prints final
+    answers). One query, then the two tallies' six per workshop with a map."""
+    by_workshop: dict[int, list[Ballot]] = defaultdict(list)
+    ballots = (
+        Ballot.objects.filter(workshop__edition=edition, method=Method.SCALE)
+        .select_related("workshop")
+        .order_by("workshop__date", "workshop_id", "created_at", "pk")
+    )
+    for ballot in ballots:
+        by_workshop[ballot.workshop_id].append(ballot)
+    maps = []
+    for scales in by_workshop.values():
+        if len(scales) < 2 or any(b.status != Ballot.Status.CLOSED for b in scales[:2]):
+            continue
+        x, y = scales[:2]
+        points = map_points(x_ballot=x, y_ballot=y)
+        if not points:  # two scales over nothing in common: no map to print
+            continue
+        maps.append(
+            MapInput(
+                workshop_id=x.workshop_id,
+                workshop=x.workshop.title,
+                x=ScaleInput(title=x.title, minimum=x.scale_min, maximum=x.scale_max),
+                y=ScaleInput(title=y.title, minimum=y.scale_min, maximum=y.scale_max),
+                # Rounded: a mean's last float digits are noise, not a change of the map.
+                points=tuple(MapPointInput(title=p.label, x=round(p.x, 4), y=round(p.y, 4), retained=p.retained) for p in points),
+            )
+        )
+    return tuple(maps)
+
+
 def edition_draft_input(*, edition: Edition) -> EditionInput:
     """Everything the cahier of an edition is drafted from, read once."""
     scenarios = list(Scenario.objects.filter(edition=edition).order_by("pk"))
@@ -192,4 +230,6 @@ def edition_draft_input(*, edition: Edition) -> EditionInput:
         ),
         promise_reports=reports,
         others=tuple(OtherScenario(slug=s.slug, title=s.title, summary=s.summary) for s in scenarios if s.status not in DEVELOPED),
+        description=edition.description,
+        maps=_maps(edition),
     )

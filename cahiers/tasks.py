@@ -35,8 +35,10 @@ def draft_cahier(run_id: int) -> int:
         draft = draft_edition(edition_draft_input(edition=edition))
         services.draft_run_start(run=run, total=len(draft.chapters))
         scenarios = {s.slug: s for s in Scenario.objects.filter(edition=edition)}
+        previous = None  # a new chapter goes after the one drafted before it: the draft's order
         for chapter in draft.chapters:
-            written += services.draft_chapter_apply(run=run, drafted=chapter, scenarios=scenarios)
+            written += services.draft_chapter_apply(run=run, drafted=chapter, scenarios=scenarios, after_key=previous)
+            previous = chapter.key
     except Exception as error:
         logger.exception("drafting the cahier failed (run %s)", run_id)
         services.draft_run_finish(run=run, error=_("The drafting failed: %(error)s") % {"error": error})

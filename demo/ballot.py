@@ -15,6 +15,8 @@ from voting import tallies
 from voting.models import Allocation, Ballot, BallotOption, BallotPaper, Method
 from voting.services import ballot_create, options_from_scenarios
 
+from .seed import questions_numeriques as seed
+
 DEMO_TITLE = "Quels 7 scénarios développer ?"
 DEMO_QUESTION = "Choisissez jusqu'à 7 des 19 scénarios de rupture : les 7 les plus choisis seront développés en tables."
 DEMO_VOTERS = 100
@@ -100,3 +102,86 @@ def demo_ballot_load(*, workshop: Workshop) -> Ballot:
     )
     ballot.refresh_from_db()
     return ballot
+
+
+# The map of the seed cahier ("cartographie des scénarios de rupture"): the 19 scenarios placed by
+# the room on two scale questions, the 7 retained in capitals. The seed prints the map without its
+# numbers: these answers are a fixed draw that puts the retained ones high on both questions.
+MAP_BALLOTS = (
+    {
+        "title": "Plausibilité",
+        "question": "Ce scénario vous paraît-il plausible d'ici 10 ans ?",
+        "scale_min_label": "improbable",
+        "scale_max_label": "très plausible",
+    },
+    {
+        "title": "Impact",
+        "question": "S'il arrivait, quel serait son impact ?",
+        "scale_min_label": "marginal",
+        "scale_max_label": "majeur",
+    },
+)
+MAP_SEED = 20111019
+# Where each scenario lands on average (plausibility, impact), by its place in the seed: the 7
+# developed ones in the upper half, the 12 others below and around them, spread so that their
+# titles sit beside their dots.
+DEVELOPED_PLACES = [(2.9, 4.25), (1.5, 4.6), (4.2, 4.3), (2.3, 3.8), (3.2, 3.85), (3.6, 3.3), (1.7, 3.45)]
+OTHER_PLACES = [
+    (1.5, 2.7), (2.3, 3.05), (3.4, 2.75), (4.2, 2.35), (1.8, 2.0), (2.6, 2.3),
+    (3.5, 2.05), (1.3, 1.7), (2.9, 1.45), (3.3, 1.75), (1.3, 1.15), (4.3, 1.3),
+]  # fmt: skip
+
+
+def _map_targets(scenarios: list[Scenario]) -> dict[int, tuple[float, float]]:
+    """Each scenario's mean answers: developed ones take DEVELOPED_PLACES in the seed's order, the others OTHER_PLACES."""
+    by_slug = {s.slug: s for s in scenarios}
+    targets = {}
+    developed = [d["slug"] for d in seed.DEVELOPED_SCENARIOS]
+    others = [d["slug"] for d in seed.OTHER_SCENARIOS]
+    for slugs, places in ((developed, DEVELOPED_PLACES), (others, OTHER_PLACES)):
+        for slug, place in zip(slugs, places):
+            if slug in by_slug:
+                targets[by_slug.pop(slug).pk] = place
+    for n, scenario in enumerate(sorted(by_slug.values(), key=lambda s: s.pk)):  # not in the seed: along the middle
+        targets[scenario.pk] = (1.5 + (n % 7) * 0.5, 3.0)
+    return targets
+
+
+@transaction.atomic
+def demo_map_load(*, workshop: Workshop) -> list[Ballot]:
+    """Load (once) the two closed scale ballots whose answers draw the demo's map of scenarios.
+
+    As `demo_ballot_load`, the papers are written directly, a fixture of the past: 100 voters
+    answer each question for each scenario, around a fixed mean.
+    """
+    existing = list(Ballot.objects.filter(workshop=workshop, method=Method.SCALE, title__in=[b["title"] for b in MAP_BALLOTS]))
+    if len(existing) == len(MAP_BALLOTS):
+        return sorted(existing, key=lambda b: (b.created_at, b.pk))
+    scenarios = list(Scenario.objects.filter(edition_id=workshop.edition_id))
+    targets = _map_targets(scenarios)
+    participants = _demo_participants(workshop, DEMO_VOTERS)
+    rng = random.Random(MAP_SEED + 1)
+    start = timezone.make_aware(datetime.datetime.combine(workshop.date, datetime.time(10, 50)))
+    ballots = []
+    for axis, data in enumerate(MAP_BALLOTS):
+        if any(b.title == data["title"] for b in existing):
+            ballots.append(next(b for b in existing if b.title == data["title"]))
+            continue
+        ballot = ballot_create(
+            workshop=workshop, method=Method.SCALE, options=options_from_scenarios(workshop=workshop),
+            scale_min=1, scale_max=5, anonymous=True, forbid_own=False, **data,
+        )  # fmt: skip
+        options = {o.scenario_id: o.pk for o in ballot.options.all()}
+        papers = BallotPaper.objects.bulk_create(BallotPaper(ballot=ballot, participant=p, revision=1) for p in participants)
+        Allocation.objects.bulk_create(
+            Allocation(paper=paper, option_id=options[scenario_id], value=min(5, max(1, round(rng.gauss(target[axis], 0.6)))))
+            for paper in papers
+            for scenario_id, target in sorted(targets.items())
+        )
+        opened = start + datetime.timedelta(minutes=10 * axis)
+        Ballot.objects.filter(pk=ballot.pk).update(
+            status=Ballot.Status.CLOSED, revealed=True, opened_at=opened, closed_at=opened + datetime.timedelta(minutes=8), version=2
+        )
+        ballot.refresh_from_db()
+        ballots.append(ballot)
+    return ballots

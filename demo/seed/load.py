@@ -15,13 +15,14 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from cahiers.models import Cahier
 from core.models import Canvas, CanvasSection, Edition
 from core.roles import EDITORS, FACILITATORS
 from scenarios.models import Scenario, SectionEntry, Tag, TimelineEvent
 from workshops import services
 from workshops.models import Activity, Format, FormatPhase, Workshop, WorkshopPhase
 
-from ..ballot import demo_ballot_load
+from ..ballot import demo_ballot_load, demo_map_load
 from . import promesse
 from . import questions_numeriques as seed
 from .promise_load import promise_demo_workshops, promise_workshop_load
@@ -239,6 +240,7 @@ def demo_load(*, password: str) -> DemoResult:
         scenarios=developed,
     )
     demo_ballot_load(workshop=workshop)
+    demo_map_load(workshop=workshop)
     promise_workshop, _created = promise_workshop_load(
         edition=edition, format=formats[promesse.WORKSHOP["format"]], facilitator=facilitator
     )
@@ -258,8 +260,11 @@ def demo_workshops():
 def demo_reset(*, password: str) -> DemoResult:
     """The demo back to its start: its workshops are deleted with everything that happened in them
     (phases, tables, participants, post-its, outputs, syntheses, ballots and votes), then the demo is
-    loaded again, as on a fresh machine (the seed's scenarios get their statuses back). Staff users,
+    loaded again, as on a fresh machine (the seed's scenarios get their statuses back); the edition's
+    cahier is deleted too (load_demo drafts and publishes it again). Staff users,
     formats, canvases and the library stay; running it twice gives the same start."""
     for workshop in demo_workshops():
         workshop.delete()
+    # Its chapters are keyed by the deleted workshops' ids: load_demo drafts it again from the new ones.
+    Cahier.objects.filter(edition__slug=seed.EDITION["slug"]).delete()
     return demo_load(password=password)

@@ -333,6 +333,9 @@ DEMO_WORKSHOP = {
     "open_phase": "Développement du scénario",
 }
 
+# The publication the demo edition led to (the seed document), drafted and published by load_demo.
+CAHIER_TITLE = "Cahier d'enjeux Questions Numériques 2012/2013"
+
 DEMO_USERS = {
     "facilitator": {"username": "facilitatrice", "first_name": "Facilitatrice", "email": "facilitatrice@example.org"},
     "editor": {"username": "editeur", "first_name": "Éditeur", "email": "editeur@example.org"},

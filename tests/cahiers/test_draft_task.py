@@ -113,9 +113,11 @@ def test_the_demo_edition_is_drafted_chapter_by_chapter(demo_cahier, django_capt
     scenario_chapters = [c for c in chapters if c.kind == Chapter.Kind.SCENARIO]
     assert [c.title for c in scenario_chapters] == [s["title"] for s in seed.DEVELOPED_SCENARIOS]
     assert all(c.scenario is not None and c.key == f"scenario-{c.scenario.slug}" for c in scenario_chapters)
-    assert [c.kind for c in chapters[7:]] == [Chapter.Kind.PROMISE, Chapter.Kind.OTHER_RUPTURES]
-    assert run.total == run.done == len(chapters) == 9
-    others = chapters[-1]
+    # The seed's order: the introduction, the map, the 7 scenarios, the other ruptures; then the promise workshop.
+    assert [c.kind for c in chapters[:2]] == [Chapter.Kind.INTRODUCTION, Chapter.Kind.CARTOGRAPHY]
+    assert [c.kind for c in chapters[9:]] == [Chapter.Kind.OTHER_RUPTURES, Chapter.Kind.PROMISE]
+    assert run.total == run.done == len(chapters) == 11
+    others = chapters[9]
     assert others.sections.count() == len(seed.OTHER_SCENARIOS)
     # Every section has its draft as its latest revision, with the post-its it came from.
     sections = Section.objects.filter(chapter__cahier=demo_cahier)
@@ -131,7 +133,7 @@ def test_drafting_again_an_unchanged_edition_writes_nothing(demo_cahier, django_
     _draft(demo_cahier, django_capture_on_commit_callbacks)
     chapters, sections, revisions = Chapter.objects.count(), Section.objects.count(), Revision.objects.count()
     again = _draft(demo_cahier, django_capture_on_commit_callbacks)
-    assert again.status == DraftRun.Status.DONE and again.done == 9
+    assert again.status == DraftRun.Status.DONE and again.done == 11
     assert (Chapter.objects.count(), Section.objects.count(), Revision.objects.count()) == (chapters, sections, revisions)
 
 
@@ -151,6 +153,27 @@ def test_an_editors_edit_survives_a_re_draft_and_the_new_draft_waits_beside_it(
     from cahiers.selectors import pending_draft
 
     assert any("portage salarial" in line for line in pending_draft(section).new_lines)
+
+
+def test_the_introduction_is_drafted_first_from_the_description_and_an_edit_outlives_a_new_one(
+    cahier, eve, django_capture_on_commit_callbacks
+):
+    from core.models import Edition
+
+    services.chapter_create(cahier=cahier, title="Notre chapitre")  # an editor's, made before any draft
+    Edition.objects.filter(pk=cahier.edition_id).update(description="Première version.")
+    _draft(cahier, django_capture_on_commit_callbacks)
+    chapters = list(cahier.chapters.order_by("position"))
+    assert [(c.kind, c.position) for c in chapters] == [(Chapter.Kind.INTRODUCTION, 1), (Chapter.Kind.FREE, 2)]
+    section = chapters[0].sections.get()
+    assert section.latest_revision.text == "Première version." and section.heading == cahier.edition.title
+    edit = services.section_save(section=section, text="Notre introduction.", author=eve, based_on=section.latest_revision)
+    Edition.objects.filter(pk=cahier.edition_id).update(description="Seconde version.")
+    _draft(cahier, django_capture_on_commit_callbacks)
+    section.refresh_from_db()
+    assert section.latest_revision_id == edit.pk
+    assert section.revisions.order_by("-pk").first().text == "Seconde version."  # waiting beside the edit
+    assert cahier.chapters.count() == 2
 
 
 def test_an_editors_own_chapter_for_a_scenario_is_the_one_drafted_into(demo_cahier, django_capture_on_commit_callbacks):

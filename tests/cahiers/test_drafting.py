@@ -11,13 +11,17 @@ from cahiers.drafting import (
     EntryInput,
     Kind,
     LineInput,
+    MapInput,
+    MapPointInput,
     OtherScenario,
     PostitSnapshot,
     Provenance,
+    ScaleInput,
     ScenarioInput,
     SectionSpec,
     SIMILARITY_THRESHOLD,
     TimelineInput,
+    draft_cartography_chapter,
     draft_edition,
     draft_others_chapter,
     draft_promise_chapter,
@@ -292,8 +296,72 @@ def test_an_edition_is_drafted_chapter_by_chapter_reporting_progress():
     )
     seen = []
     draft = draft_edition(data, progress=lambda done, total: seen.append((done, total)))
-    assert [c.kind for c in draft.chapters] == ["scenario", "promise", "others"]
-    assert seen == [(1, 3), (2, 3), (3, 3)]
+    # The seed's order: the introduction, the developed scenarios, the other ruptures; the promise workshops close it.
+    assert [c.kind for c in draft.chapters] == ["introduction", "scenario", "others", "promise"]
+    assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]
+
+
+# The introduction and the map ------------------------------------------------------------------
+
+MAP = MapInput(
+    workshop_id=7,
+    workshop="Atelier des ruptures",
+    x=ScaleInput("Plausibilité", 1, 5),
+    y=ScaleInput("Impact", 1, 5),
+    points=(
+        MapPointInput("Neuro.inc", 2.0, 1.5),
+        MapPointInput("CDI c'est fini !", 4.34, 4.5, retained=True),
+        MapPointInput("<script>alert(1)</script> & *emph*", 3.0, 3.0),
+    ),
+)
+
+
+def test_the_introduction_comes_first_from_the_editions_description_or_empty():
+    data = EditionInput(title="QN 2012", sections=SECTIONS, description="Le temps des ruptures ?\n\nUne <b>centaine</b> de personnes.")
+    intro = draft_edition(data).chapters[0]
+    assert (intro.key, intro.kind, intro.title) == ("introduction", "introduction", "Introduction")
+    (section,) = intro.sections
+    assert (section.key, section.heading) == ("introduction", "QN 2012")
+    assert section.markdown == "Le temps des ruptures ?\n\nUne \\<b\\>centaine\\</b\\> de personnes."
+    (empty,) = draft_edition(EditionInput(title="QN", sections=SECTIONS)).chapters[0].sections
+    assert empty.markdown == "" and empty.source_hash
+
+
+def test_a_map_drafts_its_chapter_after_the_introduction_with_the_svg_and_the_same_places_in_words():
+    draft = draft_edition(EditionInput(title="QN", sections=SECTIONS, developed=(scenario(),), maps=(MAP,)))
+    assert [c.kind for c in draft.chapters] == ["introduction", "cartography", "scenario"]
+    chapter = draft.chapters[1]
+    assert (chapter.key, chapter.title) == ("cartography-7", "Map of the scenarios")
+    svg = chapter.figure
+    assert svg.startswith("<svg") and svg.endswith("</svg>") and "<style" not in svg
+    # Retained in capitals (and bold), the others as written; every title escaped.
+    assert ">CDI C&#x27;EST FINI !</text>" in svg and 'font-weight="700">CDI' in svg
+    assert ">Neuro.inc</text>" in svg
+    assert "<script" not in svg and "&lt;script&gt;" in svg
+    (section,) = chapter.sections
+    assert section.key == "map" and section.heading == "The scenarios on the map"
+    items = [line for line in section.markdown.splitlines() if line.startswith("- ")]
+    # The retained first, in capitals; then from the top right down.
+    assert items[0] == "- **CDI C'EST FINI !** — Plausibilité: 4.3 · Impact: 4.5"
+    assert items[1].startswith("- \\<script\\>") and items[2].startswith("- Neuro.inc — Plausibilité: 2.0 · Impact: 1.5")
+    assert "In capitals, the 1 scenario retained and developed." in section.markdown
+    html = MarkdownIt("commonmark", {"html": True}).render(section.markdown)
+    assert "<script" not in html
+    assert {p.kind for line in section.lines for p in line.provenance} == {Kind.VOTE}
+
+
+def test_an_unchanged_map_has_the_same_hash_and_a_moved_scenario_changes_it():
+    first = draft_cartography_chapter(MAP)
+    assert draft_cartography_chapter(MAP) == first
+    moved = dataclasses.replace(MAP, points=(MAP.points[0], dataclasses.replace(MAP.points[1], y=3.0), MAP.points[2]))
+    second = draft_cartography_chapter(moved)
+    assert second.sections[0].source_hash != first.sections[0].source_hash and second.figure != first.figure
+
+
+def test_two_workshops_maps_are_two_chapters_named_by_their_workshop():
+    other = dataclasses.replace(MAP, workshop_id=8, workshop="Atelier de Lyon")
+    chapters = draft_edition(EditionInput(title="QN", sections=SECTIONS, maps=(MAP, other))).chapters
+    assert [c.title for c in chapters[1:]] == ["Map of the scenarios — Atelier des ruptures", "Map of the scenarios — Atelier de Lyon"]
 
 
 # Source hashes --------------------------------------------------------------------------------

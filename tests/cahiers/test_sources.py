@@ -1,5 +1,6 @@
 """The cahier drafted from the demo edition: its workshops' outputs read by the selector, then drafted."""
 
+import html
 import re
 from pathlib import Path
 
@@ -128,6 +129,72 @@ def test_the_demo_edition_drafts_seven_scenario_chapters_with_every_heading_of_t
         for axis in ("oui", "non", _plain(seed.COMPANY), _plain(seed.PUBLIC_ACTOR)):
             assert axis in seed_headings
         assert re.match(r"- \*\*\d{4}\*\* — ", by_key["timeline"].markdown)
+
+
+# The seed's developed-scenario chapters, heading by heading (the cahier d'enjeux 2012/2013).
+SEED_HEADINGS = (
+    "tendances motrices",
+    "signes avant-coureurs",
+    "raisons de douter",
+    "signaux à surveiller",
+    "qui annonce",
+    "qui est concerné",
+    "qu'est-ce qui change",
+    "ce scénario est-il souhaitable ?",
+    "ce qu'il faudrait faire",
+    "comment anticiper la rupture ? repérer les opportunités",
+    "comment anticiper la rupture ? identifier les menaces",
+    "comment anticiper la rupture ? les conditions de réussite",
+)
+
+
+def test_every_scenario_chapter_has_the_seeds_headings_with_their_yes_no_and_company_public_actor_parts(demo, seed_headings):
+    draft = _draft(demo)
+    assert len(_chapters(draft, "scenario")) == 7
+    for chapter in _chapters(draft, "scenario"):
+        headings = [_plain(s.heading) for s in chapter.sections]
+        for wanted in SEED_HEADINGS:
+            found = [h for h in headings if wanted in h]
+            assert len(found) == 1, (chapter.title, wanted)
+            # Each one is a heading of the seed itself (the "comment anticiper" ones are two of its headings).
+            for part in re.split(r"(?<=\?) ", found[0]):
+                assert _plain(part) in seed_headings, part
+        by_heading = {_plain(s.heading): s.markdown for s in chapter.sections}
+        desirable = next(m for h, m in by_heading.items() if "est-il souhaitable ?" in h)
+        assert "### Oui" in desirable and "### Non" in desirable, chapter.title
+        for wanted in SEED_HEADINGS[-3:]:
+            markdown = next(m for h, m in by_heading.items() if wanted in h)
+            assert f"### {seed.COMPANY}" in markdown and f"### {seed.PUBLIC_ACTOR}" in markdown, (chapter.title, wanted)
+        # The scenario itself and its dated timeline come first.
+        assert [s.key for s in chapter.sections[:2]] == ["narrative", "timeline"] and chapter.sections[0].markdown
+
+
+def test_the_demo_edition_drafts_its_introduction_first_and_its_map_after_it(demo):
+    draft = _draft(demo)
+    assert [c.kind for c in draft.chapters] == ["introduction", "cartography", *["scenario"] * 7, "others", "promise"]
+    (intro,) = draft.chapters[0].sections
+    assert intro.markdown.startswith("Le temps des ruptures ?")
+    chapter = draft.chapters[1]
+    assert chapter.key == f"cartography-{demo.workshop.pk}" and chapter.title == "Map of the scenarios"
+    svg = chapter.figure
+    titles = [s["title"] for s in seed.DEVELOPED_SCENARIOS]
+    labels = [html.unescape(label) for label in re.findall(r'<text class="map-label"[^>]*>([^<]*)</text>', svg)]
+    assert len(re.findall(r'<circle class="dot"', svg)) == 19
+    # The 7 retained in capitals (cut like the map cuts a long title), the 12 others as written.
+    capitals = [label for label in labels if label == label.upper()]
+    assert len(capitals) == 7 and all(any(t.upper().startswith(c.rstrip("…")) for t in titles) for c in capitals)
+    others = [s["title"] for s in seed.OTHER_SCENARIOS]
+    lower = [label for label in labels if label != label.upper()]
+    assert len(lower) == 12 and all(any(t.startswith(label.rstrip("…")) for t in others) for label in lower)
+    (section,) = chapter.sections
+    items = [line for line in section.markdown.splitlines() if line.startswith("- ")]
+    assert len(items) == 19 and all(items[n].startswith("- **") for n in range(7)) and not items[7].startswith("- **")
+    assert "Plausibilité" in items[0] and "Impact" in items[0]
+
+
+def test_an_open_scale_ballot_draws_no_map_yet(demo):
+    Ballot.objects.filter(workshop=demo.workshop, method=Method.SCALE, title="Impact").update(status=Ballot.Status.OPEN)
+    assert _chapters(_draft(demo), "cartography") == []
 
 
 def test_the_promise_workshop_has_its_chapter_with_bruno_and_edouard(demo):

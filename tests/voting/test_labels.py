@@ -6,7 +6,8 @@ import random
 import pytest
 
 from demo.seed import questions_numeriques as seed
-from voting.cartography import HEIGHT, LABEL_SIZE, MARGIN, WIDTH, _short
+from voting.map_drawing import HEIGHT, LABEL_SIZE, MARGIN, WIDTH
+from voting.map_drawing import short as _short
 from voting.labels import Box, Point, place_labels, text_width
 
 AREA = Box(MARGIN, MARGIN, WIDTH - 2 * MARGIN, HEIGHT - 2 * MARGIN)

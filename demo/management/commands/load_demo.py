@@ -2,7 +2,9 @@
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
 
+from demo.cahier import demo_cahier_load
 from demo.network import base_url
 from demo.seed.load import demo_load, demo_reset
 
@@ -10,8 +12,9 @@ from demo.seed.load import demo_load, demo_reset
 class Command(BaseCommand):
     help = (
         "Load the Questions Numériques 2012/2013 demo: canvases, formats, the 19 scenarios, "
-        "a facilitator and an editor, and a live workshop with its 7 tables. Running it again changes nothing; "
-        "--reset deletes what the room did in the demo workshop and loads it again as it was at the start."
+        "a facilitator and an editor, a live workshop with its 7 tables, and the edition's cahier drafted by the "
+        "worker and published. Running it again changes nothing; --reset deletes what the room did in the demo "
+        "workshops and loads them again as they were at the start, and drafts and publishes the cahier again."
     )
 
     def add_arguments(self, parser):
@@ -30,6 +33,7 @@ class Command(BaseCommand):
     def handle(self, *args, password, reset, address, **options):
         try:
             result = (demo_reset if reset else demo_load)(password=password)
+            cahier = demo_cahier_load(edition=result.workshop.edition, editor=result.editor)
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
         workshop = result.workshop
@@ -42,7 +46,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Facilitator: login {result.facilitator.username}  password {password}")
         self.stdout.write(f"Editor:      login {result.editor.username}  password {password}")
         self.stdout.write(f"Join code:   {workshop.join_code}")
-        self.stdout.write(f"Join URL:    {base_url(host or '127.0.0.1', port or '8000')}/w/join/?code={workshop.join_code}")
+        url = base_url(host or "127.0.0.1", port or "8000")
+        self.stdout.write(f"Join URL:    {url}/w/join/?code={workshop.join_code}")
         if result.promise_workshop is not None:
             promise = result.promise_workshop
             self.stdout.write(f"Promise workshop “{promise.title}” (its restitution shows the report): join code {promise.join_code}")
+        state = "drafted by the worker and published" if cahier.drafted else "already there, left as it is"
+        self.stdout.write(f"Cahier “{cahier.cahier.title}”: {state}.")
+        self.stdout.write(f"Editor cahier: {url}{reverse('cahiers:outline', args=[cahier.cahier.pk])}")
