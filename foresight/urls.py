@@ -3,7 +3,6 @@ from allauth.account import views as allauth_views
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 from drf_spectacular.views import SpectacularJSONAPIView
-from django.views.generic import TemplateView
 
 from . import views
 from .converters import JoinCodeConverter
@@ -18,7 +17,7 @@ handler404 = views.page_not_found
 handler500 = views.server_error
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="home.html"), name="home"),
+    path("", views.home, name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
     # django-allauth's sign-in under the name every page and test already uses; logging out stays Django's
     # POST-only view (the nav's button). Then the rest of allauth: sign-up, e-mail confirmation, reset.

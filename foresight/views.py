@@ -17,9 +17,19 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from cahiers.reading import published_cahiers
+
+# The home page shows the latest publications; the rest are one click away (/publications/).
+HOME_PUBLICATIONS = 3
+
 # A PostgreSQL restart takes seconds; clients and browsers may try again after this many.
 RETRY_AFTER_SECONDS = 10
 DATABASE_DOWN = (OperationalError, InterfaceError)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """The way in for every role: join a workshop, sign in, or read what the cycles published."""
+    return render(request, "home.html", {"publications": published_cahiers()[:HOME_PUBLICATIONS]})
 
 
 def landing_url(user) -> str:

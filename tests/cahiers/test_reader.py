@@ -142,3 +142,12 @@ def test_the_reader_pages_take_a_bounded_number_of_queries(client, book, who, ou
     for url in (reverse("publications:index"), reverse("publications:cahier", args=["qn-2012"]), chapter_url(book), chapter_url(book, "second")):
         with django_assert_max_num_queries(10):
             assert client.get(url).status_code == 200
+
+
+def test_the_home_page_leads_an_anonymous_visitor_to_the_published_cahiers(client, book, django_assert_max_num_queries):
+    unpublished = services.cahier_create(edition=factories.EditionFactory(slug="chantier"), title="Un cahier en chantier")
+    with django_assert_max_num_queries(3):
+        page = client.get(reverse("home")).content.decode()
+    assert reverse("publications:cahier", args=["qn-2012"]) in page and "Cahier d&#x27;enjeux 2012/2013" in page
+    assert unpublished.title not in page
+    assert reverse("publications:index") in page

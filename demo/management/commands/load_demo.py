@@ -54,3 +54,4 @@ class Command(BaseCommand):
         state = "drafted by the worker and published" if cahier.drafted else "already there, left as it is"
         self.stdout.write(f"Cahier “{cahier.cahier.title}”: {state}.")
         self.stdout.write(f"Editor cahier: {url}{reverse('cahiers:outline', args=[cahier.cahier.pk])}")
+        self.stdout.write(f"Read it:     {url}{reverse('publications:cahier', args=[cahier.cahier.edition.slug])}")
