@@ -34,3 +34,16 @@ def may(user, perm: str) -> bool:
     """The access part of a named rule, asked directly: unlike `{% has_perm %}`, a refusal does not
     fall through to Django's ModelBackend and its two permission queries (the menu of every page)."""
     return allows(perm, Visitor(user=user))
+
+
+@register.filter
+def export_format_label(key: str) -> str:
+    from ..exports.formats import get
+
+    export_format = get(key)
+    return str(export_format.label) if export_format else key
+
+
+@register.filter
+def any_active(runs) -> bool:
+    return any(run.active for run in runs)

@@ -170,6 +170,11 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
+# Files the app writes (the cahier's exports). Never served as static files: every download goes
+# through a view that asks its rule (an editor's working-text export is not public).
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_URL = "media/"
+
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 # A stale form gets the site's 403 page in the visitor's language, not Django's bare English one.
 CSRF_FAILURE_VIEW = "foresight.views.csrf_failure"
