@@ -2,7 +2,8 @@
 
 The sections' Markdown is kept as the editors wrote it, except what could carry raw HTML or a
 script into whatever renders the file next: outside code, a `<` that does not open a safe
-autolink is escaped (so `<script>` or `<img onerror=…>` are text), a link or a reference to a
+autolink becomes `&lt;` (so `<script>` or `<img onerror=…>` are text, and the raw tag is nowhere
+in the file), a link or a reference to a
 scheme cahiers/markdown.py would drop (`javascript:`…) loses its link, images become links (the
 site shows none), and headings move down under the chapter's. A fence left open is closed, so
 one section never swallows the next.
@@ -27,7 +28,7 @@ _LT = re.compile(r"<")
 _LINK_TARGET = re.compile(r"\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.\-]*)\s*:")
 _REFERENCE = re.compile(r"^( {0,3})\[([^\]]+)\]:\s*<?\s*([A-Za-z][A-Za-z0-9+.\-]*)\s*:")
 _HEADING = re.compile(r"^( {0,3})(#{1,6})(?=\s|$)")
-HEADING_SHIFT = 2  # a section's own "#" sits under its chapter (##) and heading (###)
+HEADING_SHIFT = 3  # a section's own "#" sits under the section's heading (###)
 
 
 def _unsafe(scheme: str) -> bool:
@@ -36,7 +37,7 @@ def _unsafe(scheme: str) -> bool:
 
 def _inline(text: str) -> str:
     """Text outside code: raw HTML escaped, unsafe links unlinked, images as links."""
-    text = _LT.sub(lambda m: "<" if _SAFE_AUTOLINK.match(text, m.start()) else r"\<", text)
+    text = _LT.sub(lambda m: "<" if _SAFE_AUTOLINK.match(text, m.start()) else "&lt;", text)
     text = _LINK_TARGET.sub(lambda m: m.group(0).replace("](", "]\\(", 1) if _unsafe(m.group(1)) else m.group(0), text)
     return text.replace("![", r"\![")
 
