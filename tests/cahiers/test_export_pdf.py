@@ -30,6 +30,18 @@ HOSTILE = (
 
 
 @pytest.fixture(autouse=True)
+def weasyprint_here():
+    """Skipped where Pango is missing (said by `make test`), failed on CI where it must be there."""
+    from cahiers.exports.formats import ExportUnavailable
+    from tests.conftest import require_service
+
+    try:
+        pdf._weasyprint()
+    except ExportUnavailable as error:
+        require_service(False, f"WeasyPrint ({error})")
+
+
+@pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
