@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from cahiers import services as cahier_services
+from cahiers.models import ExportRun
 from tests import factories
 from tests.voting.factories import make_ballot
 
@@ -122,7 +123,8 @@ def _cahier_ids(edition):
     chapter = cahier_services.chapter_create(cahier=cahier, title="Introduction", kind="introduction")
     section = cahier_services.section_create(chapter=chapter, heading="Pourquoi")
     cahier_services.section_save(section=section, text="Texte.", author=None, based_on=None)
-    return {"cahier": cahier.pk, "chapter_id": chapter.pk, "cahier_section": section.pk}
+    run = ExportRun.objects.create(cahier=cahier, format="pdf", version="working", status=ExportRun.Status.FAILED, error="x")
+    return {"cahier": cahier.pk, "chapter_id": chapter.pk, "cahier_section": section.pk, "run_id": run.pk}
 
 
 def ids_for(route, real, kind):

@@ -217,6 +217,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # WeasyPrint logs each step of every PDF at INFO, and every CSS property it skips: its warnings are enough.
+    "loggers": {"weasyprint": {"level": "WARNING"}},
 }
 
 # Sessions are read on every 2-second poll: the cache answers, the database keeps them safe.
