@@ -438,8 +438,30 @@ def export_request(*, cahier: Cahier, format: str, version: str, user=None) -> t
             status=ExportRun.Status.FAILED, finished_at=timezone.now(), error=_("The worker stopped answering.")
         )
     run = ExportRun.objects.create(cahier=cahier, format=format, version=version, requested_by=user)
-    transaction.on_commit(lambda: export_cahier.delay(run.pk))
+    transaction.on_commit(lambda: _dispatch_export(export_cahier, run.pk))
     return run, True
+
+
+def _dispatch_export(task, run_id: int) -> None:
+    """To the workers; or, where tasks run eagerly in the request (the embedded demo), in a thread
+    of this process, so that publishing or an export button answers at once and the progress bar
+    follows a PDF that takes its seconds to lay out (EXPORTS_IN_A_THREAD_WHEN_EAGER, off in tests)."""
+    from django.conf import settings
+
+    if not (task.app.conf.task_always_eager and getattr(settings, "EXPORTS_IN_A_THREAD_WHEN_EAGER", False)):
+        task.delay(run_id)
+        return
+    import threading
+
+    def run() -> None:
+        from django.db import connections
+
+        try:
+            task(run_id)
+        finally:
+            connections.close_all()
+
+    threading.Thread(target=run, name=f"cahier-export-{run_id}", daemon=True).start()
 
 
 def export_claim(*, run_id: int) -> bool:

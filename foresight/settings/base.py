@@ -132,6 +132,9 @@ else:
     CELERY_TASK_ALWAYS_EAGER = True
     CELERY_TASK_EAGER_PROPAGATES = True
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Without a broker, a cahier export runs in a thread of the web process rather than inside the
+# request that asked for it (cahiers.services._dispatch_export): a PDF takes seconds to lay out.
+EXPORTS_IN_A_THREAD_WHEN_EAGER = True
 # Every minute, queue the aggregations that could not be queued when their phase closed;
 # every hour, forget the write receipts older than their retry window (workshops.idempotency).
 CELERY_BEAT_SCHEDULE = {

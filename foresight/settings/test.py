@@ -12,6 +12,8 @@ LANGUAGE_CODE = "fr"
 # Tasks run in-process unless a test asks for the real worker (tests/celery_worker.py switches this off).
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
+# Eager exports run in the request, so that a test sees them done when it commits.
+EXPORTS_IN_A_THREAD_WHEN_EAGER = False
 
 # The exports a test writes go to a directory of their own, the same for the real worker's process
 # (it loads these settings too), never into the checkout's media/.

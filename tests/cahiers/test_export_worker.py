@@ -60,3 +60,17 @@ def test_two_editors_asking_at_once_make_one_run(written):
             thread.join(timeout=30)
     assert sorted(created for _run, created in results) == [False, True]
     assert len({run.pk for run, _created in results}) == 1 and ExportRun.objects.count() == 1
+
+
+def test_without_a_broker_an_export_runs_in_a_thread_and_the_request_answers_at_once(written, settings):
+    """The embedded demo (tasks eager): publishing returns before its PDF is laid out."""
+    settings.EXPORTS_IN_A_THREAD_WHEN_EAGER = True
+    services.cahier_publish(cahier=written)
+    runs = wait_for(
+        lambda: [r for r in ExportRun.objects.filter(cahier=written) if r.status == ExportRun.Status.DONE] if not
+        ExportRun.objects.filter(cahier=written, status__in=ExportRun.ACTIVE).exists() else None,
+        timeout=60,
+    )
+    assert sorted(r.format for r in runs) == ["markdown", "pdf"]
+    for run in runs:
+        run.file.storage.delete(run.file.name)
