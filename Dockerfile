@@ -9,6 +9,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
+# What WeasyPrint (the cahier's PDF) needs from Debian: Pango, HarfBuzz's subsetter and serif fonts.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+       fonts-dejavu-core fonts-liberation \
+    && rm -rf /var/lib/apt/lists/*
+
 # Dependencies first, from pyproject.toml alone (the project installs no package of
 # its own), so that a code change does not reinstall them.
 COPY pyproject.toml ./
@@ -21,7 +27,8 @@ COPY . .
 RUN DJANGO_SETTINGS_MODULE=foresight.settings.production SECRET_KEY=collectstatic-only-not-a-secret \
     python manage.py collectstatic --noinput
 
-RUN useradd --system --no-create-home --uid 10001 agora
+RUN useradd --system --no-create-home --uid 10001 agora \
+    && mkdir -p /var/lib/agora/media && chown agora /var/lib/agora/media
 USER agora
 
 EXPOSE 8000

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import SECTION_TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, Chapter, Status
+from .models import SECTION_TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, Chapter, ExportRun, Status
 
 
 class SectionForm(forms.Form):
@@ -52,3 +52,17 @@ class CommentForm(forms.Form):
     text = forms.CharField(label=_("Your comment"), required=False, strip=False)
     # An index into the section's paragraphs; empty: the whole section.
     paragraph = forms.IntegerField(required=False, min_value=0, max_value=2**31 - 1)
+
+
+class ExportForm(forms.Form):
+    """Which export: a format of the registry (read when the form is made: one registered later
+    is offered at once) and which text."""
+
+    format = forms.ChoiceField(label=_("Format"))
+    version = forms.ChoiceField(label=_("Text"), choices=ExportRun.Version.choices, initial=ExportRun.Version.PUBLISHED)
+
+    def __init__(self, *args, **kwargs):
+        from .exports.formats import FORMATS
+
+        super().__init__(*args, **kwargs)
+        self.fields["format"].choices = [(f.key, f.label) for f in FORMATS.values()]

@@ -302,3 +302,80 @@ class Comment(models.Model):
 
     def __str__(self):
         return f"{self.author} · {self.section} · {self.created_at:%Y-%m-%d %H:%M}"
+
+
+def export_path(run: "ExportRun", filename: str) -> str:
+    # A random directory: two test databases (or two instances on one disk) never share a file.
+    import uuid
+
+    return f"exports/cahier-{run.cahier_id}/{uuid.uuid4().hex}/{filename}"
+
+
+class ExportRun(models.Model):
+    """A worker's export of a cahier in one format (PDF, Markdown…: cahiers/exports/formats.py), of
+    its published text or of the editors' working text. At most one run per cahier, format and
+    version is queued or running (a constraint): an export asked twice at once is one task."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    class Version(models.TextChoices):
+        PUBLISHED = "published", _("Published text")
+        WORKING = "working", _("Working text")
+
+    ACTIVE = ("queued", "running")
+
+    cahier = models.ForeignKey(Cahier, on_delete=models.CASCADE, related_name="export_runs")
+    # A key of the format registry; not a database choice, so that a format is added in one place.
+    format = models.CharField(_("format"), max_length=20)
+    version = models.CharField(_("text"), max_length=10, choices=Version.choices)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    file = models.FileField(upload_to=export_path, max_length=300, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+        ordering = ["cahier", "-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cahier", "format", "version"],
+                condition=Q(status__in=["queued", "running"]),
+                name="one_active_export_per_cahier_format_version",
+            ),
+            models.CheckConstraint(condition=Q(status__in=["queued", "running", "done", "failed"]), name="export_run_status_known"),
+            models.CheckConstraint(condition=Q(version__in=["published", "working"]), name="export_run_version_known"),
+            models.CheckConstraint(condition=Q(done__lte=models.F("total")), name="export_run_done_within_total"),
+            _not_blank("format", "export_run_format_not_empty"),
+            # A finished export has its file; nothing else has one.
+            models.CheckConstraint(
+                condition=(Q(status="done") & ~Q(file="")) | (~Q(status="done") & Q(file="")),
+                name="done_export_has_its_file",
+            ),
+        ]
+        indexes = [models.Index(fields=["cahier", "format", "version", "status", "-finished_at"], name="export_run_latest")]
+
+    def __str__(self):
+        return f"{self.cahier} · {self.format} ({self.version}) · {self.status} {self.done}/{self.total}"
+
+    @property
+    def active(self) -> bool:
+        return self.status in self.ACTIVE
+
+    @property
+    def filename(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1] if self.file else ""

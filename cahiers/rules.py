@@ -3,9 +3,11 @@
 The editors make the cahier: they create it, edit, reorder and publish it. A facilitator who is
 not an editor has no part in it (their workshops feed the worker's drafts, not the text). Once
 published, anyone reads it: the reader's pages (another part of the cahier) ask `read_cahier`.
-Targets: a Cahier, a Chapter, a Section or a Comment (each gives its cahier); the editor's rules
-need none. Readers comment once they are signed in (an account, not a workshop's participant), on a
-published cahier only; the editors hide and restore comments.
+Targets: a Cahier, a Chapter, a Section, a Comment or an ExportRun (each gives its cahier); the
+editor's rules need none. Readers comment once they are signed in (an account, not a workshop's
+participant), on a published cahier only; the editors hide and restore comments. An export of the
+published text of a published cahier is anyone's to download; the working text's exports are the
+editors'.
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ import rules
 
 from core.rules import add_action, is_editor, visitor_of
 
-from .models import Cahier, Chapter, Comment, Section, Status
+from .models import Cahier, Chapter, Comment, ExportRun, Section, Status
 
 
 def cahier_of(target) -> Cahier | None:
     if isinstance(target, Cahier):
         return target
+    if isinstance(target, ExportRun):
+        return target.cahier
     if isinstance(target, Chapter):
         return target.cahier
     if isinstance(target, Section):
@@ -53,3 +57,19 @@ add_action("cahiers.read_cahier", is_published | is_editor)
 add_action("cahiers.comment", is_signed_in & is_published)
 # Hide a comment and restore it.
 add_action("cahiers.moderate_comment", is_editor)
+
+
+@rules.predicate(name="cahiers:is_public_export")
+def is_public_export(_actor, target) -> bool:
+    return (
+        isinstance(target, ExportRun)
+        and target.version == ExportRun.Version.PUBLISHED
+        and target.status == ExportRun.Status.DONE
+        and is_published(_actor, target)
+    )
+
+
+# Ask the workers for a PDF, a Markdown… of the published or the working text.
+add_action("cahiers.export_cahier", is_editor)
+# A finished export: the editors download any; anyone the published text of a published cahier.
+add_action("cahiers.download_export", is_public_export | is_editor)

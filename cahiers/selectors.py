@@ -9,7 +9,7 @@ from django.db.models import Count, Prefetch
 
 from core.models import Edition
 
-from .models import Cahier, Chapter, DraftRun, Revision, Section
+from .models import Cahier, Chapter, DraftRun, ExportRun, Revision, Section, Status
 
 
 def editions_with_cahiers():
@@ -107,3 +107,29 @@ def revision_counts(cahier: Cahier) -> dict[int, int]:
 def last_draft_run(cahier_id: int) -> DraftRun | None:
     """The cahier's newest drafting run (the one queued or running, if any: at most one is)."""
     return DraftRun.objects.filter(cahier_id=cahier_id).order_by("-created_at", "-pk").first()
+
+
+# --- Exports --------------------------------------------------------------------------------------
+
+RECENT_EXPORTS = 10
+
+
+def recent_exports(cahier_id: int, limit: int = RECENT_EXPORTS) -> list[ExportRun]:
+    """The cahier's newest exports (the ones queued or running among them), with who asked."""
+    return list(
+        ExportRun.objects.filter(cahier_id=cahier_id).select_related("requested_by").order_by("-created_at", "-pk")[:limit]
+    )
+
+
+def latest_public_export(cahier: Cahier, format: str) -> ExportRun | None:
+    """What anyone downloads: the newest finished export of the published text of a published
+    cahier in `format`, or None (not published, or no export finished yet). One query."""
+    if cahier.status != Status.PUBLISHED:
+        return None
+    return (
+        ExportRun.objects.filter(
+            cahier=cahier, format=format, version=ExportRun.Version.PUBLISHED, status=ExportRun.Status.DONE
+        )
+        .order_by("-finished_at", "-pk")
+        .first()
+    )

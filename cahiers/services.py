@@ -25,7 +25,7 @@ from core.models import Edition
 from scenarios.models import Scenario
 
 from .drafting import DraftChapter
-from .models import SECTION_TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, Cahier, Chapter, DraftRun, Revision, Section, Status
+from .models import SECTION_TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, Cahier, Chapter, DraftRun, ExportRun, Revision, Section, Status
 
 logger = logging.getLogger(__name__)
 
@@ -297,6 +297,10 @@ def cahier_publish(*, cahier: Cahier) -> Cahier:
     cahier.status = Status.PUBLISHED
     cahier.published_at = timezone.now()
     cahier.save(update_fields=["status", "published_at"])
+    # Readers download what was just published: its exports are queued with it (their tasks start
+    # once this commits). A format that is already being exported is left to its run.
+    for export_format in PUBLISHED_EXPORTS:
+        export_request(cahier=cahier, format=export_format, version=ExportRun.Version.PUBLISHED)
     return cahier
 
 
@@ -428,3 +432,113 @@ def draft_run_finish(*, run: DraftRun, error: str = "") -> None:
     DraftRun.objects.filter(pk=run.pk, status=DraftRun.Status.RUNNING).update(
         status=status, finished_at=timezone.now(), heartbeat_at=timezone.now(), error=error[:2000]
     )
+
+
+# --- Exports --------------------------------------------------------------------------------------
+
+# A running export moves its heartbeat at every chapter; one silent this long has died.
+EXPORT_RUN_ABANDONED_AFTER = timedelta(minutes=15)
+# What publishing the cahier exports for its readers.
+PUBLISHED_EXPORTS = ("pdf", "markdown")
+
+
+@transaction.atomic
+def export_request(*, cahier: Cahier, format: str, version: str, user=None) -> tuple[ExportRun, bool]:
+    """Ask the workers to export the cahier in `format` (a key of exports/formats.py), of its
+    published text or its working text: a queued run, and its task once the transaction commits.
+
+    Locks the cahier row. While a run of the same format and version is queued or running, asking
+    again returns it (False: not created): two clicks, two editors, or a publish during an export
+    make one task. A run whose worker died is marked failed and a new one queued. An unknown
+    format or version, or the published text of a cahier never published, is refused.
+    """
+    from .exports import formats
+    from .tasks import export_cahier  # the task module imports this one
+
+    if formats.get(format) is None:
+        raise ValidationError(_("Unknown export format."), code="format")
+    if version not in ExportRun.Version.values:
+        raise ValidationError(_("Export the published text or the working text."), code="version")
+    cahier = _lock_cahier(cahier.pk)
+    if version == ExportRun.Version.PUBLISHED and cahier.published_at is None:
+        raise ValidationError(_("The cahier has never been published: export its working text."), code="unpublished")
+    current = ExportRun.objects.filter(cahier=cahier, format=format, version=version, status__in=ExportRun.ACTIVE).first()
+    if current is not None:
+        last_sign = current.heartbeat_at or current.created_at
+        if current.status == ExportRun.Status.QUEUED or timezone.now() - last_sign < EXPORT_RUN_ABANDONED_AFTER:
+            return current, False
+        ExportRun.objects.filter(pk=current.pk, status=ExportRun.Status.RUNNING).update(
+            status=ExportRun.Status.FAILED, finished_at=timezone.now(), error=_("The worker stopped answering.")
+        )
+    run = ExportRun.objects.create(cahier=cahier, format=format, version=version, requested_by=user)
+    transaction.on_commit(lambda: _dispatch_export(export_cahier, run.pk))
+    return run, True
+
+
+def _dispatch_export(task, run_id: int) -> None:
+    """To the workers; or, where tasks run eagerly in the request (the embedded demo), in a thread
+    of this process, so that publishing or an export button answers at once and the progress bar
+    follows a PDF that takes its seconds to lay out (EXPORTS_IN_A_THREAD_WHEN_EAGER, off in tests)."""
+    from django.conf import settings
+
+    if not (task.app.conf.task_always_eager and getattr(settings, "EXPORTS_IN_A_THREAD_WHEN_EAGER", False)):
+        task.delay(run_id)
+        return
+    import threading
+
+    def run() -> None:
+        from django.db import connections
+
+        try:
+            task(run_id)
+        finally:
+            connections.close_all()
+
+    threading.Thread(target=run, name=f"cahier-export-{run_id}", daemon=True).start()
+
+
+def export_claim(*, run_id: int) -> bool:
+    """The worker takes a queued export: a conditional UPDATE, so of two workers given the same
+    run (a redelivered message) one runs it and the other is told (False)."""
+    now = timezone.now()
+    claimed = ExportRun.objects.filter(pk=run_id, status=ExportRun.Status.QUEUED).update(
+        status=ExportRun.Status.RUNNING, started_at=now, heartbeat_at=now
+    )
+    return claimed == 1
+
+
+def export_progress(*, run_id: int, done: int, total: int) -> None:
+    """The running export's progress (and its heartbeat); a run no longer running is left as it is."""
+    total = max(total, 0)
+    done = min(max(done, 0), total)
+    ExportRun.objects.filter(pk=run_id, status=ExportRun.Status.RUNNING).update(
+        done=done, total=total, heartbeat_at=timezone.now()
+    )
+
+
+def export_finish(*, run_id: int, rendered=None, error: str = "") -> bool:
+    """The export's end: its file stored and the run done, or failed with what went wrong.
+
+    The file is written first (Django's storage), then the run moves with a conditional UPDATE;
+    if the run is no longer running (marked abandoned meanwhile), the file is deleted and False
+    returned: a run's file is only ever the one its own claim produced.
+    """
+    now = timezone.now()
+    running = ExportRun.objects.filter(pk=run_id, status=ExportRun.Status.RUNNING)
+    if error or rendered is None:
+        running.update(status=ExportRun.Status.FAILED, finished_at=now, heartbeat_at=now,
+                       error=(error or _("The export produced nothing."))[:2000])
+        return False
+    from django.core.files.base import ContentFile
+
+    run = ExportRun.objects.get(pk=run_id)
+    field = run.file.field
+    name = field.generate_filename(run, rendered.filename)
+    stored = field.storage.save(name, ContentFile(rendered.content), max_length=field.max_length)
+    moved = running.update(
+        status=ExportRun.Status.DONE, file=stored, content_type=rendered.content_type[:100], size=len(rendered.content),
+        done=models.F("total"), finished_at=now, heartbeat_at=now, error="",
+    )
+    if not moved:
+        field.storage.delete(stored)
+    return bool(moved)

@@ -11,7 +11,7 @@ from scenarios.models import Scenario
 
 from . import services
 from .drafting import draft_edition
-from .models import DraftRun
+from .models import DraftRun, ExportRun
 from .sources import edition_draft_input
 
 logger = logging.getLogger(__name__)
@@ -45,3 +45,35 @@ def draft_cahier(run_id: int) -> int:
         return written
     services.draft_run_finish(run=run)
     return written
+
+
+@shared_task
+def export_cahier(run_id: int) -> bool:
+    """Export the run's cahier in its format; True when its file is stored.
+
+    Claimed with a conditional UPDATE (a redelivered message finds the run taken and does
+    nothing). The format's renderer reports its progress chapter by chapter; the file is stored
+    and the run finished by `services.export_finish`. Any failure, a missing system library
+    included, marks the run failed with its reason, shown to the editor: never a crash.
+    """
+    from .exports import formats
+
+    if not services.export_claim(run_id=run_id):
+        return False
+    run = ExportRun.objects.select_related("cahier").get(pk=run_id)
+    export_format = formats.get(run.format)
+
+    def progress(done: int, total: int) -> None:
+        services.export_progress(run_id=run_id, done=done, total=total)
+
+    try:
+        if export_format is None:
+            raise formats.ExportUnavailable(_("Unknown export format."))
+        rendered = export_format.render(run.cahier, run.version, progress)
+    except formats.ExportUnavailable as error:
+        logger.warning("export %s unavailable: %s", run_id, error)
+        return services.export_finish(run_id=run_id, error=str(error))
+    except Exception as error:
+        logger.exception("exporting the cahier failed (run %s)", run_id)
+        return services.export_finish(run_id=run_id, error=_("The export failed: %(error)s") % {"error": error})
+    return services.export_finish(run_id=run_id, rendered=rendered)

@@ -12,6 +12,11 @@ urlpatterns = [
     path("<int:pk>/publish/", views.cahier_publish, name="publish"),
     path("<int:pk>/draft/", views.cahier_draft, name="draft"),
     path("<int:pk>/draft/progress/", views.cahier_draft_progress, name="draft_progress"),
+    path("<int:pk>/exports/", views.cahier_export, name="export"),
+    path("<int:pk>/exports/progress/", views.cahier_export_progress, name="export_progress"),
+    path("exports/<int:run_id>/download/", views.export_download, name="export_download"),
+    # Stable: the reader's pages link here (the newest export of the published text).
+    path("<int:pk>/download/<slug:format>/", views.public_download, name="public_download"),
     path("chapters/<int:chapter_id>/sections/", views.section_add, name="section_add"),
     path("chapters/<int:chapter_id>/status/", views.chapter_status, name="chapter_status"),
     path("chapters/<int:chapter_id>/move/<slug:direction>/", views.chapter_move, name="chapter_move"),

@@ -8,27 +8,32 @@ swapped in place) and the outline (boosted forms). The views validate, call a se
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.guards import staff_permission
+from core.guards import allows, staff_permission, to_login
+from core.rules import Visitor
 from core.models import Edition
 
 from . import markdown, selectors, services
 from .forms import (
     CahierCreateForm,
     ChapterCreateForm,
+    ExportForm,
     PreviewForm,
     RestoreForm,
     SectionCreateForm,
     SectionForm,
     StatusForm,
 )
-from .models import SECTION_TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, Cahier, Chapter, Section
+from .exports import formats as export_formats
+from .models import SECTION_TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, Cahier, Chapter, ExportRun, Section
 
+BAD_REQUEST = 400
 INVALID = 422
 CONFLICT = 409
 
@@ -117,6 +122,8 @@ def _outline_page(request, cahier_pk, errors=(), status=200):
             "chapter_form": ChapterCreateForm(),
             "revision_counts": selectors.revision_counts(cahier),
             "run": selectors.last_draft_run(cahier.pk),
+            "export_form": ExportForm(),
+            "exports": selectors.recent_exports(cahier.pk),
             "errors": errors,
             "title_max_length": TITLE_MAX_LENGTH,
         },
@@ -366,3 +373,79 @@ def section_restore(request, section_id):
     services.section_restore(section=section, revision=revision, author=request.user)
     messages.success(request, _("Restored as a new revision: the history keeps every text."))
     return redirect("cahiers:section", section_id=section.pk)
+
+
+# --- Exports --------------------------------------------------------------------------------------
+
+EXPORT = "cahiers.export_cahier"
+DOWNLOAD = "cahiers.download_export"
+
+
+@require_POST
+@staff_permission(EXPORT, _("Only the editors export the cahier."))
+def cahier_export(request, pk):
+    """Ask the workers for an export; asked again while the same one is on, the same run."""
+    cahier = _cahier_or_404(pk)
+    form = ExportForm(request.POST)
+    if not form.is_valid():
+        errors = [_("Unknown export format.")] if "format" in form.errors else [_("Export the published text or the working text.")]
+        return _outline_page(request, pk, errors=errors, status=BAD_REQUEST)
+    try:
+        run, created = services.export_request(
+            cahier=cahier, format=form.cleaned_data["format"], version=form.cleaned_data["version"], user=request.user
+        )
+    except ValidationError as error:
+        return _outline_page(request, pk, errors=_errors(error), status=INVALID)
+    label = export_formats.get(run.format).label
+    if created:
+        messages.success(request, _("The workers are making the %(format)s export.") % {"format": label})
+    else:
+        messages.info(request, _("The %(format)s export of this text is already on its way.") % {"format": label})
+    return redirect(f"{reverse('cahiers:outline', kwargs={'pk': pk})}#exports")
+
+
+@require_GET
+@staff_permission(EXPORT, _("Only the editors export the cahier."))
+def cahier_export_progress(request, pk):
+    """The exports fragment the outline polls while an export is queued or running."""
+    if not Cahier.objects.filter(pk=pk).exists():
+        raise Http404(_("No such cahier."))
+    return render(request, "cahiers/partials/exports.html", {"exports": selectors.recent_exports(pk), "cahier_pk": pk})
+
+
+def _serve(run: ExportRun):
+    try:
+        handle = run.file.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404(_("This export's file is gone: export again.")) from None
+    return FileResponse(handle, as_attachment=True, filename=run.filename, content_type=run.content_type or None)
+
+
+@require_GET
+def export_download(request, run_id):
+    """A finished export: the editors download any, anyone the published text of a published cahier."""
+    run = ExportRun.objects.select_related("cahier").filter(pk=run_id).first()
+    if run is None:
+        raise Http404(_("No such export."))
+    if not allows(DOWNLOAD, Visitor(user=request.user), run):
+        if not request.user.is_authenticated:
+            return to_login(request)
+        raise PermissionDenied(_("Only the editors download the working text."))
+    if run.status != ExportRun.Status.DONE:
+        raise Http404(_("This export is not finished."))
+    return _serve(run)
+
+
+@require_GET
+def public_download(request, pk, format):
+    """The stable address readers download from: the newest finished export of the published
+    cahier in `format` (the reader's pages link here)."""
+    cahier = Cahier.objects.filter(pk=pk).first()
+    if cahier is None:
+        raise Http404(_("No such cahier."))
+    if export_formats.get(format) is None:
+        raise Http404(_("Unknown export format."))
+    run = selectors.latest_public_export(cahier, format)
+    if run is None or not allows(DOWNLOAD, Visitor(user=request.user), run):
+        raise Http404(_("This cahier has no published export in this format yet."))
+    return _serve(run)

@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from cahiers import comments as cahier_comments
 from cahiers import services as cahier_services
+from cahiers.models import ExportRun
 from tests import factories
 from tests.voting.factories import make_ballot
 
@@ -124,9 +125,10 @@ def _cahier_ids(edition):
     chapter = cahier_services.chapter_create(cahier=cahier, title="Introduction", kind="introduction")
     section = cahier_services.section_create(chapter=chapter, heading="Pourquoi")
     cahier_services.section_save(section=section, text="Texte.", author=None, based_on=None)
+    run = ExportRun.objects.create(cahier=cahier, format="pdf", version="working", status=ExportRun.Status.FAILED, error="x")
     cahier_services.cahier_publish(cahier=cahier)
     comment = cahier_comments.comment_post(section=section, author=factories.UserFactory(username="lectrice"), text="Un avis.")
-    return {"cahier": cahier.pk, "chapter_id": chapter.pk, "cahier_section": section.pk, "slug": edition.slug, "comment_id": comment.pk}
+    return {"cahier": cahier.pk, "chapter_id": chapter.pk, "cahier_section": section.pk, "slug": edition.slug, "comment_id": comment.pk, "run_id": run.pk}
 
 
 def ids_for(route, real, kind):

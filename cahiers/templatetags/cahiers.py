@@ -42,3 +42,15 @@ def may(user, perm: str) -> bool:
 def figure(svg: str) -> str:
     """A chapter's figure (`Chapter.figure`, the map's SVG) for a page: through the figure allow-list."""
     return mark_safe(safe_figure(svg))  # noqa: S308 - cleaned by nh3 just before
+
+
+def export_format_label(key: str) -> str:
+    from ..exports.formats import get
+
+    export_format = get(key)
+    return str(export_format.label) if export_format else key
+
+
+@register.filter
+def any_active(runs) -> bool:
+    return any(run.active for run in runs)

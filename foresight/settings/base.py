@@ -135,6 +135,9 @@ else:
     CELERY_TASK_ALWAYS_EAGER = True
     CELERY_TASK_EAGER_PROPAGATES = True
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Without a broker, a cahier export runs in a thread of the web process rather than inside the
+# request that asked for it (cahiers.services._dispatch_export): a PDF takes seconds to lay out.
+EXPORTS_IN_A_THREAD_WHEN_EAGER = True
 # Every minute, queue the aggregations that could not be queued when their phase closed;
 # every hour, forget the write receipts older than their retry window (workshops.idempotency).
 CELERY_BEAT_SCHEDULE = {
@@ -202,6 +205,11 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
+# Files the app writes (the cahier's exports). Never served as static files: every download goes
+# through a view that asks its rule (an editor's working-text export is not public).
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_URL = "media/"
+
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 # A stale form gets the site's 403 page in the visitor's language, not Django's bare English one.
 CSRF_FAILURE_VIEW = "foresight.views.csrf_failure"
@@ -244,6 +252,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # WeasyPrint logs each step of every PDF at INFO, and every CSS property it skips: its warnings are enough.
+    "loggers": {"weasyprint": {"level": "WARNING"}},
 }
 
 # Sessions are read on every 2-second poll: the cache answers, the database keeps them safe.

@@ -73,7 +73,8 @@ def test_an_editor_edits_compares_restores_and_publishes(transactional_db, login
     # Publish from the outline.
     page.goto(f"/cahiers/{cahier.pk}/")
     page.click(".ch-publish button[type=submit]")
-    expect(page.locator(".messages .message")).to_be_visible()
+    # Publishing makes the readers' PDF and Markdown (here eagerly, in the request): seconds.
+    expect(page.locator(".messages .message")).to_be_visible(timeout=60_000)
     section.refresh_from_db()
     cahier.refresh_from_db()
     assert section.live_revision_id == restored.pk and cahier.status == Status.PUBLISHED

@@ -7,7 +7,7 @@ from core.rules import Visitor
 from tests import factories
 
 from cahiers import services
-from cahiers.models import Cahier, Comment, Section, Status
+from cahiers.models import Cahier, Comment, ExportRun, Section, Status
 from core.rules import access
 from tests.rules_world import ROLES, STAFF
 
@@ -22,6 +22,7 @@ RULES = {
     "cahiers.edit_cahier": ("section", EDITORS, ALWAYS),
     "cahiers.publish_cahier": ("cahier", EDITORS, ALWAYS),
     "cahiers.moderate_comment": ("comment", EDITORS, ALWAYS),
+    "cahiers.export_cahier": ("cahier", EDITORS, ALWAYS),
 }
 READ = {
     # Readers read the published cahier; before that, the editors only.
@@ -29,6 +30,15 @@ READ = {
     # Anyone with an account comments on the published text; a participant has none, and nobody
     # comments before it is published (the editors neither).
     "cahiers.comment": {"draft": set(), "in_review": set(), "published": STAFF},
+}
+# rule: (version, status of the export) -> the roles it lets download, per state of the cahier
+DOWNLOAD = {
+    # The published text's finished export: anyone's once the cahier is published.
+    ("published", "done"): {"draft": EDITORS, "in_review": EDITORS, "published": set(ROLES)},
+    # The working text is the editors' only, published or not.
+    ("working", "done"): {"draft": EDITORS, "in_review": EDITORS, "published": EDITORS},
+    # An export not finished has nothing to give readers.
+    ("published", "running"): {"draft": EDITORS, "in_review": EDITORS, "published": EDITORS},
 }
 
 
@@ -100,4 +110,15 @@ def test_a_facilitator_who_is_not_an_editor_is_refused_every_editor_action(world
 
 def test_every_cahiers_rule_is_in_the_matrix():
     registered = {name for name in rules.permissions.permissions if name.startswith("cahiers.")}
-    assert registered == set(RULES) | set(READ)
+    assert registered == set(RULES) | set(READ) | {"cahiers.download_export"}
+
+
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("kind", sorted(DOWNLOAD))
+def test_anyone_downloads_the_published_texts_export_of_a_published_cahier_and_only_editors_the_rest(world, in_state, state, kind):
+    cahier = in_state(state)["cahier"]
+    version, status = kind
+    run = ExportRun(cahier=cahier, format="pdf", version=version, status=status)
+    expected = {role: role in DOWNLOAD[kind][state] for role in ROLES}
+    assert _row(lambda visitor, obj: rules.has_perm("cahiers.download_export", visitor, obj), world, run) == expected
+    assert _row(lambda visitor, obj: access("cahiers.download_export").test(visitor, obj), world, run) == expected
