@@ -116,7 +116,8 @@ def check_header(document: dict) -> None:
             % {"found": _shown(document.get("format")), "expected": FORMAT}
         ])
     version = document.get("version")
-    if version != VERSION or isinstance(version, bool):
+    # Exactly the integer: 1.0 and true equal 1 in Python, and are not what an export writes.
+    if type(version) is not int or version != VERSION:
         raise ImportRefused([
             _("This file is version %(found)s of Agora's edition format; this Agora reads version %(expected)d only.")
             % {"found": _shown(version), "expected": VERSION}

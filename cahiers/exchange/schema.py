@@ -288,10 +288,6 @@ class Spec:
     deferred: tuple[str, ...]
 
     @property
-    def fields(self) -> dict[str, models.Field]:
-        return {f.name: f for f in self.kind.model._meta.get_fields() if getattr(f, "concrete", False) or f.many_to_many}
-
-    @property
     def names(self) -> tuple[str, ...]:
         return (*(f.name for f in self.plain), *self.refs, *self.users, *self.many, *self.many_users)
 

@@ -78,3 +78,32 @@ def delete_edition(edition: Edition, *, shared: bool = True, people: bool = Fals
         Tag.objects.all().delete()
     if people:
         get_user_model().objects.all().delete()
+
+
+@pytest.fixture
+def small_edition(db):
+    """A quick edition: a workshop with a post-it, a scenario, a published cahier of one section."""
+    from tests import factories
+
+    facilitator = factories.FacilitatorFactory(username="alice")
+    editor = factories.EditorFactory(username="eve")
+    edition = factories.EditionFactory(title="Petite édition", slug="petite-edition")
+    workshop = factories.WorkshopFactory(edition=edition, facilitator=facilitator)
+    participant = factories.ParticipantFactory(workshop=workshop, display_name="Ada")
+    factories.ContributionFactory(participant=participant, text="Un signe <b>faible</b>")
+    factories.ScenarioFactory(edition=edition, title="Posséder, c'est dépassé", slug="posseder")
+    cahier = cahiers_services.cahier_create(edition=edition, title="Cahier")
+    chapter = cahiers_services.chapter_create(cahier=cahier, title="Introduction", kind="introduction")
+    section = cahiers_services.section_create(chapter=chapter, heading="Pourquoi")
+    cahiers_services.section_save(section=section, text="Le texte.", author=editor, based_on=None)
+    cahiers_services.cahier_publish(cahier=cahier)
+    return Edition.objects.get(pk=edition.pk)
+
+
+def every_row_count() -> dict[str, int]:
+    """How many rows of every exported model, and accounts, there are: an import refused changes none."""
+    from cahiers.exchange.schema import KINDS
+
+    counts = {kind.name: kind.model._base_manager.count() for kind in KINDS}
+    counts["users"] = get_user_model().objects.count()
+    return counts
