@@ -57,13 +57,15 @@ def max_bytes() -> int:
 
 
 def import_edition(payload: bytes, *, user=None) -> Edition:
-    """Import an edition's JSON document (export_edition_bytes); raises ImportRefused, writing nothing."""
+    """Import an edition's JSON document (export_edition_bytes); raises ImportRefused, writing nothing.
+    `user` is who imports it, for the log: the rows' people are the document's (matched by username)."""
     return load_edition(payload, user=user).edition
 
 
-def load_edition(payload: bytes, *, user=None) -> Imported:
-    """As import_edition, with what the view and the command report: counts, people not found."""
-    rows = read(payload, max_bytes=max_bytes())
+def load_edition(payload: bytes, *, user=None, limit: int | None = None) -> Imported:
+    """As import_edition, with what the view and the command report: counts, people not found.
+    `limit`: the size limit in bytes, EDITION_IMPORT_MAX_BYTES unless given (the command's option)."""
+    rows = read(payload, max_bytes=limit if limit is not None else max_bytes())
     try:
         with transaction.atomic():
             imported = _write(rows)
