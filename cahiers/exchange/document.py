@@ -69,13 +69,18 @@ class Rows:
 # --- Bytes to JSON ----------------------------------------------------------------------------------
 
 
-def parse(payload: bytes, *, max_bytes: int) -> dict:
-    """The document's JSON object; the size is checked before anything is read."""
-    if len(payload) > max_bytes:
+def check_size(size: int, *, max_bytes: int) -> None:
+    """Refuse a file by its size alone: the view and the command ask before reading it."""
+    if size > max_bytes:
         raise ImportRefused([
             _("The file is %(size)s: an edition's file may be %(max)s at most.")
-            % {"size": filesizeformat(len(payload)), "max": filesizeformat(max_bytes)}
+            % {"size": filesizeformat(size), "max": filesizeformat(max_bytes)}
         ])
+
+
+def parse(payload: bytes, *, max_bytes: int) -> dict:
+    """The document's JSON object; the size is checked before anything is read."""
+    check_size(len(payload), max_bytes=max_bytes)
     try:
         text = payload.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -1,10 +1,12 @@
 """`manage.py import_edition <file>`: an edition's JSON document into this instance, whole or not at all."""
 
+import os
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
 from cahiers.exchange import ImportRefused, load_edition
+from cahiers.exchange.document import check_size
 from cahiers.exchange.load import max_bytes as default_max_bytes
 
 
@@ -23,8 +25,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, max_bytes, **options):
         limit = max_bytes if max_bytes is not None else default_max_bytes()
-        payload = self._read(file, limit)
         try:
+            payload = self._read(file, limit)
             imported = load_edition(payload, limit=limit)
         except ImportRefused as refused:
             raise CommandError("The file was refused, nothing was imported:\n- " + "\n- ".join(refused.messages)) from refused
@@ -41,7 +43,8 @@ class Command(BaseCommand):
             if file == "-":
                 return sys.stdin.buffer.read(limit + 1)
             with open(file, "rb") as handle:
-                # One byte past the limit is enough to refuse: a huge file is never read whole.
+                # Refused by its size: a huge file is never read.
+                check_size(os.fstat(handle.fileno()).st_size, max_bytes=limit)
                 return handle.read(limit + 1)
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}.") from error

@@ -54,7 +54,7 @@ def test_import_says_why_a_file_is_refused_and_writes_nothing(small_edition, tmp
     path.write_bytes(b"[" * 10)
     with pytest.raises(CommandError, match="not valid JSON"):
         call_command("import_edition", str(path))
-    with pytest.raises(CommandError, match="is 10 bytes: an edition.s file may be 5 bytes at most"):
+    with pytest.raises(CommandError, match="is 10.bytes: an edition.s file may be 5.bytes at most"):
         call_command("import_edition", str(path), "--max-bytes", "5")
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("import_edition", str(tmp_path / "missing.json"))
