@@ -44,3 +44,12 @@ class StatusForm(forms.Form):
 
 class RestoreForm(forms.Form):
     revision = forms.IntegerField(min_value=1)
+
+
+class ImportForm(forms.Form):
+    # The size is checked by the view against EDITION_IMPORT_MAX_BYTES before the file is read.
+    file = forms.FileField(
+        label=_("Edition file (JSON)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
+        error_messages={"required": _("Choose the edition's JSON file to import."), "empty": _("This file is empty.")},
+    )

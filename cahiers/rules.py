@@ -38,5 +38,7 @@ add_action("cahiers.create_cahier", is_editor)
 add_action("cahiers.edit_cahier", is_editor)
 # Pin the live revisions: what readers read.
 add_action("cahiers.publish_cahier", is_editor)
+# Import an edition (its workshops, votes, promises and cahier) from a JSON file (cahiers.exchange).
+add_action("cahiers.import_edition", is_editor)
 # The published text is for everyone; the editors read it before too.
 add_action("cahiers.read_cahier", is_published | is_editor)

@@ -18,6 +18,7 @@ RULES = {
     "cahiers.create_cahier": (None, EDITORS, ALWAYS),
     "cahiers.edit_cahier": ("section", EDITORS, ALWAYS),
     "cahiers.publish_cahier": ("cahier", EDITORS, ALWAYS),
+    "cahiers.import_edition": (None, EDITORS, ALWAYS),
 }
 READ = {
     # Readers read the published cahier; before that, the editors only.
