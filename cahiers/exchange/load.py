@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db import DataError, IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
 from core.models import Edition
@@ -74,10 +74,12 @@ def load_edition(payload: bytes, *, user=None, limit: int | None = None) -> Impo
             connection.check_constraints()
     except IntegrityError as error:
         raise ImportRefused([_constraint_message(error)]) from error
-    except DatabaseError as error:
+    except DataError as error:
+        # A value the checks let through but the column cannot hold: refused, like a broken rule.
         raise ImportRefused([_("The database refused the file (%(error)s): nothing was imported.") % {"error": _first_line(error)}]) from error
     logger.info(
-        "edition %s imported by %s: %s", imported.edition.slug, getattr(user, "username", None) or "a command", imported.counts
+        "edition %s imported by %s: %d rows", imported.edition.slug, getattr(user, "username", None) or "a command",
+        sum(imported.counts.values()),
     )
     return imported
 
@@ -130,51 +132,51 @@ class _Writer:
     # Shared rows.
 
     def match_shared(self, kind) -> set[int]:
-        """Map the document's shared rows found here to their rows; return the local ids to write."""
+        """Map the document's shared rows found here to their rows; return the local ids to write.
+
+        A canvas, a format or a tag is found by its slug or name. A section of a canvas found here
+        must be in it (else the file is refused: the canvas here is not the one the file used); a
+        phase of a format found here is its own, whatever the file says (nothing else names it).
+        Rows under a parent written from the document are written with it.
+        """
         spec = specs()[kind.name]
         rows = self.rows.by_kind[kind.name]
-        if not rows:
-            return set()
         key = kind.natural_key
-
-        def natural(row: Row) -> tuple:
-            return tuple(self.pks[spec.refs[f]].get(row.refs[f]) if f in spec.refs else row.values.get(f) for f in key)
-
-        parents = {f: spec.refs[f] for f in key if f in spec.refs}
-        lookup = {}
-        if parents:
-            # A section of a canvas found here, a phase of a format found here: by its parent.
-            (parent_field, parent_kind), = parents.items()
-            parent_pks = {pk for local, pk in self.pks[parent_kind].items() if local in self.reused_locals.get(parent_kind, set())}
-            existing = kind.model._base_manager.filter(**{f"{parent_field}__in": parent_pks})
-        else:
+        parent = next((f for f in key if f in spec.refs), None)
+        parent_kind = spec.refs.get(parent)
+        reused_parents = self.reused_locals.get(parent_kind, set())
+        if parent is None:
             existing = kind.model._base_manager.filter(**{f"{key[0]}__in": [row.values.get(key[0]) for row in rows]})
-        for obj in existing:
-            lookup[tuple(getattr(obj, kind.model._meta.get_field(f).attname) for f in key)] = obj.pk
+        else:
+            existing = kind.model._base_manager.filter(
+                **{f"{parent}__in": [self.pks[parent_kind][local] for local in reused_parents]}
+            )
+        attnames = [kind.model._meta.get_field(f).attname for f in key]
+        here = {tuple(getattr(obj, a) for a in attnames): obj.pk for obj in existing} if rows else {}
+        reused = self.reused_locals.setdefault(kind.name, set())
         to_write = set()
         for row in rows:
-            if parents and row.refs[next(iter(parents))] not in self.reused_locals.get(next(iter(parents.values())), set()):
-                to_write.add(row.id)  # its parent is written from the document: so is it
+            if parent is not None and row.refs[parent] not in reused_parents:
+                to_write.add(row.id)
                 continue
-            pk = lookup.get(natural(row))
+            natural = tuple(self.pks[spec.refs[f]][row.refs[f]] if f in spec.refs else row.values.get(f) for f in key)
+            pk = here.get(natural)
             if pk is not None:
                 self.pks[kind.name][row.id] = pk
-                self.reused_locals.setdefault(kind.name, set()).add(row.id)
-            elif kind.name == "workshops.formatphase":
-                continue  # a format found here keeps its own phases (nothing else names them)
-            elif parents:
+                reused.add(row.id)
+            elif parent is None:
+                to_write.add(row.id)
+            elif kind.name == "core.canvassection":
                 raise ImportRefused([
-                    _("The %(parent)s “%(name)s” exists here without its %(kind)s “%(missing)s” that the file uses: nothing was imported.")
+                    _("The %(parent)s “%(name)s” exists here without the %(kind)s “%(missing)s” the file uses: nothing was imported.")
                     % {
-                        "parent": BY_NAME[next(iter(parents.values()))].label,
-                        "name": self._parent_name(next(iter(parents.values())), row.refs[next(iter(parents))]),
+                        "parent": BY_NAME[parent_kind].label,
+                        "name": self._parent_name(parent_kind, row.refs[parent]),
                         "kind": kind.label,
                         "missing": row.values.get("slug", row.id),
                     }
                 ])
-            else:
-                to_write.add(row.id)
-        self.reused[kind.name] = len(self.reused_locals.get(kind.name, set()))
+        self.reused[kind.name] = len(reused)
         return to_write
 
     def _parent_name(self, kind: str, local: int) -> str:

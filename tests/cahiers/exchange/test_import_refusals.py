@@ -188,3 +188,20 @@ def test_many_problems_are_listed_up_to_a_limit(document):
     document["counts"]["workshops.contribution"] = 59
     messages = _refused(document)
     assert len(messages) == document_module.MAX_PROBLEMS + 1 and "more problems" in messages[-1]
+
+
+def test_a_canvas_found_here_without_a_section_the_file_uses_is_refused(document):
+    section = _row(document, "core.canvassection")
+    section["slug"] = "une-section-d-ailleurs"
+    (message,) = _refused(document)
+    assert "exists here without the canvas section “une-section-d-ailleurs”" in message
+
+
+def test_a_taken_join_code_gets_a_new_one(document):
+    from tests import factories
+
+    code = _row(document, "workshops.workshop")["join_code"]
+    other = factories.WorkshopFactory(join_code=code)
+    edition = import_edition(json.dumps(document).encode())
+    imported = edition.workshops.get()
+    assert imported.join_code != code and other.join_code == code
