@@ -66,3 +66,12 @@ class ExportForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["format"].choices = [(f.key, f.label) for f in FORMATS.values()]
+
+
+class ImportForm(forms.Form):
+    # The size is checked by the view against EDITION_IMPORT_MAX_BYTES before the file is read.
+    file = forms.FileField(
+        label=_("Edition file (JSON)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
+        error_messages={"required": _("Choose the edition's JSON file to import."), "empty": _("This file is empty.")},
+    )

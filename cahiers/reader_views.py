@@ -66,6 +66,7 @@ def cahier(request, slug):
             "contents": reading.contents(chapters, preview=preview),
             "introduction": introduction,
             "introduction_text": reading.chapter_text(introduction, preview=preview) if introduction else [],
+            "downloads": [] if preview else reading.public_downloads(cahier),
         },
     )
 

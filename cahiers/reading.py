@@ -13,7 +13,8 @@ from django.db.models import Count, Q
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from . import markdown
+from . import markdown, selectors
+from .exports import formats as export_formats
 from .models import Cahier, Chapter, Comment, Revision, Section, Status
 
 EXCERPT_WORDS = 8
@@ -110,3 +111,20 @@ def attach_comments(sections: list[ReadSection], *, user, moderator: bool) -> No
     )
     for comment in comments:
         by_section[comment.section_id].comments.append(comment)
+
+
+@dataclass(frozen=True)
+class Download:
+    label: str
+    format: str
+    size: int
+
+
+def public_downloads(cahier: Cahier) -> list[Download]:
+    """The published text's latest finished export in each public format (one query a format)."""
+    downloads = []
+    for export_format in export_formats.FORMATS.values():
+        run = selectors.latest_public_export(cahier, export_format.key) if export_format.public else None
+        if run is not None:
+            downloads.append(Download(label=str(export_format.label), format=export_format.key, size=run.size))
+    return downloads

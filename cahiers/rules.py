@@ -16,6 +16,7 @@ import rules
 
 from core.rules import add_action, is_editor, visitor_of
 
+from .exports import formats as export_formats
 from .models import Cahier, Chapter, Comment, ExportRun, Section, Status
 
 
@@ -51,6 +52,8 @@ add_action("cahiers.create_cahier", is_editor)
 add_action("cahiers.edit_cahier", is_editor)
 # Pin the live revisions: what readers read.
 add_action("cahiers.publish_cahier", is_editor)
+# Import an edition (its workshops, votes, promises and cahier) from a JSON file (cahiers.exchange).
+add_action("cahiers.import_edition", is_editor)
 # The published text is for everyone; the editors read it before too.
 add_action("cahiers.read_cahier", is_published | is_editor)
 # Signed-in readers comment on the published text (an anonymous visitor is asked to sign in).
@@ -64,6 +67,7 @@ def is_public_export(_actor, target) -> bool:
     return (
         isinstance(target, ExportRun)
         and target.version == ExportRun.Version.PUBLISHED
+        and getattr(export_formats.get(target.format), "public", False)
         and target.status == ExportRun.Status.DONE
         and is_published(_actor, target)
     )

@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch
 
 from core.models import Edition
 
+from .exports import formats as export_formats
 from .models import Cahier, Chapter, DraftRun, ExportRun, Revision, Section, Status
 
 
@@ -123,8 +124,10 @@ def recent_exports(cahier_id: int, limit: int = RECENT_EXPORTS) -> list[ExportRu
 
 def latest_public_export(cahier: Cahier, format: str) -> ExportRun | None:
     """What anyone downloads: the newest finished export of the published text of a published
-    cahier in `format`, or None (not published, or no export finished yet). One query."""
-    if cahier.status != Status.PUBLISHED:
+    cahier in `format`, or None (not published, no export finished yet, or a format for the
+    editors only). One query."""
+    export_format = export_formats.get(format)
+    if cahier.status != Status.PUBLISHED or export_format is None or not export_format.public:
         return None
     return (
         ExportRun.objects.filter(

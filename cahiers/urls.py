@@ -7,6 +7,7 @@ app_name = "cahiers"
 urlpatterns = [
     path("", views.cahier_list, name="list"),
     path("create/", views.cahier_create, name="create"),
+    path("import/", views.edition_import, name="import"),
     path("<int:pk>/", views.cahier_outline, name="outline"),
     path("<int:pk>/chapters/", views.chapter_add, name="chapter_add"),
     path("<int:pk>/publish/", views.cahier_publish, name="publish"),

@@ -20,10 +20,14 @@ from core.rules import Visitor
 from core.models import Edition
 
 from . import markdown, selectors, services
+from .exchange import ImportRefused, load_edition
+from .exchange.document import check_size
+from .exchange.load import max_bytes
 from .forms import (
     CahierCreateForm,
     ChapterCreateForm,
     ExportForm,
+    ImportForm,
     PreviewForm,
     RestoreForm,
     SectionCreateForm,
@@ -106,6 +110,52 @@ def cahier_create(request):
         return _list_page(request, errors=_errors(error), status=INVALID)
     messages.success(request, _("The cahier is created: add its chapters."))
     return redirect("cahiers:outline", pk=cahier.pk)
+
+
+# --- Import an edition ----------------------------------------------------------------------------
+
+
+def _import_page(request, form, errors=(), status=200):
+    imported = None
+    if request.method == "GET" and request.GET.get("edition", "").isdigit():
+        imported = Edition.objects.filter(pk=request.GET["edition"]).select_related("cahier").first()
+    return render(
+        request,
+        "cahiers/import.html",
+        {"form": form, "errors": errors, "imported": imported, "cahier": getattr(imported, "cahier", None),
+         "max_bytes": max_bytes()},
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_permission("cahiers.import_edition", _("Only the editors import editions."))
+def edition_import(request):
+    """Upload an edition's JSON file: imported whole, or refused whole with what is wrong (422)."""
+    if request.method == "GET":
+        return _import_page(request, ImportForm())
+    form = ImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _import_page(request, form, errors=[e for errs in form.errors.values() for e in errs], status=INVALID)
+    upload = form.cleaned_data["file"]
+    try:
+        # By its size first: a file too big is refused before it is read.
+        check_size(upload.size, max_bytes=max_bytes())
+        imported = load_edition(upload.read(max_bytes() + 1), user=request.user)
+    except ImportRefused as refused:
+        return _import_page(request, ImportForm(), errors=refused.messages, status=INVALID)
+    edition = imported.edition
+    messages.success(
+        request,
+        _("The edition “%(title)s” is imported: %(rows)d rows.") % {"title": edition.title, "rows": sum(imported.counts.values())},
+    )
+    if imported.unknown_users:
+        messages.warning(
+            request,
+            _("No account here for %(names)s: what they wrote is kept, without their name.")
+            % {"names": ", ".join(imported.unknown_users)},
+        )
+    return redirect(f"{reverse('cahiers:import')}?edition={edition.pk}")
 
 
 # --- The outline ----------------------------------------------------------------------------------

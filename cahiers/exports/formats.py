@@ -33,6 +33,9 @@ class ExportFormat:
     key: str
     label: str
     render: Callable[..., Rendered]  # (cahier, version, progress) -> Rendered
+    # Whether anyone may download its export of a published cahier's published text (the cahier's
+    # own text), or the editors only (the whole edition's data: participants' names, votes).
+    public: bool = True
 
 
 FORMATS: dict[str, ExportFormat] = {}
@@ -64,5 +67,17 @@ def _pdf(cahier, version, progress):
     return render(cahier, version, progress)
 
 
+def _edition_json(cahier, _version, progress):
+    """The whole edition, not the cahier's text alone: either version gives the same document."""
+    from ..exchange import export_edition_bytes
+
+    progress(0, 1)
+    content = export_edition_bytes(cahier.edition)
+    progress(1, 1)
+    stem = slugify(cahier.edition.slug)[:80] or f"edition-{cahier.edition_id}"
+    return Rendered(content, "application/json", f"{stem}.json")
+
+
 register(ExportFormat("pdf", _("PDF"), _pdf))
 register(ExportFormat("markdown", _("Markdown"), _markdown))
+register(ExportFormat("json", _("JSON of the whole edition"), _edition_json, public=False))

@@ -44,6 +44,7 @@ def figure(svg: str) -> str:
     return mark_safe(safe_figure(svg))  # noqa: S308 - cleaned by nh3 just before
 
 
+@register.filter
 def export_format_label(key: str) -> str:
     from ..exports.formats import get
 

@@ -246,6 +246,9 @@ CONTENT_SECURITY_POLICY = {
 CONTRIBUTION_MAX_LENGTH = 500
 # Near-duplicate threshold used when a table's post-its are aggregated.
 AGGREGATION_SIMILARITY = 0.85
+# The largest edition file (cahiers.exchange) an import reads: refused before it is parsed. The
+# demo edition's is about 1 MB; a file past this is not an edition, or one to import by command.
+EDITION_IMPORT_MAX_BYTES = env.int("EDITION_IMPORT_MAX_BYTES", default=50 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,

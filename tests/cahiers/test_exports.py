@@ -357,3 +357,31 @@ def test_the_outline_with_many_exports_runs_in_bounded_queries(editor_client, wr
     with django_assert_max_num_queries(20):
         page = editor_client.get(reverse("cahiers:outline", args=[written.pk]))
     assert page.content.count(b"This export failed:") == selectors.RECENT_EXPORTS
+
+
+# --- The whole edition as JSON, through the same runs ---------------------------------------------
+
+
+def test_the_edition_json_is_an_export_of_the_editors_only(client, alice, eve, published, django_capture_on_commit_callbacks):
+    import json
+
+    run = _export(published, "json", "published", django_capture_on_commit_callbacks)
+    assert run.status == ExportRun.Status.DONE and run.content_type == "application/json" and run.filename.endswith(".json")
+    document = json.loads(run.file.read())
+    assert document["format"] == "agora-edition" and document["edition"] == published.edition.slug
+    # Participants' names and votes: never public, even of a published cahier.
+    assert selectors.latest_public_export(published, "json") is None
+    assert client.get(reverse("cahiers:public_download", args=[published.pk, "json"])).status_code == 404
+    download = reverse("cahiers:export_download", args=[run.pk])
+    assert client.get(download).status_code == 302
+    client.force_login(alice)
+    assert client.get(download).status_code == 403
+    client.force_login(eve)
+    assert client.get(download).status_code == 200
+
+
+def test_readers_find_the_published_texts_downloads_on_the_cahiers_page(client, published, django_assert_max_num_queries):
+    page = client.get(reverse("publications:cahier", args=[published.edition.slug])).content.decode()
+    assert reverse("cahiers:public_download", args=[published.pk, "pdf"]) in page
+    assert reverse("cahiers:public_download", args=[published.pk, "markdown"]) in page
+    assert reverse("cahiers:public_download", args=[published.pk, "json"]) not in page

@@ -23,6 +23,7 @@ RULES = {
     "cahiers.publish_cahier": ("cahier", EDITORS, ALWAYS),
     "cahiers.moderate_comment": ("comment", EDITORS, ALWAYS),
     "cahiers.export_cahier": ("cahier", EDITORS, ALWAYS),
+    "cahiers.import_edition": (None, EDITORS, ALWAYS),
 }
 READ = {
     # Readers read the published cahier; before that, the editors only.
