@@ -6,8 +6,8 @@ starts one. The decision for a pair is `similar`, unchanged since the quadratic 
 changed is which pairs are asked: only clusters that share a word (or a word one typo away) and
 have as many meaningful words, found through an inverted index, then filtered by length and by
 rapidfuzz's C implementation before difflib decides. Both filters are necessary conditions of
-`similar`, so they drop no pair it would merge; the index drops only pairs in which every single
-meaningful word differs by more than one typo (see `_block_keys`).
+`similar`, so they drop no pair it would merge; the index drops only pairs in which every
+meaningful word is two typos apart or more (three for a one-word post-it; see `_block_keys`).
 """
 
 from __future__ import annotations
@@ -78,16 +78,20 @@ def content_words(key: str) -> list[str]:
 NO_CONTENT = "\0"  # the block of texts made of fillers only (or of nothing once normalised)
 
 
-def _block_keys(word: str) -> Iterable[str]:
-    """The word and, when it may be a typo, every way of deleting one of its letters.
+def _block_keys(word: str, deletions: int = 1) -> Iterable[str]:
+    """The word and, when it may be a typo, every way of deleting up to `deletions` of its letters.
 
     Two words one substitution, insertion, deletion or swap of neighbours apart share one of these
-    (the deletion-neighbourhood of symmetric-delete spell checkers). A typo further away than
-    that is still merged when another content word of the two post-its is shared.
+    with one deletion (the deletion-neighbourhood of symmetric-delete spell checkers); two typos of
+    one word share one with two. A post-it of several words is also found through any word it
+    shares exactly, so only a pair in which every word is two typos apart or more is never compared.
     """
     if len(word) < TYPO_MIN_LENGTH or word.isdigit():
         return (word,)
-    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+    keys = {word}
+    for _ in range(deletions):
+        keys |= {k[:i] + k[i + 1 :] for k in keys for i in range(len(k))}
+    return keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +162,9 @@ def cluster_postits(
         key = normalise(postit.text)
         words = content_words(key)
         shape = (postit.axis, len(words))
-        keys = {k for word in words for k in _block_keys(word)} or {NO_CONTENT}
+        # A one-word post-it has no other word to be found by: two typos of its word still meet.
+        deletions = 2 if len(words) == 1 else 1
+        keys = {k for word in words for k in _block_keys(word, deletions)} or {NO_CONTENT}
         match = _first_similar(postit.axis, key, keys, shape, clusters, lengths, blocks, first_with_key, threshold, cutoff)
         if match is not None:
             clusters[match].members.append(postit)
