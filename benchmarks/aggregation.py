@@ -153,7 +153,8 @@ def probe_room(workshop_id: int, phase_id: int, ballot_id: int, voter_id: int, s
     totals: dict[str, list[float]] = {"vote": [], "phase change": []}
     running = False
     print("ready", flush=True)
-    while not os.path.exists(stop_file):
+    parent = os.getppid()
+    while not os.path.exists(stop_file) and os.getppid() == parent:
         for kind in waits:
             started = time.perf_counter()
             with transaction.atomic():
@@ -234,9 +235,9 @@ def run_size(size: int, tables: int, steps: dict) -> dict:
     probe = start_probe(workshop, following, ballot, voter, stop_file)
     time.sleep(1)
     steps.clear()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     lines = phase_aggregate(phase_id=phase.pk)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     timing = dict(steps)
 
     started = time.perf_counter()
@@ -258,7 +259,7 @@ def run_size(size: int, tables: int, steps: dict) -> dict:
         return (max(waits), waits[min(len(waits) - 1, int(len(waits) * 0.99))], statistics.median(totals), len(waits))
 
     return {
-        "size": size, "tables": tables, "setup": setup, "seconds": seconds, "lines": lines, "unchanged": unchanged,
+        "size": size, "tables": tables, "setup": setup, "seconds": seconds, "cpu": cpu, "lines": lines, "unchanged": unchanged,
         "snapshot": timing.get("snapshot+cluster", 0) - timing.get("cluster", 0), "cluster": timing.get("cluster", 0),
         "write": timing.get("write", 0), "peak_mb": peak / 2**20, "vote": worst(probe, "vote"), "phase": worst(probe, "phase change"),
         "quiet_vote": worst(quiet, "vote"), "quiet_phase": worst(quiet, "phase change"),
@@ -286,10 +287,11 @@ def main(argv=None) -> int:
         print(
             f"database {connection.vendor}; {os.cpu_count()} CPUs; another process votes and starts/pauses a timer every 20 ms.\n"
             "wait: ms to get the workshop row (max/p99), then the median ms of the whole vote or timer change;\n"
-            "'alone': the same with no aggregation running.\n"
+            "'alone': the same with no aggregation running. CPU s: this process's (Python's) share of the total.\n"
+            f"load average when it started: {os.getloadavg()[0]:.1f}\n"
         )
         print(
-            f"{'post-its':>9} {'tables':>6} {'lines':>7} {'total s':>8} {'snapshot':>9} {'cluster':>8} {'write':>7} "
+            f"{'post-its':>9} {'tables':>6} {'lines':>7} {'total s':>8} {'CPU s':>6} {'snapshot':>9} {'cluster':>8} {'write':>7} "
             f"{'rebuild s':>9} {'peak MB':>8}  {'vote wait max/p99, p50':<28} {'phase change wait max/p99, p50':<30} {'alone: vote, phase change':<26}"
         )
         for size in args.sizes:
@@ -299,13 +301,13 @@ def main(argv=None) -> int:
                 return f"{w[0]:.1f}/{w[1]:.1f}, {w[2]:.1f} (n={w[3]})"
 
             print(
-                f"{r['size']:>9} {r['tables']:>6} {r['lines']:>7} {r['seconds']:>8.2f} {r['snapshot']:>9.2f} {r['cluster']:>8.2f} "
+                f"{r['size']:>9} {r['tables']:>6} {r['lines']:>7} {r['seconds']:>8.2f} {r['cpu']:>6.2f} {r['snapshot']:>9.2f} {r['cluster']:>8.2f} "
                 f"{r['write']:>7.2f} {r['unchanged']:>9.2f} {r['peak_mb']:>8.0f}  {fmt(r['vote']):<28} {fmt(r['phase']):<30} "
                 f"{fmt(r['quiet_vote'])}; {fmt(r['quiet_phase'])}",
                 flush=True,
             )
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"\npeak RSS of the whole process (set-up included): {rss:.0f} MB")
+        print(f"\npeak RSS of the whole process (set-up included): {rss:.0f} MB; load average now {os.getloadavg()[0]:.1f}")
         return 0
     finally:
         teardown_databases(old_config, verbosity=0)

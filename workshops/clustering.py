@@ -13,8 +13,10 @@ meaningful word is two typos apart or more (three for a one-word post-it; see `_
 from __future__ import annotations
 
 import difflib
+import functools
 import time
 import unicodedata
+from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 
@@ -76,9 +78,11 @@ def content_words(key: str) -> list[str]:
 
 
 NO_CONTENT = "\0"  # the block of texts made of fillers only (or of nothing once normalised)
+NO_CONTENT_KEYS = frozenset((NO_CONTENT,))
 
 
-def _block_keys(word: str, deletions: int = 1) -> Iterable[str]:
+@functools.lru_cache(maxsize=1 << 16)  # a room's vocabulary is small: most words come back many times
+def _block_keys(word: str, deletions: int = 1) -> frozenset[str]:
     """The word and, when it may be a typo, every way of deleting up to `deletions` of its letters.
 
     Two words one substitution, insertion, deletion or swap of neighbours apart share one of these
@@ -87,11 +91,11 @@ def _block_keys(word: str, deletions: int = 1) -> Iterable[str]:
     shares exactly, so only a pair in which every word is two typos apart or more is never compared.
     """
     if len(word) < TYPO_MIN_LENGTH or word.isdigit():
-        return (word,)
+        return frozenset((word,))
     keys = {word}
     for _ in range(deletions):
         keys |= {k[:i] + k[i + 1 :] for k in keys for i in range(len(k))}
-    return keys
+    return frozenset(keys)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +155,8 @@ def cluster_postits(
     fans = fans or {}
     clusters: list[Cluster] = []
     lengths: list[int] = []
-    blocks: dict[tuple, list[int]] = {}  # (axis, number of content words, block key) -> cluster indices, ascending
+    # (axis, number of content words) -> block key -> indices of the clusters filed under it, ascending
+    blocks: dict[tuple[str, int], defaultdict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     first_with_key: dict[tuple[str, str], int] = {}
     cutoff = threshold * 100 - 1e-6  # rapidfuzz's 0..100 scale; the margin absorbs float rounding
     beat_at = time.monotonic() + heartbeat_seconds
@@ -161,34 +166,37 @@ def cluster_postits(
             beat_at = time.monotonic() + heartbeat_seconds
         key = normalise(postit.text)
         words = content_words(key)
-        shape = (postit.axis, len(words))
         # A one-word post-it has no other word to be found by: two typos of its word still meet.
         deletions = 2 if len(words) == 1 else 1
-        keys = {k for word in words for k in _block_keys(word, deletions)} or {NO_CONTENT}
-        match = _first_similar(postit.axis, key, keys, shape, clusters, lengths, blocks, first_with_key, threshold, cutoff)
+        keys = frozenset().union(*(_block_keys(word, deletions) for word in words)) or NO_CONTENT_KEYS
+        shelf = blocks[(postit.axis, len(words))]
+        match = _first_similar(key, keys, shelf, clusters, lengths, first_with_key.get((postit.axis, key)), threshold, cutoff)
         if match is not None:
             clusters[match].members.append(postit)
             continue
         index = len(clusters)
         clusters.append(Cluster(axis=postit.axis, key=key, members=[postit], fans=fans))
         lengths.append(len(key))
-        first_with_key.setdefault((postit.axis, key), index)
+        first_with_key[(postit.axis, key)] = index
         for k in keys:
-            blocks.setdefault((*shape, k), []).append(index)
+            shelf[k].append(index)
     return sorted(clusters, key=lambda cl: (-cl.plus_ones, cl.representative.order))
 
 
-def _first_similar(axis, key, keys, shape, clusters, lengths, blocks, first_with_key, threshold, cutoff) -> int | None:
-    """The earliest cluster `key` is similar to, among those sharing a block with it."""
-    # An identical text is similar by definition: only an earlier cluster could come before it.
-    identical = first_with_key.get((axis, key))
+def _first_similar(key, keys, shelf, clusters, lengths, identical, threshold, cutoff) -> int | None:
+    """The earliest cluster `key` is similar to, among those sharing a block key with it.
+
+    `identical`: the first cluster whose text is exactly `key`, similar by definition, so only an
+    earlier one could come before it.
+    """
     candidates: set[int] = set()
-    for k in keys:
-        candidates.update(blocks.get((*shape, k), ()))
+    # Most keys were never filed: the views' intersection skips them in C.
+    for k in shelf.keys() & keys:
+        candidates.update(shelf[k])
+    if identical is not None:
+        candidates = {index for index in candidates if index < identical}
     length = len(key)
     for index in sorted(candidates):
-        if identical is not None and index >= identical:
-            break
         other = lengths[index]
         # difflib's ratio is 2·matches / total, and matches <= the shorter length: a cheap bound.
         if 2 * min(length, other) < threshold * (length + other):

@@ -167,3 +167,43 @@ def test_a_phase_reopened_during_the_run_is_built_from_its_snapshot_and_queued_a
     assert aggregation.phase_aggregate(phase_id=closed_phase.pk) == 2
     assert sorted(TableOutputLine.objects.values_list("text", flat=True)) == ["Essor de la location entre particuliers", PERMIS]
     assert queued == [closed_phase.pk]
+
+
+def test_votes_and_phase_changes_do_not_wait_for_the_write(live_workshop, closed_phase, participant_factory):
+    """The aggregation holds its write transaction open (its outputs locked): the room goes on."""
+    import re
+    import time
+
+    from tests.voting.factories import make_ballot
+    from voting.services import vote_cast
+
+    following = services.phase_open(phase=live_workshop.phases.get(position=2))
+    ballot = make_ballot(live_workshop, "approval")
+    voter = participant_factory(workshop=live_workshop)
+    in_write, release, outcomes = threading.Event(), threading.Event(), {}
+    outputs_locked = re.compile(r'FROM "workshops_tableoutput".*FOR UPDATE', re.S)
+
+    def hold(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if outputs_locked.search(sql) and not in_write.is_set():
+            in_write.set()
+            assert release.wait(timeout=20)
+        return result
+
+    def aggregate():
+        with connection.execute_wrapper(hold):
+            return aggregation.phase_aggregate(phase_id=closed_phase.pk)
+
+    thread = in_thread(aggregate, outcomes, "aggregate")
+    assert in_write.wait(timeout=20)
+    started = time.monotonic()
+    services.timer_start(phase=following)
+    vote_cast(participant=voter, ballot_id=ballot.pk, choices=[ballot.options.first().pk])
+    services.phase_open(phase=live_workshop.phases.get(position=3))
+    waited = time.monotonic() - started
+    release.set()
+    thread.join(timeout=20)
+
+    assert waited < 2, "the room waited for the aggregation"
+    assert outcomes == {"aggregate": 2}
+    assert TableOutputLine.objects.count() == 2

@@ -75,8 +75,8 @@ def test_a_post_it_joins_the_earliest_cluster_it_is_similar_to():
 
 def test_content_words_and_block_keys():
     assert content_words(normalise(PERMIS)) == ["jeunes", "ne", "passent", "plus", "permis", "conduire"]
-    assert _block_keys("cdi") == ("cdi",)  # too short to be a typo: only itself
-    assert _block_keys("2030") == ("2030",)
+    assert _block_keys("cdi") == {"cdi"}  # too short to be a typo: only itself
+    assert _block_keys("2030") == {"2030"}
     assert set(_block_keys("louer")) == {"louer", "ouer", "luer", "loer", "lour", "loue"}
     # one substitution, one insertion, one swap: always a key in common
     for typo in ("loupr", "louerr", "luoer"):
