@@ -97,7 +97,7 @@ def near_duplicate(rng: random.Random, text: str) -> str:
     return " ".join(words)
 
 
-def build_phase(size: int, tables: int, rng: random.Random):
+def build_phase(size: int, tables: int, rng: random.Random, one_board: bool = False):
     """A workshop whose first phase holds `size` post-its at `tables` tables, closed; the second one open."""
     from tests.factories import FacilitatorFactory, WorkshopFactory
     from voting.services import ballot_create, ballot_open, options_from_lines
@@ -108,6 +108,9 @@ def build_phase(size: int, tables: int, rng: random.Random):
     workshop = WorkshopFactory(facilitator=FacilitatorFactory(), table_count=tables)
     phase = services.phase_open(phase=workshop.phases.order_by("position").first())
     sections = list(phase.canvas.sections.order_by("position"))
+    if one_board:
+        # Every post-it at one table in one section: the case the quadratic version took minutes on.
+        sections = [next(s for s in sections if not s.axes)]
     people = Participant.objects.bulk_create(
         Participant(workshop=workshop, display_name=f"Personne {t.number}-{n}", table=t) for t in workshop.tables.all() for n in range(25)
     )
@@ -217,13 +220,29 @@ def from_scratch(phase):
     WorkshopPhase.objects.filter(pk=phase.pk).update(aggregated_at=None)
 
 
-def run_size(size: int, tables: int, steps: dict) -> dict:
+def before_aggregate():
+    """The aggregation as it was before issue 11 (workshop row locked, every pair compared), from git."""
+    import types
+
+    source = subprocess.run(["git", "show", f"{BEFORE}:workshops/aggregation.py"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    module = types.ModuleType("workshops._aggregation_before")
+    module.__package__ = "workshops"
+    exec(compile(source, "aggregation_before.py", "exec"), module.__dict__)
+    return module.phase_aggregate
+
+
+BEFORE = "fc21638"  # the last commit with the quadratic aggregation
+
+
+def run_size(size: int, tables: int, steps: dict, one_board: bool = False, before: bool = False) -> dict:
     from workshops.aggregation import phase_aggregate
     from workshops.models import TableOutputLine
 
+    if before:
+        phase_aggregate = before_aggregate()
     rng = random.Random(size)
     started = time.perf_counter()
-    workshop, phase, following, ballot, voter = build_phase(size, tables, rng)
+    workshop, phase, following, ballot, voter = build_phase(size, 1 if one_board else tables, rng, one_board)
     setup = time.perf_counter() - started
 
     from_scratch(phase)
@@ -240,16 +259,19 @@ def run_size(size: int, tables: int, steps: dict) -> dict:
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     timing = dict(steps)
 
-    started = time.perf_counter()
-    assert phase_aggregate(phase_id=phase.pk) == lines
-    unchanged = time.perf_counter() - started
+    unchanged, peak = 0.0, 0
+    if not before:  # the quadratic version would take as long again, twice
+        started = time.perf_counter()
+        assert phase_aggregate(phase_id=phase.pk) == lines
+        unchanged = time.perf_counter() - started
     probe = stop_probe(probe, stop_file)
 
-    from_scratch(phase)
-    tracemalloc.start()
-    phase_aggregate(phase_id=phase.pk)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    if not before:
+        from_scratch(phase)
+        tracemalloc.start()
+        phase_aggregate(phase_id=phase.pk)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
     assert TableOutputLine.objects.filter(output__phase=phase).count() == lines
 
     def worst(figures, kind):
@@ -270,6 +292,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--tables", type=int, default=40, help="tables of the room (fewer for a small phase)")
+    parser.add_argument("--one-board", action="store_true", help="every post-it at one table, in one section")
+    parser.add_argument("--before", action="store_true", help=f"time the quadratic aggregation of {BEFORE} instead")
     parser.add_argument("--probe", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.probe:
@@ -295,8 +319,8 @@ def main(argv=None) -> int:
             f"{'rebuild s':>9} {'peak MB':>8}  {'vote wait max/p99, p50':<28} {'phase change wait max/p99, p50':<30} {'alone: vote, phase change':<26}"
         )
         for size in args.sizes:
-            tables = min(args.tables, max(size // 100, 1))
-            r = run_size(size, tables, steps)
+            tables = 1 if args.one_board else min(args.tables, max(size // 100, 1))
+            r = run_size(size, tables, steps, args.one_board, args.before)
             def fmt(w):
                 return f"{w[0]:.1f}/{w[1]:.1f}, {w[2]:.1f} (n={w[3]})"
 
