@@ -69,6 +69,7 @@ def phase_aggregate(*, phase_id: int) -> int | None:
         return None
     try:
         snapshot = _snapshot(phase_id, heartbeat=lambda: _renew(phase_id, token))
+        _renew(phase_id, token)  # a full timeout for the write, however long the clustering took
         lines = _write(phase_id, token, snapshot)
     except ClaimLost:
         logger.warning("Aggregation of phase %s dropped: its claim expired and another worker took it", phase_id)
