@@ -14,7 +14,7 @@ from foresight.settings.env import strict_bool
 
 BASE_DIR = settings.BASE_DIR
 # Variables that would change what the settings read; every subprocess below starts without them.
-SETTINGS_VARIABLES = {"DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "CI",
+SETTINGS_VARIABLES = {"DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "CI", "DB_CONN_MAX_AGE",
                       "DJANGO_ALLOW_ASYNC_UNSAFE"}  # conftest sets this one for Playwright
 
 
@@ -279,3 +279,20 @@ def test_the_embedded_sqlite_reads_during_a_write_and_queues_a_second_write(tmp_
     assert "write_error" not in report, report["write_error"]
     assert report["write"] >= report["wait"] / 2
     assert report["texts"] == ["first", "second"]
+
+
+PRINT_CONNECTION = (
+    "import django, json; django.setup(); from django.conf import settings; d = settings.DATABASES['default']; "
+    "print(json.dumps([d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS']]))"
+)
+
+
+def test_production_keeps_database_connections_a_minute_and_checks_them():
+    production = {"DJANGO_SETTINGS_MODULE": "foresight.settings.production", "SECRET_KEY": secrets.token_urlsafe(50),
+                  "DATABASE_URL": "postgres://agora@127.0.0.1:5432/agora"}  # fmt: skip
+    assert json.loads(run_python(PRINT_CONNECTION, **production).stdout) == [60, True]
+    assert json.loads(run_python(PRINT_CONNECTION, **production, DB_CONN_MAX_AGE="0").stdout) == [0, True]
+
+
+def test_elsewhere_a_connection_lasts_one_request():
+    assert json.loads(run_python(PRINT_CONNECTION, DJANGO_SETTINGS_MODULE="foresight.settings.base").stdout) == [0, True]

@@ -1,189 +1,283 @@
-"""Turning a table's post-its into its output for each section.
+"""Turning a table's post-its into its output for each section, without freezing the room.
 
-Lines are ordered by +1s; exact and near duplicates (same axis, similar
-normalised text) become one line that keeps links to every post-it it came
-from. The result depends only on the post-its, so running it twice gives the
-same output.
+Lines are ordered by +1s; exact and near duplicates (same axis, similar normalised text) become one
+line that keeps links to every post-it it came from (workshops.clustering decides which). The
+result depends only on the post-its, so running it twice gives the same output, rows and ids included.
+
+A run, in four steps, none of which holds a row the live room writes (its workshop row, its tables):
+1. claim: a conditional UPDATE sets the phase's claim token; a phase already claimed within the
+   visibility timeout is left to the worker building it (whose heartbeat keeps renewing the claim);
+2. snapshot: one read-only, repeatable-read transaction reads the phase's post-its, +1s and the
+   scribe's merges and groups, and the marker of what could change them (`_marker`);
+3. cluster, in pure Python, outside any transaction;
+4. write, in one transaction (`_write`), only the lines that changed; it commits only if the
+   claim is still this run's, so a worker that lost its claim never overwrites a newer output.
+Then the workshop's version is bumped (its row, for a moment), and if the marker moved since the
+snapshot (the phase was reopened, or, open, got a post-it), the output stands for the snapshot
+and another run is queued.
 """
 
 from __future__ import annotations
 
-import difflib
-import unicodedata
-from dataclasses import dataclass, field
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
-from .models import Contribution, PlusOne, TableOutput, TableOutputLine, Workshop, WorkshopPhase
+from .clustering import Cluster, PostIt, cluster_postits, normalise  # noqa: F401  (normalise: the tests' import)
 from .live import workshop_bump_version
+from .models import Contribution, PlusOne, Table, TableOutput, TableOutputLine, WorkshopPhase
 
-
-def normalise(text: str) -> str:
-    """Lower case, no accents, no punctuation, single spaces: what makes two post-its 'the same'."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    letters = "".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
-    return " ".join(letters.split())
-
-
-# Small words whose absence changes nothing; any other word added or removed is a different idea.
-FILLERS = frozenset("le la les l de des du d un une et a au aux en the a an of and to".split())
-TYPO_MIN_LENGTH = 4
-
-
-def _is_typo(a: str, b: str) -> bool:
-    """Two words a slip of the keyboard apart; never numbers, never short words (pas/non, CDI/CDD)."""
-    if a.isdigit() or b.isdigit() or min(len(a), len(b)) < TYPO_MIN_LENGTH:
-        return False
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
-
-
-def similar(a: str, b: str, threshold: float) -> bool:
-    """Same normalised text, or the same words but for typos and filler words.
-
-    Character similarity alone merges opposites ("Plus de CDI" / "Plus de CDD",
-    "Souhaitable : oui" / "non"), so the words that differ must each be a typo.
-    """
-    if a == b:
-        return True
-    if difflib.SequenceMatcher(None, a, b).ratio() < threshold:
-        return False
-    words_a, words_b = a.split(), b.split()
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, words_a, words_b).get_opcodes():
-        left, right = words_a[i1:i2], words_b[j1:j2]
-        if tag == "equal":
-            continue
-        if tag == "replace" and len(left) == len(right):
-            if all(_is_typo(x, y) for x, y in zip(left, right)):
-                continue
-            return False
-        if not set(left + right) <= FILLERS:
-            return False
-    return True
-
-
-@dataclass
-class Cluster:
-    axis: str
-    key: str
-    members: list[Contribution] = field(default_factory=list)
-    # Who +1'd which post-it: a person who +1'd two post-its of one line counts once, as in a scribe's merge.
-    fans: dict[int, set[int]] = field(default_factory=dict, repr=False)
-
-    @property
-    def plus_ones(self) -> int:
-        if not self.fans:
-            return sum(c.plus_ones for c in self.members)
-        return len(set().union(*(self.fans.get(c.pk, set()) for c in self.members)))
-
-    @property
-    def representative(self) -> Contribution:
-        # The most supported wording, the earliest on ties.
-        return min(self.members, key=lambda c: (-c.plus_ones, c.created_at, c.pk))
-
-
-def cluster_contributions(
-    contributions: list[Contribution], threshold: float, fans: dict[int, set[int]] | None = None
-) -> list[Cluster]:
-    clusters: list[Cluster] = []
-    for contribution in sorted(contributions, key=lambda c: (c.created_at, c.pk)):
-        key = normalise(contribution.text)
-        match = next(
-            (cl for cl in clusters if cl.axis == contribution.axis and similar(cl.key, key, threshold)), None
-        )
-        if match is None:
-            clusters.append(Cluster(axis=contribution.axis, key=key, members=[contribution], fans=fans or {}))
-        else:
-            match.members.append(contribution)
-    return sorted(clusters, key=lambda cl: (-cl.plus_ones, cl.representative.created_at, cl.representative.pk))
-
+logger = logging.getLogger(__name__)
 
 LinePlan = tuple[str, str, str, int, frozenset[int]]  # axis, group label, text, +1s, source post-it ids
+Place = tuple[int, int]  # (table id, section id)
+# Positions are unique per output: lines that move are parked above every real position first.
+PARKED = 1_000_000_000
 
 
-def group_label_of(cluster: Cluster) -> str:
-    """The scribe's label for a line: its representative's, else the first one its post-its carry."""
-    labels = [cluster.representative.group_label] + [c.group_label for c in cluster.members]
-    return next((label for label in labels if label), "")
+class ClaimLost(Exception):
+    """Another worker took the phase over (this one was presumed dead): its work is dropped."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    taken_at: datetime
+    marker: tuple
+    workshop_id: int
+    planned: dict[Place, list[tuple[int, LinePlan]]]  # each line: (stable key, plan)
+
+
+def visibility_timeout() -> timedelta:
+    return timedelta(seconds=settings.AGGREGATION_VISIBILITY_TIMEOUT)
+
+
+def phase_aggregate(*, phase_id: int) -> int | None:
+    """(Re)build every table output of a phase; returns its number of lines, None when another
+    worker is building it already (that one's output will be the same or newer).
+
+    Locks: the phase row, for one conditional UPDATE at a time (claim, heartbeat, release); then
+    `_write`'s rows; then the workshop row, for the version bump alone.
+    """
+    token = _claim(phase_id)
+    if token is None:
+        return None
+    try:
+        snapshot = _snapshot(phase_id, heartbeat=lambda: _renew(phase_id, token))
+        _renew(phase_id, token)  # a full timeout for the write, however long the clustering took
+        lines = _write(phase_id, token, snapshot)
+    except ClaimLost:
+        logger.warning("Aggregation of phase %s dropped: its claim expired and another worker took it", phase_id)
+        return None
+    finally:
+        _release(phase_id, token)
+    # Outputs show on every laptop of the room; a short transaction of its own, after the outputs' commit.
+    with transaction.atomic():
+        workshop_bump_version(workshop_id=snapshot.workshop_id, stage=True)
+    if _marker(phase_id) != snapshot.marker:
+        _queue_again(phase_id)
+    return lines
+
+
+# --- The claim ---------------------------------------------------------------------------------
+
+
+def _claim(phase_id: int) -> str | None:
+    """Take the phase if nobody holds it, or if its holder has not renewed it within the timeout."""
+    token = uuid.uuid4().hex
+    now = timezone.now()
+    taken = (
+        WorkshopPhase.objects.filter(pk=phase_id)
+        .filter(Q(aggregation_claim="") | Q(aggregation_claimed_at__lt=now - visibility_timeout()))
+        .update(aggregation_claim=token, aggregation_claimed_at=now)
+    )
+    return token if taken else None
+
+
+def _renew(phase_id: int, token: str) -> None:
+    if not WorkshopPhase.objects.filter(pk=phase_id, aggregation_claim=token).update(aggregation_claimed_at=timezone.now()):
+        raise ClaimLost(phase_id)
+
+
+def _release(phase_id: int, token: str) -> None:
+    WorkshopPhase.objects.filter(pk=phase_id, aggregation_claim=token).update(aggregation_claim="", aggregation_claimed_at=None)
+
+
+def claimed_phases(now: datetime | None = None):
+    """Phases a live worker is building (claimed within the visibility timeout): the sweeper leaves them."""
+    now = now or timezone.now()
+    return WorkshopPhase.objects.exclude(aggregation_claim="").filter(aggregation_claimed_at__gte=now - visibility_timeout())
+
+
+def _queue_again(phase_id: int) -> None:
+    from .tasks import aggregate_phase  # tasks imports this module
+
+    try:
+        aggregate_phase.delay(phase_id)
+    except Exception:  # the broker is down: the sweeper (aggregate_pending) catches up
+        logger.warning("Aggregation of phase %s changed meanwhile and could not be queued again", phase_id)
+
+
+# --- The snapshot ------------------------------------------------------------------------------
+
+
+def _marker(phase_id: int) -> tuple:
+    """What changes when the phase's post-its may have changed.
+
+    Post-its, +1s, merges and groups are written only while their phase is open, each bumping its
+    table's version (workshops.services): a closed phase is fixed until it is opened again, which
+    changes opened_at. So: the phase's status and times, and while it is open, its tables' versions.
+    """
+    phase = WorkshopPhase.objects.values("workshop_id", "status", "opened_at", "closed_at").get(pk=phase_id)
+    tables = ()
+    if phase["status"] == WorkshopPhase.Status.OPEN:
+        tables = tuple(Table.objects.filter(workshop_id=phase["workshop_id"]).order_by("pk").values_list("pk", "version"))
+    return (phase["status"], phase["opened_at"], phase["closed_at"], tables)
+
+
+def _snapshot(phase_id: int, heartbeat=None) -> Snapshot:
+    """Read the phase once, consistently, then cluster it outside any transaction."""
+    taken_at = timezone.now()
+    # Only a transaction's first statement may set its isolation: inside an outer one (a test's) it is too late.
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if connection.vendor == "postgresql" and outermost:
+            # Every read below sees the same committed state; read-only, it takes no lock.
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        marker = _marker(phase_id)
+        workshop_id = WorkshopPhase.objects.values_list("workshop_id", flat=True).get(pk=phase_id)
+        rows = list(
+            Contribution.objects.filter(phase_id=phase_id, hidden=False)
+            .order_by("created_at", "pk")
+            .values_list("pk", "created_at", "table_id", "section_id", "axis", "text", "plus_ones", "group_label", "merged_into_id")
+        )
+        fans: dict[int, set[int]] = {}
+        for contribution_id, participant_id in PlusOne.objects.filter(contribution__phase_id=phase_id).values_list(
+            "contribution_id", "participant_id"
+        ):
+            fans.setdefault(contribution_id, set()).add(participant_id)
+    return Snapshot(taken_at=taken_at, marker=marker, workshop_id=workshop_id, planned=plan(rows, fans, heartbeat))
+
+
+def plan(rows, fans: dict[int, set[int]], heartbeat=None) -> dict[Place, list[tuple[int, LinePlan]]]:
+    """The lines each (table, section) should have: pure, from the snapshot's rows only.
+
+    A post-it the scribe merged into another counts as a source of the line of the one it joined.
+    """
+    merged_sources: dict[int, list[int]] = {}
+    on_board: dict[Place, list[PostIt]] = {}
+    for pk, created_at, table_id, section_id, axis, text, plus_ones, group_label, merged_into_id in rows:
+        if merged_into_id:
+            merged_sources.setdefault(merged_into_id, []).append(pk)
+        else:
+            on_board.setdefault((table_id, section_id), []).append(
+                PostIt(id=pk, order=(created_at, pk), axis=axis, text=text, plus_ones=plus_ones, group_label=group_label)
+            )
+    threshold = settings.AGGREGATION_SIMILARITY
+    return {
+        place: [(cluster.stable_key, _line_of(cluster, merged_sources)) for cluster in cluster_postits(items, threshold, fans, heartbeat)]
+        for place, items in on_board.items()
+    }
+
+
+def _line_of(cluster: Cluster, merged_sources: dict[int, list[int]]) -> LinePlan:
+    return (
+        cluster.axis,
+        cluster.group_label,
+        cluster.representative.text,
+        cluster.plus_ones,
+        frozenset(pk for m in cluster.members for pk in (m.id, *merged_sources.get(m.id, ()))),
+    )
+
+
+# --- The write ---------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def phase_aggregate(*, phase_id: int) -> int:
-    """(Re)build every table output of a phase; returns the number of lines it has.
+def _write(phase_id: int, token: str, snapshot: Snapshot) -> int:
+    """Write the lines that changed since the last run, in one transaction; returns the number of lines.
 
-    Locks: the workshop row first (the order of workshops.services), so a re-run never deadlocks
-    with the room's writes and sees the post-its as the last committed write left them; then the
-    outputs it replaces. An output whose lines come out the same is left as it is, rows and ids
-    included: a ballot option made from one of its lines keeps its line.
+    Locks: the phase's table outputs (FOR UPDATE, in primary-key order: only another aggregation
+    run locks them), the lines it updates or deletes, and last the phase row, by the conditional
+    UPDATE that checks the claim and records the snapshot's time. The room's rows (workshop,
+    tables, post-its, +1s) are not locked: inserting sources only takes the post-its' FOR KEY
+    SHARE, which no write of the room waits on. Taking the phase row last goes back up the order
+    of workshops.services; it is safe because no one holding a phase row waits on an output row.
     """
-    workshop_id = WorkshopPhase.objects.values_list("workshop_id", flat=True).get(pk=phase_id)
-    Workshop.objects.select_for_update(no_key=True).filter(pk=workshop_id).first()
-    phase = WorkshopPhase.objects.get(pk=phase_id)
-    planned = _plan(phase)
+    sources_through = TableOutputLine.sources.through
+    outputs = {(o.table_id, o.section_id): o for o in TableOutput.objects.select_for_update(of=("self",)).filter(phase_id=phase_id).order_by("pk")}
+    planned = snapshot.planned
+    TableOutput.objects.filter(pk__in=[o.pk for place, o in outputs.items() if place not in planned]).delete()
+    existing = _existing_lines([o.pk for place, o in outputs.items() if place in planned])
 
-    WorkshopPhase.objects.filter(pk=phase.pk).update(aggregated_at=timezone.now())
-    # Ordered by pk: the model's ordering would join (and lock) the tables and canvas sections too.
-    outputs = TableOutput.objects.select_for_update().filter(phase=phase).order_by("pk")
-    existing = {(o.table_id, o.section_id): o for o in outputs}
-    kept = set()
-    for key, output in existing.items():
-        if planned.get(key) == _lines_of(output):
-            kept.add(key)
-        else:
-            output.delete()
-    for (table_id, section_id), lines in planned.items():
-        if (table_id, section_id) in kept:
-            continue
-        output = TableOutput.objects.create(phase=phase, table_id=table_id, section_id=section_id)
-        for position, (axis, group_label, text, plus_ones, sources) in enumerate(lines, start=1):
-            line = TableOutputLine.objects.create(
-                output=output, position=position, axis=axis, group_label=group_label, text=text, plus_ones=plus_ones
-            )
-            line.sources.set(sources)
-    # Outputs show on every laptop of the room.
-    workshop_bump_version(workshop_id=phase.workshop_id, stage=True)
+    missing = [TableOutput(phase_id=phase_id, table_id=t, section_id=s) for (t, s) in planned if (t, s) not in outputs]
+    for output in TableOutput.objects.bulk_create(missing):
+        outputs[(output.table_id, output.section_id)] = output
+
+    stale_lines, parked, updates, creates, unlink, link, touched = [], [], [], [], [], [], set()
+    for place, lines in planned.items():
+        output = outputs[place]
+        before = existing.get(output.pk, {})
+        keys = {key for key, _ in lines}
+        stale = [line.pk for key, (line, _) in before.items() if key not in keys]
+        if stale:
+            stale_lines += stale
+            touched.add(output.pk)
+        for position, (key, (axis, group_label, text, plus_ones, sources)) in enumerate(lines, start=1):
+            if key not in before:
+                creates.append((TableOutputLine(output=output, key=key, position=position, axis=axis, group_label=group_label, text=text, plus_ones=plus_ones), sources))
+                touched.add(output.pk)
+                continue
+            line, had = before[key]
+            new = (position, axis, group_label, text, plus_ones)
+            if (line.position, line.axis, line.group_label, line.text, line.plus_ones) != new:
+                if line.position != position:
+                    parked.append(line.pk)
+                line.position, line.axis, line.group_label, line.text, line.plus_ones = new
+                updates.append(line)
+                touched.add(output.pk)
+            if had != sources:
+                unlink += [(line.pk, pk) for pk in had - sources]
+                link += [sources_through(tableoutputline_id=line.pk, contribution_id=pk) for pk in sources - had]
+                touched.add(output.pk)
+
+    TableOutputLine.objects.filter(pk__in=stale_lines).delete()
+    if parked:
+        TableOutputLine.objects.filter(pk__in=parked).update(position=F("position") + PARKED)
+    TableOutputLine.objects.bulk_update(updates, ["position", "axis", "group_label", "text", "plus_ones"], batch_size=2000)
+    created = TableOutputLine.objects.bulk_create([line for line, _ in creates], batch_size=2000)
+    link += [sources_through(tableoutputline_id=line.pk, contribution_id=pk) for line, (_, sources) in zip(created, creates) for pk in sources]
+    for line_id, contribution_id in unlink:
+        sources_through.objects.filter(tableoutputline_id=line_id, contribution_id=contribution_id).delete()
+    sources_through.objects.bulk_create(link, batch_size=5000)
+    if touched:
+        TableOutput.objects.filter(pk__in=touched).update(generated_at=timezone.now())
+
+    # Last, and conditional: a run whose claim was taken over rolls all of the above back.
+    if not WorkshopPhase.objects.filter(pk=phase_id, aggregation_claim=token).update(aggregated_at=snapshot.taken_at):
+        raise ClaimLost(phase_id)
     return sum(len(lines) for lines in planned.values())
 
 
-def _plan(phase: WorkshopPhase) -> dict[tuple[int, int], list[LinePlan]]:
-    """The lines each (table, section) of the phase should have, computed from its post-its only."""
-    threshold = settings.AGGREGATION_SIMILARITY
-    contributions = list(
-        Contribution.objects.filter(phase=phase, hidden=False).select_related("section").order_by("created_at", "pk")
+def _existing_lines(output_ids: list[int]) -> dict[int, dict[int, tuple[TableOutputLine, frozenset[int]]]]:
+    """The built lines of these outputs by their key, with their sources."""
+    lines = list(
+        TableOutputLine.objects.filter(output_id__in=output_ids).only("pk", "output_id", "key", "position", "axis", "group_label", "text", "plus_ones")
     )
-    # A post-it the scribe merged into another counts as a source of the line of the one it joined.
-    merged_sources: dict[int, list[Contribution]] = {}
-    on_board: dict[tuple[int, int], list[Contribution]] = {}
-    for contribution in contributions:
-        if contribution.merged_into_id:
-            merged_sources.setdefault(contribution.merged_into_id, []).append(contribution)
-        else:
-            on_board.setdefault((contribution.table_id, contribution.section_id), []).append(contribution)
-
-    fans: dict[int, set[int]] = {}
-    for contribution_id, participant_id in PlusOne.objects.filter(contribution__phase=phase).values_list(
-        "contribution_id", "participant_id"
+    sources: dict[int, set[int]] = {}
+    for line_id, contribution_id in TableOutputLine.sources.through.objects.filter(tableoutputline__output_id__in=output_ids).values_list(
+        "tableoutputline_id", "contribution_id"
     ):
-        fans.setdefault(contribution_id, set()).add(participant_id)
-
-    planned = {}
-    for key, items in on_board.items():
-        planned[key] = [
-            (
-                cluster.axis,
-                group_label_of(cluster),
-                cluster.representative.text,
-                cluster.plus_ones,
-                frozenset(s.pk for m in cluster.members for s in [m, *merged_sources.get(m.pk, [])]),
-            )
-            for cluster in cluster_contributions(items, threshold, fans)
-        ]
-    return planned
-
-
-def _lines_of(output: TableOutput) -> list[LinePlan]:
-    return [
-        (line.axis, line.group_label, line.text, line.plus_ones, frozenset(line.sources.values_list("pk", flat=True)))
-        for line in output.lines.order_by("position")
-    ]
+        sources.setdefault(line_id, set()).add(contribution_id)
+    by_output: dict[int, dict[int, tuple[TableOutputLine, frozenset[int]]]] = {}
+    for line in lines:
+        # A line made by hand (no key) is not one a rebuild can recognise: it is replaced.
+        key = line.key if line.key is not None else -line.pk
+        by_output.setdefault(line.output_id, {})[key] = (line, frozenset(sources.get(line.pk, ())))
+    return by_output

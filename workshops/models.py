@@ -158,6 +158,11 @@ class WorkshopPhase(models.Model):
     timer_started_at = models.DateTimeField(null=True, blank=True)
     # When the table outputs were last built; older than closed_at means a worker still owes them.
     aggregated_at = models.DateTimeField(null=True, blank=True)
+    # The worker building the outputs right now (workshops.aggregation): a token it claimed with a
+    # conditional UPDATE and renews while it runs; a claim older than the visibility timeout is a
+    # worker that died, and the next one takes the phase over.
+    aggregation_claim = models.CharField(max_length=32, blank=True, default="")
+    aggregation_claimed_at = models.DateTimeField(null=True, blank=True)
     # In a restitution: the index (in table-number order) of the table the projector shows.
     restitution_index = models.PositiveIntegerField(default=0)
 
@@ -339,6 +344,9 @@ class TableOutput(models.Model):
 
 class TableOutputLine(models.Model):
     output = models.ForeignKey(TableOutput, on_delete=models.CASCADE, related_name="lines")
+    # The id of the earliest post-it of the line's cluster: a rebuild rewrites the line with the same
+    # key in place, so a ballot option made from it keeps it. Empty on lines made by hand.
+    key = models.PositiveBigIntegerField(null=True, blank=True)
     position = models.PositiveIntegerField()
     axis = models.CharField(max_length=100, blank=True)
     # The scribe's group label of the line's post-its (the representative's, or the one its post-its share).
@@ -351,6 +359,7 @@ class TableOutputLine(models.Model):
         ordering = ["output", "position"]
         constraints = [
             models.UniqueConstraint(fields=["output", "position"], name="unique_output_line_position"),
+            models.UniqueConstraint(fields=["output", "key"], condition=Q(key__isnull=False), name="unique_output_line_key"),
         ]
 
 

@@ -4,7 +4,8 @@ They validate, write under a transaction and bump the workshop's version so
 that polling boards notice; they raise django.core.exceptions.ValidationError
 with a readable message on bad input and write nothing then.
 
-Lock order (every service here and workshops.aggregation):
+Lock order (every service here; workshops.aggregation takes none of the room's rows while it
+works, and the workshop row only alone, for its version bump: see its docstring):
 
 0. when the write came with an idempotency key, its receipt's (participant, key) entry in the
    unique index (workshops.idempotency), inserted before the service runs, in the same transaction;
@@ -245,8 +246,8 @@ def _close(phase: WorkshopPhase) -> None:
 def phase_rebuild_outputs(*, phase: WorkshopPhase) -> WorkshopPhase:
     """Build a closed post-it phase's table outputs again (idempotent: same post-its, same output).
 
-    Locks nothing itself: the worker's `phase_aggregate` takes the workshop row, then writes the
-    outputs. Allowed in a closed workshop, where the post-its can no longer change.
+    Locks nothing itself: the worker's `phase_aggregate` claims the phase and writes the outputs
+    without holding the room's rows (workshops.aggregation). Allowed in a closed workshop, where the post-its can no longer change.
     """
     if phase.status != WorkshopPhase.Status.CLOSED or phase.activity != Activity.POSTITS:
         raise ValidationError(_("Only a closed post-it phase has table outputs to build."))

@@ -4,6 +4,11 @@ from .base import *  # noqa: F403
 from .env import env, strict_bool
 
 SECRET_KEY = env.str("SECRET_KEY")
+# Each gunicorn worker and Celery worker keeps its PostgreSQL connection for a minute instead of
+# reconnecting per request (measured: changed polls 71 -> 126/s, posts 37 -> 73/s on 2 cores).
+# Keep (web workers + Celery concurrency) x processes under PostgreSQL's max_connections, or put
+# pgbouncer in front (README, "Performance"). DB_CONN_MAX_AGE=0 turns it off.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
 DEBUG = False
 SECURE_SSL_REDIRECT = strict_bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

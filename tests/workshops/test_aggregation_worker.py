@@ -70,3 +70,34 @@ def test_running_the_task_again_on_the_worker_gives_the_same_output(closed_phase
     wait_for(lambda: WorkshopPhase.objects.get(pk=phase.pk).aggregated_at > built_at)
     assert output_ids(phase) == before
     assert lines_of(phase) == lines
+
+
+def test_the_real_worker_leaves_a_claimed_phase_and_takes_over_a_dead_workers_claim(celery_worker, live_workshop, participant_factory, contribution_factory):
+    """Another worker holds the phase: the real one, sent it by a close and by the sweeper, leaves it;
+    once that claim is older than the visibility timeout (its worker died), the sweeper hands it on."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from workshops.tasks import aggregate_pending
+
+    phase = live_workshop.phases.order_by("position").first()
+    contribution_factory(participant=participant_factory(workshop=live_workshop), text=PERMIS)
+    WorkshopPhase.objects.filter(pk=phase.pk).update(aggregation_claim="a" * 32, aggregation_claimed_at=timezone.now())
+    services.phase_close(phase=phase)  # queues the task on Redis: the worker finds the phase claimed
+
+    assert aggregate_pending.apply().get() == 0  # the sweeper leaves a live claim alone
+    aggregate_phase.delay(phase.pk)
+    # One worker, one task at a time, in order: once a third task (another phase's) is done, both ran.
+    other = live_workshop.phases.get(position=2)
+    aggregate_phase.delay(other.pk)
+    wait_for(lambda: WorkshopPhase.objects.get(pk=other.pk).aggregated_at)
+    assert not TableOutputLine.objects.filter(output__phase=phase).exists()
+    assert WorkshopPhase.objects.get(pk=phase.pk).aggregation_claim == "a" * 32
+
+    # That worker died a minute ago: its claim is stale, and the sweeper queues the phase again.
+    WorkshopPhase.objects.filter(pk=phase.pk).update(aggregation_claimed_at=timezone.now() - timedelta(seconds=61))
+    assert aggregate_pending.apply().get() == 1
+    (line,) = wait_for(lambda: lines_of(phase))
+    assert line[4] == PERMIS
+    assert WorkshopPhase.objects.get(pk=phase.pk).aggregation_claim == ""
