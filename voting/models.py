@@ -123,8 +123,9 @@ class BallotOption(models.Model):
     contribution = models.ForeignKey(
         "workshops.Contribution", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
-    # A line of a table's output (aggregated post-its). Re-running an aggregation rebuilds the lines,
-    # so the link may be lost (SET_NULL): the label keeps the text the room voted on.
+    # A line of a table's output (aggregated post-its). A rebuild updates a line in place (its key is
+    # its earliest post-it); only a line whose idea is gone is deleted, and then the link is lost
+    # (SET_NULL): the label keeps the text the room voted on.
     output_line = models.ForeignKey(
         "workshops.TableOutputLine", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
