@@ -119,16 +119,15 @@ def test_the_cartography_figure_goes_in_as_an_image_never_as_markup():
     assert "POSSÉDER" in "\n".join(p.extract_text() for p in PdfReader(BytesIO(content)).pages)
 
 
-def test_a_chapter_with_a_figure_field_exports_it(cahier, eve, django_capture_on_commit_callbacks, monkeypatch):
-    """Before the cartography's `figure` field lands, a chapter without it exports; once a chapter has
-    one, the export reads it (here given to the chapter class for the test)."""
+def test_a_chapter_with_a_figure_exports_it(cahier, eve):
+    from cahiers.exports.document import export_document
     from cahiers.models import Chapter
 
-    monkeypatch.setattr(Chapter, "figure", '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', raising=False)
     carto = services.chapter_create(cahier=cahier, title="Cartographie des scénarios", kind=Chapter.Kind.CARTOGRAPHY)
-    from cahiers.exports.document import export_document
+    Chapter.objects.filter(pk=carto.pk).update(figure='<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
 
     doc = export_document(cahier, "working")
+
     assert [c.title for c in doc.chapters] == [carto.title] and doc.chapters[0].figure.startswith("<svg")
 
 
@@ -175,7 +174,8 @@ def test_the_demo_cahier_reads_like_the_seed_publication(demo_cahier, django_cap
         assert at % 2 == 0  # page at + 1 is odd: a right-hand page
         opening.append(at + 1)
     toc_numbers = [int(n) for n in re.findall(r"^(\d+)$", pages[1], re.M)]
-    assert toc_numbers[:7] == opening
+    # As the seed's: the introduction and the map of the scenarios, then the seven ruptures.
+    assert toc_numbers[2:9] == opening and toc_numbers[0] < toc_numbers[1] < opening[0]
     # Every chapter has the seed's headings, the timeline among them.
     headings = [s["title"].upper() for s in seed.RUPTURE_CANVAS["sections"]]
     for number, start in enumerate(opening):
@@ -195,7 +195,8 @@ def test_the_demo_cahier_reads_like_the_seed_publication(demo_cahier, django_cap
     content = run.file.open("rb").read()
     cover = _png(content, 0, "1-cover")
     assert cover.getpixel((cover.width // 2, int(cover.height * 0.3))) == (0x1D, 0x2A, 0x3A)
-    for index, name in ((1, "2-contents"), (opening[0] - 1, "3-chapter-opening"), (second - 1, "4-left-page"), (second, "5-right-page")):
+    pictures = ((1, "2-contents"), (opening[0] - 1, "3-chapter-opening"), (second - 1, "4-left-page"), (second, "5-right-page"), (toc_numbers[1] - 1, "6-map"))
+    for index, name in pictures:
         image = _png(content, index, name)
         colours = image.getcolors(1 << 20)
         assert colours is not None and len(colours) > 20  # text, not an empty page
