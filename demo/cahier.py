@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.test import override_settings
 from django.utils import translation
 
 from cahiers import services
@@ -50,7 +51,11 @@ def demo_cahier_load(*, edition: Edition, editor) -> DemoCahier:
     run.refresh_from_db()
     if run.status != DraftRun.Status.DONE:
         raise ValidationError(run.error or f"The demo cahier's drafting is {run.get_status_display()}: run load_demo again.")
-    services.cahier_publish(cahier=cahier)
+    # Publishing queues the readers' PDF and Markdown. Where tasks run eagerly (the embedded demo)
+    # they would run in a thread of this process, which ends with load_demo: made here, before it
+    # does, so that the demo's visitors download the PDF at once. With a broker, a worker makes them.
+    with override_settings(EXPORTS_IN_A_THREAD_WHEN_EAGER=False), translation.override(settings.LANGUAGE_CODE):
+        services.cahier_publish(cahier=cahier)
     cahier.refresh_from_db()
     return DemoCahier(cahier=cahier, drafted=True, written=written)
 

@@ -64,3 +64,25 @@ def test_a_newcomer_joins_the_demo_from_the_home_page_and_the_facilitator_sees_t
     expect(facilitator.locator("main")).to_contain_text("Rendez-moi mes données !")
     screenshot(facilitator, "demo-library")
     axe_clean(facilitator, "demo-library")
+
+
+def test_an_anonymous_visitor_reads_the_demo_cahier_from_the_home_page_and_downloads_its_pdf(demo, new_page, screenshot, axe_clean):
+    home = new_page("/")
+    home.locator("main").get_by_role("link", name="Cahier d'enjeux Questions Numériques 2012/2013").click()
+    expect(home.locator("h1")).to_have_text("Cahier d'enjeux Questions Numériques 2012/2013")
+    contents = home.locator(".reader-toc-chapter")
+    expect(contents.first).to_have_text("Introduction")
+    expect(contents.nth(1)).to_have_text("Cartographie des scénarios")
+    expect(contents.nth(2)).to_have_text("Posséder, c'est dépassé")
+    axe_clean(home, "demo-cahier-contents")
+    screenshot(home, "demo-cahier-contents")
+    with home.expect_download() as download:
+        home.get_by_role("link", name="Télécharger (PDF", exact=False).click()
+    pdf = download.value
+    assert pdf.suggested_filename.endswith(".pdf")
+    with open(pdf.path(), "rb") as file:
+        assert file.read(5) == b"%PDF-"
+    contents.nth(1).click()
+    expect(home.locator(".ch-figure svg")).to_be_visible()
+    axe_clean(home, "demo-cahier-map")
+    screenshot(home, "demo-cahier-map")

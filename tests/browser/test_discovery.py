@@ -20,7 +20,7 @@ PHONE = {"width": 390, "height": 844}
 @pytest.fixture
 def demo():
     """The demo, its first phase "Découverte des 19 scénarios" open."""
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", without_cahier=True, stdout=open("/dev/null", "w"))
     workshop = Workshop.objects.get(join_code="QN2012")
     services.phase_open(phase=workshop.phases.get(position=1))
     return workshop

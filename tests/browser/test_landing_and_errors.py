@@ -12,7 +12,7 @@ PAGE_BACKGROUND = "rgb(246, 247, 251)"  # --bg in agora.css: the stylesheet is a
 
 @pytest.fixture
 def demo():
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", without_cahier=True, stdout=open("/dev/null", "w"))
 
 
 @pytest.mark.console_allows(r"status of 403 \(Forbidden\)")  # the refused page, visited on purpose

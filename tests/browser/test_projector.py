@@ -27,7 +27,7 @@ IDEAS = [
 @pytest.fixture
 def demo_room():
     """The demo workshop with post-its at every table, one table with a very long column."""
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", without_cahier=True, stdout=open("/dev/null", "w"))
     workshop = Workshop.objects.get(join_code="QN2012")
     phase = workshop.phases.get(status="open")
     sections = list(phase.canvas.sections.order_by("position"))

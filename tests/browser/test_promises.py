@@ -182,7 +182,7 @@ def test_the_demos_promise_workshop_reads_as_its_report(login, new_page, screens
 
     from workshops.models import Workshop
 
-    call_command("load_demo", password="password", stdout=open("/dev/null", "w"))
+    call_command("load_demo", password="password", without_cahier=True, stdout=open("/dev/null", "w"))
     workshop = Workshop.objects.get(join_code="PROMESSE2012")
     reader = login(get_user_model().objects.get(username="editeur"), f"/facilitate/{workshop.pk}/report/")
     report = reader.locator(".promise-report")

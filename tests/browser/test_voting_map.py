@@ -109,7 +109,7 @@ def demo_map(facilitator):
 
     from workshops.models import Workshop
 
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", without_cahier=True, stdout=open("/dev/null", "w"))
     workshop = Workshop.objects.get(join_code="QN2012")
     workshop.facilitators.add(facilitator)
     ballots = []

@@ -16,8 +16,10 @@ pytestmark = pytest.mark.django_db
 
 
 def load_demo(*args) -> str:
+    """The room's reset is what these tests are about: the cahier's drafting (tests/demo/test_demo_cahier.py)
+    is left out, it would add seconds to every call."""
     out = StringIO()
-    call_command("load_demo", *args, stdout=out)
+    call_command("load_demo", "--without-cahier", *args, stdout=out)
     return out.getvalue()
 
 

@@ -34,7 +34,7 @@ def seed_text():
 
 @pytest.fixture
 def loaded(db):
-    call_command("load_demo", password="pw", stdout=open("/dev/null", "w"))
+    call_command("load_demo", password="pw", without_cahier=True, stdout=open("/dev/null", "w"))
     return Workshop.objects.get(join_code=promesse.WORKSHOP["join_code"])
 
 
@@ -104,7 +104,7 @@ def test_the_evaluation_is_in_the_report_with_its_bilan_and_the_seeds_order(load
 def test_the_promise_workshop_waits_at_its_restitution_and_loading_again_changes_nothing(loaded, client):
     assert loaded.phases.get(status=WorkshopPhase.Status.OPEN).activity == Activity.RESTITUTION
     counts = (Persona.objects.count(), Keyword.objects.count(), Commitment.objects.count(), Workshop.objects.count())
-    call_command("load_demo", password="pw", stdout=open("/dev/null", "w"))
+    call_command("load_demo", password="pw", without_cahier=True, stdout=open("/dev/null", "w"))
     assert (Persona.objects.count(), Keyword.objects.count(), Commitment.objects.count(), Workshop.objects.count()) == counts
     client.login(username="editeur", password="pw")
     body = client.get(reverse("promises:report", args=[loaded.pk])).content.decode()
@@ -118,6 +118,6 @@ def test_a_workshop_of_someone_else_with_the_code_is_refused_and_left_alone(db):
 
     mine = factories.WorkshopFactory(title="Mon atelier", join_code=promesse.WORKSHOP["join_code"])
     with pytest.raises(CommandError, match="already used"):
-        call_command("load_demo", password="pw", stdout=open("/dev/null", "w"))
+        call_command("load_demo", password="pw", without_cahier=True, stdout=open("/dev/null", "w"))
     assert Workshop.objects.get(pk=mine.pk).title == "Mon atelier"
     assert not Persona.objects.exists()

@@ -25,15 +25,20 @@ class Command(BaseCommand):
             help="Delete the demo workshop's live data (participants, post-its, votes…) and load it again from its start.",
         )
         parser.add_argument(
+            "--without-cahier",
+            action="store_true",
+            help="Leave the edition's cahier as it is (not drafted nor published): a quicker reset of the room alone.",
+        )
+        parser.add_argument(
             "--address",
             default="127.0.0.1:8000",
             help="HOST:PORT the server will listen on, for the join URL printed (0.0.0.0: this machine's LAN address).",
         )
 
-    def handle(self, *args, password, reset, address, **options):
+    def handle(self, *args, password, reset, address, without_cahier, **options):
         try:
             result = (demo_reset if reset else demo_load)(password=password)
-            cahier = demo_cahier_load(edition=result.workshop.edition, editor=result.editor)
+            cahier = None if without_cahier else demo_cahier_load(edition=result.workshop.edition, editor=result.editor)
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
         workshop = result.workshop
@@ -51,6 +56,8 @@ class Command(BaseCommand):
         if result.promise_workshop is not None:
             promise = result.promise_workshop
             self.stdout.write(f"Promise workshop “{promise.title}” (its restitution shows the report): join code {promise.join_code}")
+        if cahier is None:
+            return
         state = "drafted by the worker and published" if cahier.drafted else "already there, left as it is"
         self.stdout.write(f"Cahier “{cahier.cahier.title}”: {state}.")
         self.stdout.write(f"Editor cahier: {url}{reverse('cahiers:outline', args=[cahier.cahier.pk])}")
