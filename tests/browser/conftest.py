@@ -138,3 +138,20 @@ def new_page(new_page, console_problems, request):
     yield open_page
     unexpected = [p for p in console_problems if not any(a.search(p) for a in allowed)]
     assert not unexpected, "The browser reported:\n" + "\n".join(unexpected)
+
+
+# A laptop, a phone, a projector: the sizes every page is looked at.
+THREE_SIZES = {"laptop": (1366, 768), "phone": (390, 844), "wide": (1920, 1080)}
+
+
+def at_sizes(page, name, screenshot, axe_clean, sizes=THREE_SIZES, each=None):
+    """A screenshot and an axe check of the page at each size (`each(label)` first, if given);
+    nothing may scroll sideways. The page is left at the laptop's size."""
+    for label, (width, height) in sizes.items():
+        page.set_viewport_size({"width": width, "height": height})
+        if each is not None:
+            each(label)
+        screenshot(page, f"{name}-{label}")
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), f"{name} scrolls sideways at {width}"
+        axe_clean(page, f"{name} at {width}")
+    page.set_viewport_size({"width": 1366, "height": 768})

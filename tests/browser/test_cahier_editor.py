@@ -8,18 +8,15 @@ from cahiers import services
 from cahiers.models import Revision, Section, Status
 from tests.factories import EditionFactory, EditorFactory
 
+from tests.browser.conftest import at_sizes as shared_at_sizes
+
 pytestmark = [pytest.mark.browser]
 
 SIZES = {"laptop": (1366, 768), "phone": (390, 844)}
 
 
 def at_sizes(page, name, screenshot, axe_clean):
-    for label, (width, height) in SIZES.items():
-        page.set_viewport_size({"width": width, "height": height})
-        screenshot(page, f"{name}-{label}")
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), f"{name} scrolls sideways at {width}"
-        axe_clean(page, f"{name} at {width}")
-    page.set_viewport_size({"width": 1366, "height": 768})
+    shared_at_sizes(page, name, screenshot, axe_clean, sizes=SIZES)
 
 
 def test_an_editor_edits_compares_restores_and_publishes(transactional_db, login, screenshot, axe_clean):

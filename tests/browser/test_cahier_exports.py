@@ -13,19 +13,11 @@ from cahiers.models import ExportRun
 from cahiers.tasks import export_cahier
 from tests.factories import EditionFactory, EditorFactory
 
+from tests.browser.conftest import at_sizes
+
 pytestmark = [pytest.mark.browser]
 
-SIZES = {"laptop": (1366, 768), "phone": (390, 844), "wide": (1920, 1080)}
 POLL = 5000  # ms: two poll cycles and a margin
-
-
-def at_sizes(page, name, screenshot, axe_clean):
-    for label, (width, height) in SIZES.items():
-        page.set_viewport_size({"width": width, "height": height})
-        screenshot(page, f"{name}-{label}")
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), f"{name} scrolls sideways at {width}"
-        axe_clean(page, f"{name} at {width}")
-    page.set_viewport_size({"width": 1366, "height": 768})
 
 
 def test_an_editor_exports_a_pdf_watches_its_progress_and_downloads_it(

@@ -10,21 +10,18 @@ from playwright.sync_api import expect
 from cahiers.models import Cahier, Chapter, Section
 from demo.seed import questions_numeriques as seed
 
-pytestmark = [pytest.mark.browser]
+from tests.browser.conftest import at_sizes as shared_at_sizes
 
-SIZES = {"laptop": (1366, 768), "phone": (390, 844), "wide": (1920, 1080)}
+pytestmark = [pytest.mark.browser]
 
 
 def at_sizes(page, name, screenshot, axe_clean):
-    for label, (width, height) in SIZES.items():
-        page.set_viewport_size({"width": width, "height": height})
+    def figure_picture(label):
         figure = page.locator(".ch-figure").first
         figure.scroll_into_view_if_needed()
         figure.screenshot(path=str(screenshot_dir() / f"{name}-figure-{label}.png"))
-        screenshot(page, f"{name}-{label}")
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), f"{name} scrolls sideways at {width}"
-        axe_clean(page, f"{name} at {width}")
-    page.set_viewport_size({"width": 1366, "height": 768})
+
+    shared_at_sizes(page, name, screenshot, axe_clean, each=figure_picture)
 
 
 def screenshot_dir():

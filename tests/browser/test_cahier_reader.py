@@ -13,9 +13,13 @@ from cahiers import services
 from cahiers.models import Chapter, Comment
 from tests.factories import EditionFactory, EditorFactory
 
+from tests.browser.conftest import at_sizes as shared_at_sizes
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SIZES = {"laptop": (1366, 768), "phone": (390, 844), "wide": (1920, 1080)}
+
+def at_sizes(page, name, screenshot, axe_clean):
+    shared_at_sizes(page, f"reader-{name}", screenshot, axe_clean)
 NARRATIVE = (
     "En 2020, posséder un objet est devenu *rare* : on emprunte, on loue, on partage.\n\n"
     "Les bibliothèques d'objets se sont multipliées dans les quartiers, et les plateformes de location "
@@ -23,15 +27,6 @@ NARRATIVE = (
     "- L'usage prime sur la propriété\n- Le partage se banalise\n- La réparation redevient un métier"
 )
 COMMENT = "Et les objets qu'on ne prête pas, les souvenirs ? Ils restent à soi."
-
-
-def at_sizes(page, name, screenshot, axe_clean):
-    for label, (width, height) in SIZES.items():
-        page.set_viewport_size({"width": width, "height": height})
-        screenshot(page, f"reader-{name}-{label}")
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), f"{name} scrolls sideways at {width}"
-        axe_clean(page, f"{name} at {width}")
-    page.set_viewport_size({"width": 1366, "height": 768})
 
 
 def write(section, text):

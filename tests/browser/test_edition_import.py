@@ -15,18 +15,9 @@ from core.models import Edition
 from tests import factories
 from workshops.models import Workshop
 
+from tests.browser.conftest import at_sizes
+
 pytestmark = [pytest.mark.browser]
-
-SIZES = {"laptop": (1366, 768), "phone": (390, 844), "wide": (1920, 1080)}
-
-
-def at_sizes(page, name, screenshot, axe_clean):
-    for label, (width, height) in SIZES.items():
-        page.set_viewport_size({"width": width, "height": height})
-        screenshot(page, f"{name}-{label}")
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), f"{name} scrolls sideways at {width}"
-        axe_clean(page, f"{name} at {width}")
-    page.set_viewport_size({"width": 1366, "height": 768})
 
 
 def _edition_file(tmp_path):
