@@ -195,10 +195,10 @@ class Revision(models.Model):
         super().save(*args, **kwargs)
 
 
-class DraftRun(models.Model):
-    """A worker's drafting of a cahier: queued by an editor, claimed by one worker, its progress in
-    chapters. At most one run per cahier is queued or running (a constraint): asking twice gives
-    the same run."""
+class WorkerRun(models.Model):
+    """What every worker's run on a cahier keeps: its state, its progress (done of total steps), who
+    asked, and when it was queued, started, last heard of and finished, with the error if it failed.
+    A run is claimed by one worker with a conditional UPDATE (services.py)."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -208,7 +208,6 @@ class DraftRun(models.Model):
 
     ACTIVE = ("queued", "running")
 
-    cahier = models.ForeignKey(Cahier, on_delete=models.CASCADE, related_name="draft_runs")
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     done = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)
@@ -221,6 +220,21 @@ class DraftRun(models.Model):
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def active(self) -> bool:
+        return self.status in self.ACTIVE
+
+
+class DraftRun(WorkerRun):
+    """A worker's drafting of a cahier: queued by an editor, claimed by one worker, its progress in
+    chapters. At most one run per cahier is queued or running (a constraint): asking twice gives
+    the same run."""
+
+    cahier = models.ForeignKey(Cahier, on_delete=models.CASCADE, related_name="draft_runs")
 
     class Meta:
         verbose_name = _("drafting run")
@@ -236,10 +250,6 @@ class DraftRun(models.Model):
 
     def __str__(self):
         return f"{self.cahier} · {self.status} {self.done}/{self.total}"
-
-    @property
-    def active(self) -> bool:
-        return self.status in self.ACTIVE
 
 
 # A comment is a remark, not a chapter: room for a few paragraphs.
@@ -311,41 +321,22 @@ def export_path(run: "ExportRun", filename: str) -> str:
     return f"exports/cahier-{run.cahier_id}/{uuid.uuid4().hex}/{filename}"
 
 
-class ExportRun(models.Model):
+class ExportRun(WorkerRun):
     """A worker's export of a cahier in one format (PDF, Markdown…: cahiers/exports/formats.py), of
     its published text or of the editors' working text. At most one run per cahier, format and
     version is queued or running (a constraint): an export asked twice at once is one task."""
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
 
     class Version(models.TextChoices):
         PUBLISHED = "published", _("Published text")
         WORKING = "working", _("Working text")
 
-    ACTIVE = ("queued", "running")
-
     cahier = models.ForeignKey(Cahier, on_delete=models.CASCADE, related_name="export_runs")
     # A key of the format registry; not a database choice, so that a format is added in one place.
     format = models.CharField(_("format"), max_length=20)
     version = models.CharField(_("text"), max_length=10, choices=Version.choices)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
-    done = models.PositiveIntegerField(default=0)
-    total = models.PositiveIntegerField(default=0)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
     file = models.FileField(upload_to=export_path, max_length=300, blank=True)
     content_type = models.CharField(max_length=100, blank=True)
     size = models.PositiveBigIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    heartbeat_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    error = models.TextField(blank=True)
 
     class Meta:
         verbose_name = _("export")
@@ -371,10 +362,6 @@ class ExportRun(models.Model):
 
     def __str__(self):
         return f"{self.cahier} · {self.format} ({self.version}) · {self.status} {self.done}/{self.total}"
-
-    @property
-    def active(self) -> bool:
-        return self.status in self.ACTIVE
 
     @property
     def filename(self) -> str:
