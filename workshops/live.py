@@ -7,10 +7,15 @@ Three counters live in the database and are copied into the cache:
 A participant's laptop polls with "<stage>.<table>", so a post-it at another table costs it nothing.
 Writes drop the cached copies now and again after the commit; a short timeout bounds how
 stale a copy refilled during a concurrent commit can be.
+
+Each bump of a table also leaves what changed under its new version (workshops.board_changes:
+a post-it added, a +1 count that moved, a post-it removed, or "redraw the board"), so that a
+laptop a few versions behind is sent only those changes (workshops.deltas), and tells the open
+streams of the workshop (workshops.fanout) after the commit.
 """
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from .models import Table, Workshop
@@ -90,11 +95,12 @@ def forget_on_commit(*, workshop_id: int, stage: bool = False, table_id: int | N
     transaction.on_commit(lambda: cache.delete_many(keys))
 
 
-def workshop_bump_version(*, workshop_id: int, stage: bool = False, table_id: int | None = None) -> None:
+def workshop_bump_version(*, workshop_id: int, stage: bool = False, table_id: int | None = None, change: dict | None = None) -> None:
     """Tell the boards of this workshop that something changed.
 
     `stage`: every participant's page must follow (phase, timer, tables, seats, outputs);
     `table_id`: that table's post-its changed. The projector and control room follow every bump.
+    `change`: what changed on the table (workshops.board_changes); without it, its laptops redraw the board.
 
     Locks: updates the workshop row, then the table row. Callers hold the workshop row already
     (see the lock order in workshops.services), so this adds only the table row, after it.
@@ -104,8 +110,32 @@ def workshop_bump_version(*, workshop_id: int, stage: bool = False, table_id: in
         changes["stage_version"] = F("stage_version") + 1
     Workshop.objects.filter(pk=workshop_id).update(**changes)
     if table_id is not None:
-        Table.objects.filter(pk=table_id).update(version=F("version") + 1)
+        version = _bump_table(table_id)
+        if version is not None:
+            record = {**(change or {"kind": "redraw"}), "v": version}
+            # Before the versions are forgotten (callbacks run in order): a poll that sees the new
+            # version finds its change already there.
+            transaction.on_commit(lambda: cache.set(change_key(table_id, version), record, CHANGE_TIMEOUT))
     forget_on_commit(workshop_id=workshop_id, stage=stage, table_id=table_id)
+    if stage or table_id is not None:
+        from .fanout import publish  # fanout imports settings-dependent clients lazily
+
+        transaction.on_commit(lambda: publish(workshop_id, table_id=table_id, stage=stage))
+
+
+CHANGE_TIMEOUT = 15 * 60  # a laptop away longer than this redraws its board
+
+
+def change_key(table_id: int, version: int) -> str:
+    return f"agora:table-change:{table_id}:{version}"
+
+
+def _bump_table(table_id: int) -> int | None:
+    """The table's counter, plus one, and its new value in the same query."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {Table._meta.db_table} SET version = version + 1 WHERE id = %s RETURNING version", [table_id])
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def control_parts(workshop_id: int) -> dict[str, str]:

@@ -47,6 +47,7 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 
 from core.models import Edition
 
+from . import board_changes
 from .live import workshop_bump_version
 from .selectors import phase_sections, tables_with_seats
 from .models import (
@@ -594,7 +595,11 @@ def contribution_post(*, participant: Participant, section_id: int, text: str, a
         axis=axis,
         text=text,
     )
-    workshop_bump_version(workshop_id=participant.workshop_id, table_id=participant.table_id)
+    workshop_bump_version(
+        workshop_id=participant.workshop_id,
+        table_id=participant.table_id,
+        change=board_changes.postit_added(contribution, workshop=workshop),
+    )
     return contribution
 
 
@@ -660,8 +665,12 @@ def contribution_plus_one(*, participant: Participant, contribution_id) -> Contr
     except IntegrityError:
         raise ValidationError(_("You already gave this post-it a +1."), code="conflict")
     Contribution.objects.filter(pk=contribution.pk).update(plus_ones=F("plus_ones") + 1)
-    workshop_bump_version(workshop_id=participant.workshop_id, table_id=contribution.table_id)
     contribution.refresh_from_db(fields=["plus_ones"])
+    workshop_bump_version(
+        workshop_id=participant.workshop_id,
+        table_id=contribution.table_id,
+        change=board_changes.plus_ones_moved(contribution),
+    )
     return contribution
 
 
@@ -691,7 +700,9 @@ def contribution_set_hidden(*, scribe: Participant, contribution_id, hidden: boo
     _check_scribe(scribe, contribution)
     contribution.hidden = hidden
     contribution.save(update_fields=["hidden"])
-    workshop_bump_version(workshop_id=scribe.workshop_id, table_id=contribution.table_id)
+    # Hidden: it leaves the laptops' boards; shown again: they redraw (it goes back in its place).
+    change = board_changes.postit_removed(contribution) if hidden else None
+    workshop_bump_version(workshop_id=scribe.workshop_id, table_id=contribution.table_id, change=change)
     return contribution
 
 

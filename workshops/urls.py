@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import api
-from .views import facilitator, formats, participant, scribe
+from .views import facilitator, formats, participant, scribe, stream
 
 app_name = "workshops"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("w/<joincode:code>/join/", participant.join_workshop, name="join_workshop"),
     path("w/<joincode:code>/", participant.canvas, name="canvas"),
     path("w/<joincode:code>/live/", participant.canvas_live, name="canvas_live"),
+    path("w/<joincode:code>/stream/", stream.canvas_stream, name="canvas_stream"),
     path("w/<joincode:code>/scenarios/", participant.discover, name="discover"),
     path("w/<joincode:code>/post/", participant.post_contribution, name="post"),
     path("w/<joincode:code>/table/", participant.choose_table, name="choose_table"),

@@ -12,7 +12,7 @@ from django_htmx.http import reswap, retarget
 
 from scenarios.selectors import scenario_catalogue
 
-from .. import activities, live, selectors, services
+from .. import activities, deltas, live, selectors, services
 from ..forms import ContributionForm, JoinCodeForm, JoinForm, TableChoiceForm
 from ..models import Activity, Workshop
 from ..idempotency import idempotent
@@ -72,6 +72,7 @@ def _canvas_context(workshop, participant, form=None, form_section_id=None, q=""
         "participant": participant,
         "phase": phase,
         "version": live.participant_version(workshop.pk, participant.table_id),
+        "board_key": deltas.board_key(participant.pk, participant.table_id),
         "stage_key": _stage_key(workshop, phase, participant),
         "table_form": TableChoiceForm(workshop=workshop, own_table_id=participant.table_id, initial={"table": participant.table_id}),
         "form": form,
@@ -112,24 +113,53 @@ def canvas(request, *, workshop, participant):
 
 @require_GET
 def canvas_live(request, code):
-    """The canvas page's poll: 204 when nothing changed, otherwise out-of-band fragments."""
+    """The canvas page's poll: 204 when nothing changed, the changes since its version when they
+    are known (workshops.deltas: no query), otherwise the board redrawn as out-of-band fragments."""
     workshop_id = live.workshop_id_for_code(code)
     if workshop_id is None:
         return render(request, "workshops/gone.html", status=404)
     # The unchanged poll costs no query: only a browser that joined this workshop learns "nothing changed".
-    if str(workshop_id) not in request.session.get(SESSION_KEY, {}):
+    viewer_id = request.session.get(SESSION_KEY, {}).get(str(workshop_id))
+    if viewer_id is None:
         return render(request, "workshops/gone.html", status=403)
-    # The page says which table it shows (t): only that table's post-its and the stage matter to it.
-    if request.GET.get("v") == live.participant_version(workshop_id, _int(request.GET.get("t"))):
-        return no_change()
+    answer = board_changes_since(request.GET, code, workshop_id, viewer_id)
+    if answer is not None:
+        return HttpResponse(answer[0]) if answer[0] else no_change()
+    answer = board_redrawn(request, code)
+    if answer is None:
+        # Removed from the workshop since: the page has nothing left to show.
+        return render(request, "workshops/gone.html", status=403)
+    return HttpResponse(answer[0])
+
+
+def board_changes_since(params, code, workshop_id, viewer_id) -> tuple[str, str] | None:
+    """What a laptop at ?v= lacks, from the cache alone: ("", version) when nothing changed, the
+    changed fragments with the poller at its new version, or None when the board must be redrawn.
+    The page says which table it shows (t, signed in k for this participant): only that table's
+    post-its and the stage matter to it. The poll and the stream (views.stream) share it."""
+    table_id = _int(params.get("t"))
+    held = params.get("v")
+    if not deltas.key_matches(params.get("k"), viewer_id, table_id):
+        # An unsigned or foreign table: at most "unchanged", as before the changes were kept.
+        return ("", held) if held == live.participant_version(workshop_id, table_id) else None
+    delta = deltas.participant_delta(workshop_id=workshop_id, table_id=table_id, viewer_id=viewer_id, held=held)
+    if delta is None or not delta[0]:
+        return delta
+    fragments, version = delta
+    poller = deltas.poller(code=code, version=version, table_id=table_id, stage_key=params.get("s", ""), key=params.get("k"))
+    return poller + fragments, version
+
+
+def board_redrawn(request, code, stage_key=None) -> tuple[str, dict] | None:
+    """The board redrawn as out-of-band fragments (the whole stage when its layout changed), with
+    the page's new context; None when the browser is no longer a participant of the workshop."""
     try:
         workshop, participant, _target = participant_access(request, code, "workshops.view_workshop")
     except (NotJoined, PermissionDenied):
-        # Removed from the workshop since: the page has nothing left to show.
-        return render(request, "workshops/gone.html", status=403)
+        return None
     context = _canvas_context(workshop, participant)
-    context["restage"] = request.GET.get("s") != context["stage_key"]
-    return render(request, "workshops/canvas.html#live", context)
+    context["restage"] = (request.GET.get("s") if stage_key is None else stage_key) != context["stage_key"]
+    return render_to_string("workshops/canvas.html#live", context, request=request), context
 
 
 DISCOVER_QUERY_MAX_LENGTH = 200

@@ -1,0 +1,112 @@
+"""The canvas page's stream: its board's changes pushed as Server-Sent Events as they happen.
+
+Served by Django's ASGI application (foresight.asgi, under uvicorn): an open stream is a few
+kilobytes waiting on a queue, not a worker. Each message of the workshop (workshops.fanout) wakes
+the streams of its table; each sends what the poll would have answered (participant.board_changes_since:
+the fragments of the changes, from the cache) or, when that is not possible, the board redrawn.
+The event id is the laptop's version: a reconnection sends it back (Last-Event-ID) and resumes
+from there. Under WSGI (runserver, gunicorn) the stream is refused at once: the page polls.
+"""
+
+import asyncio
+
+from asgiref.sync import sync_to_async
+from django.core.handlers.asgi import ASGIRequest
+from django.db import close_old_connections
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import translation
+from django.views.decorators.http import require_GET
+
+from .. import deltas, fanout, live
+from ..participation import SESSION_KEY
+from .participant import board_changes_since, board_redrawn
+
+HEARTBEAT = 10  # seconds: a ping keeps proxies from closing the stream, and the versions are checked anyway
+LIFETIME = 15 * 60  # seconds: then the stream ends and the browser opens a new one (fresh session checks)
+
+
+@require_GET
+async def canvas_stream(request, code):
+    if not isinstance(request, ASGIRequest):
+        # A WSGI worker would be held for the stream's life: no stream here, the page polls.
+        return HttpResponse(status=204)
+    workshop_id = await sync_to_async(live.workshop_id_for_code, thread_sensitive=False)(code)
+    if workshop_id is None:
+        return HttpResponse(status=404)
+    joined = await request.session.aget(SESSION_KEY, {})
+    viewer_id = joined.get(str(workshop_id))
+    if viewer_id is None:
+        return HttpResponse(status=403)
+    params = {key: request.GET.get(key, "") for key in ("v", "t", "s", "k")}
+    if not deltas.key_matches(params["k"], viewer_id, _int(params["t"])):
+        return HttpResponse(status=403)
+    # A reconnection resumes from the last event the browser received.
+    params["v"] = request.headers.get("Last-Event-ID") or params["v"]
+    board = Board(request, code, workshop_id, viewer_id, params, translation.get_language())
+    response = StreamingHttpResponse(board.events(), content_type="text/event-stream")
+    response["Cache-Control"] = "no-cache"
+    response["X-Accel-Buffering"] = "no"  # nginx: pass each event on at once
+    return response
+
+
+class Board:
+    """One laptop's open stream."""
+
+    def __init__(self, request, code, workshop_id, viewer_id, params, language):
+        self.request, self.code, self.workshop_id, self.viewer_id = request, code, workshop_id, viewer_id
+        self.params, self.language = params, language
+        self.table_id = _int(params["t"])
+
+    async def events(self):
+        async with fanout.subscription(self.workshop_id) as queue:
+            # Subscribed before the first look: no change falls between the two.
+            yield "retry: 2000\n\n"
+            loop = asyncio.get_running_loop()
+            ends_at = loop.time() + LIFETIME
+            message = {"s": True}
+            while loop.time() < ends_at:
+                if message is fanout.CLOSED:
+                    return
+                if message is None or message.get("s") or message.get("t") == self.table_id:
+                    event, go_on = await sync_to_async(self.answer, thread_sensitive=False)()
+                    if event:
+                        yield event
+                    if not go_on:
+                        return  # the browser reconnects with what its page holds now
+                try:
+                    message = await asyncio.wait_for(queue.get(), HEARTBEAT)
+                except TimeoutError:
+                    message = None  # nothing heard: look at the versions anyway, and ping
+                    yield "event: ping\ndata:\n\n"
+
+    def answer(self) -> tuple[str, bool]:
+        """The next event for this laptop ("" when it is up to date), and whether the stream goes on."""
+        with translation.override(self.language):
+            changes = board_changes_since(self.params, self.code, self.workshop_id, self.viewer_id)
+            if changes is not None:
+                html, version = changes
+                self.params["v"] = version
+                return (_event(version, html) if html else ""), True
+            close_old_connections()
+            try:
+                redrawn = board_redrawn(self.request, self.code, stage_key=self.params["s"])
+            finally:
+                close_old_connections()
+        if redrawn is None:
+            return "", False  # no longer a participant: the page's next poll says so
+        html, context = redrawn
+        self.params.update(v=context["version"], s=context["stage_key"], k=context["board_key"])
+        # At another table now, the page opens a new stream for it (its key is in the new poller).
+        return _event(context["version"], html), context["participant"].table_id == self.table_id
+
+
+def _event(version: str, html: str) -> str:
+    data = "".join(f"data: {line}\n" for line in html.splitlines() or [""])
+    return f"id: {version}\n{data}\n"
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
