@@ -30,7 +30,7 @@ async def canvas_stream(request, code):
     if not isinstance(request, ASGIRequest):
         # A WSGI worker would be held for the stream's life: no stream here, the page polls.
         return HttpResponse(status=204)
-    workshop_id = await sync_to_async(live.workshop_id_for_code, thread_sensitive=False)(code)
+    workshop_id = await sync_to_async(_workshop_id, thread_sensitive=False)(code)
     if workshop_id is None:
         return HttpResponse(status=404)
     joined = await request.session.aget(SESSION_KEY, {})
@@ -80,24 +80,38 @@ class Board:
                     yield "event: ping\ndata:\n\n"
 
     def answer(self) -> tuple[str, bool]:
-        """The next event for this laptop ("" when it is up to date), and whether the stream goes on."""
-        with translation.override(self.language):
-            changes = board_changes_since(self.params, self.code, self.workshop_id, self.viewer_id)
-            if changes is not None:
-                html, version = changes
-                self.params["v"] = version
-                return (_event(version, html) if html else ""), True
+        """The next event for this laptop ("" when it is up to date), and whether the stream goes on.
+
+        Runs in the event loop's small thread pool (thread_sensitive=False): a few database connections
+        for all the streams, not one per stream; closed or kept as after a request (CONN_MAX_AGE)."""
+        close_old_connections()
+        try:
+            with translation.override(self.language):
+                return self._answer()
+        finally:
             close_old_connections()
-            try:
-                redrawn = board_redrawn(self.request, self.code, stage_key=self.params["s"])
-            finally:
-                close_old_connections()
+
+    def _answer(self) -> tuple[str, bool]:
+        changes = board_changes_since(self.params, self.code, self.workshop_id, self.viewer_id)
+        if changes is not None:
+            html, version = changes
+            self.params["v"] = version
+            return (_event(version, html) if html else ""), True
+        redrawn = board_redrawn(self.request, self.code, stage_key=self.params["s"])
         if redrawn is None:
             return "", False  # no longer a participant: the page's next poll says so
         html, context = redrawn
         self.params.update(v=context["version"], s=context["stage_key"], k=context["board_key"])
         # At another table now, the page opens a new stream for it (its key is in the new poller).
         return _event(context["version"], html), context["participant"].table_id == self.table_id
+
+
+def _workshop_id(code):
+    close_old_connections()
+    try:
+        return live.workshop_id_for_code(code)
+    finally:
+        close_old_connections()
 
 
 def _event(version: str, html: str) -> str:
