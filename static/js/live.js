@@ -11,6 +11,9 @@
 
   function poller() { return document.getElementById("poller"); }
 
+  // How the board follows the room, for people debugging a venue's network (and the tests).
+  function mode(name) { document.documentElement.dataset.live = name; }
+
   function query() {
     var url = poller().getAttribute("hx-get") || "";
     return url.indexOf("?") >= 0 ? url.slice(url.indexOf("?")) : "";
@@ -20,7 +23,7 @@
     if (source || !streamUrl || !poller()) return;
     var params = query();
     source = new EventSource(streamUrl + params);
-    source.onopen = function () { streaming = true; everOpened = true; failures = 0; lastHeard = Date.now(); };
+    source.onopen = function () { streaming = true; everOpened = true; failures = 0; lastHeard = Date.now(); mode("stream"); };
     source.onmessage = function (event) {
       lastHeard = Date.now();
       htmx.swap(document.body, event.data, { swapStyle: "none" });
@@ -37,6 +40,7 @@
     if (source) source.close();
     source = null;
     streaming = false;
+    mode("poll");
   }
 
   function restart(delay) { close(); setTimeout(open, delay); }
@@ -95,7 +99,9 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     var p = poller();
-    if (!p || !window.EventSource || !p.dataset.stream) return;
+    if (!p) return;
+    mode("poll");
+    if (!window.EventSource || !p.dataset.stream) return;
     streamUrl = p.dataset.stream;
     open();
     // Back from sleep or a network loss: reopen at once, from the version the page holds.
