@@ -104,7 +104,9 @@
     if (!window.EventSource || !p.dataset.stream) return;
     streamUrl = p.dataset.stream;
     open();
-    // Back from sleep or a network loss: reopen at once, from the version the page holds.
+    // Off the network, a stream can stay silently open: let the poll (and writes.js) take over,
+    // and reopen at once when back, from the version the page holds.
+    window.addEventListener("offline", function () { if (source) fail(); });
     window.addEventListener("online", function () { if (!streaming) { failures = 0; restart(0); } });
   });
 })();
