@@ -1,4 +1,4 @@
-# The Agora image, for web (gunicorn) and worker (celery) alike; see docker-compose.yml.
+# The Agora image, for web (gunicorn), stream (uvicorn) and worker (celery) alike; see docker-compose.yml.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
