@@ -62,22 +62,22 @@
     if (streaming && event.detail.elt && event.detail.elt.id === "poller") event.preventDefault();
   });
 
-  // A post-it already on the page (its author's own answer brought it) is not appended twice.
+  // A post-it already on the page (its author's own answer brought it) is not appended twice; the
+  // lists a swap touches are put back in order once the swaps are done.
+  var touched = [];
   document.addEventListener("htmx:oobBeforeSwap", function (event) {
     var target = event.detail.target, fragment = event.detail.fragment;
-    if (!target || !target.classList || !target.classList.contains("notes") || !fragment.querySelector) return;
+    var list = target && target.closest && target.closest("ul.notes");
+    if (!list) return;
+    if (touched.indexOf(list) < 0) touched.push(list);
+    if (touched.length === 1) setTimeout(tidy, 0);
+    if (list !== target || !fragment.querySelector) return;
+    if (fragment.querySelector("#" + target.id)) return; // the whole list redrawn: always swapped
     var note = fragment.querySelector("li.postit[id]");
     if (note && document.getElementById(note.id)) event.detail.shouldSwap = false;
   });
 
   // The most +1'd first, then the oldest, as the server orders them; no "no post-it yet" beside one.
-  var touched = [];
-  document.addEventListener("htmx:oobAfterSwap", function (event) {
-    var list = event.detail.target && event.detail.target.closest && event.detail.target.closest("ul.notes");
-    if (list && touched.indexOf(list) < 0) touched.push(list);
-    if (touched.length === 1) setTimeout(tidy, 0);
-  });
-
   function count(li) {
     var figure = li.querySelector("[id^='plus-count-']");
     return figure ? parseInt(figure.textContent, 10) || 0 : 0;

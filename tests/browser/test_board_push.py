@@ -132,6 +132,7 @@ def test_a_postit_through_one_web_process_is_pushed_to_a_laptop_of_the_other(web
         expect(page.locator("html")).to_have_attribute("data-live", "stream")
     polls = []
     bruno.on("request", lambda request: polls.append(request.url) if "/live/" in request.url else None)
+    amina.on("request", lambda request: polls.append(request.url) if "/live/" in request.url else None)
     post(amina, "Signes avant-coureurs", "Poussé d'un processus à l'autre")
     expect(bruno.locator(".postit", has_text="Poussé d'un processus à l'autre")).to_be_visible(timeout=PUSHED)
     # The +1 moves the figure on the other laptop, pushed as well.
