@@ -152,3 +152,11 @@ def test_another_tables_changes_are_not_sent_to_a_forged_table(client, join_as, 
     forged = f"{urls.live}?v={stale}&t={neighbour.table_id}&s={page.context['stage_key']}&k={page.context['board_key']}"
     body = client.get(forged, **HTMX).content.decode()
     assert "Secret de la table 2" not in body  # the key signs Daniel's own table: his own board is redrawn
+
+
+@pytest.mark.parametrize("query", ["?v=abc&t=zz&k=x", "?v=1.2.3&t=1&k=", "?v=-5.-9&t=-1", "?v=" + "9" * 400 + ".1", "?k=" + "a" * 5000])
+def test_junk_versions_and_keys_redraw_the_board_and_never_fail(client, join_as, daniel, urls, query):
+    join_as(client, daniel)
+    response = client.get(urls.live + query, **HTMX)
+    assert response.status_code == 200
+    assert 'id="poller"' in response.content.decode()  # the board redrawn, with a good version to go on from
