@@ -43,35 +43,43 @@ class RecordPart:
 _PARTS: list[RecordPart] = []
 
 
-def register_part(key: str, *, data: Callable[[Workshop], dict | None], markdown: Callable[[dict], list[str]]) -> None:
-    """Add a part to every workshop's record (registering a key again replaces it)."""
+def register_part(key: str, *, data: Callable[..., dict | None], markdown: Callable[[dict], list[str]]) -> None:
+    """Add a part to every workshop's record (registering a key again replaces it).
+
+    `data(workshop, names=…)`: with `names` false, the part names nobody (see record_data).
+    """
     _PARTS[:] = [p for p in _PARTS if p.key != key]
     _PARTS.append(RecordPart(key=key, data=data, markdown=markdown))
 
 
-def record_data(workshop: Workshop) -> dict:
-    """Everything the workshop produced, ballots and results included, with the format's version."""
+def record_data(workshop: Workshop, *, names: bool = True) -> dict:
+    """Everything the workshop produced, ballots and results included, with the format's version.
+
+    `names` false: the same record naming nobody (people numbered, every ballot treated as anonymous,
+    commitments unsigned), for sharing it beyond those who were in the room.
+    """
     ballots = list(
         ballots_of_workshop(workshop_id=workshop.pk).select_related("workshop").order_by("created_at", "pk")
     )
-    votes = workshop_data(workshop, ballots)
+    votes = workshop_data(workshop, ballots, names=names)
     data = {
         "kind": RECORD_KIND,
         "version": RECORD_VERSION,
         "exported_at": timezone.now().isoformat(),
-        **workshop_record_data(WorkshopRows(workshop)),
+        "names": names,
+        **workshop_record_data(WorkshopRows(workshop, names=names)),
         "ballots": votes["ballots"],
         **({"cartography": votes["cartography"]} if "cartography" in votes else {}),
     }
     for part in _PARTS:
-        value = part.data(workshop)
+        value = part.data(workshop, names=names)
         if value is not None:
             data[part.key] = value
     return data
 
 
-def record_postits_csv(workshop: Workshop) -> str:
-    return postits_csv(WorkshopRows(workshop))
+def record_postits_csv(workshop: Workshop, *, names: bool = True) -> str:
+    return postits_csv(WorkshopRows(workshop, names=names))
 
 
 def record_filename(workshop: Workshop, suffix: str, ext: str) -> str:

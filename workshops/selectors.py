@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, ExpressionWrapper, F, IntegerField, Prefetch, Q
+from django.db.models import Count, Exists, ExpressionWrapper, F, IntegerField, OuterRef, Prefetch, Q
 
 from core.models import Canvas, CanvasSection
 from scenarios.models import Scenario
@@ -13,6 +13,7 @@ from scenarios.models import Scenario
 from .models import (
     Format,
     FormatPhase,
+    Merge,
     TableSynthesis,
     Contribution,
     Participant,
@@ -221,6 +222,17 @@ def workshop_tables(workshop: Workshop) -> list[Table]:
 
 def workshop_participants(workshop: Workshop) -> list[Participant]:
     return list(workshop.participants.select_related("table").order_by("display_name"))
+
+
+def own_contributions(participant: Participant) -> list[Contribution]:
+    """Every post-it a participant wrote in their workshop, whatever became of it (hidden, merged),
+    newest first: what they may review and take back (workshops.delete_own_contribution). Two queries."""
+    return list(
+        Contribution.objects.filter(participant=participant)
+        .select_related("phase", "section", "table", "merged_into")
+        .annotate(merged_here=Exists(Merge.objects.filter(target=OuterRef("pk"))))
+        .order_by("-created_at", "-pk")
+    )
 
 
 def table_synthesis(*, phase: WorkshopPhase, table_id: int) -> TableSynthesis | None:

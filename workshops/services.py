@@ -804,6 +804,38 @@ def contribution_unmerge(*, scribe: Participant, contribution_id) -> Contributio
     return source
 
 
+@transaction.atomic
+def contribution_delete(*, participant: Participant, contribution_id) -> Contribution:
+    """Delete a post-it its author no longer wants kept (DESIGN: a participant owns their words).
+
+    Allowed to its author while the workshop is live, in any phase: a participant may take back
+    what they wrote, not only what they wrote in the open phase. Its +1s go with it. A post-it
+    others were merged into is refused until a scribe undoes those merges: deleting it would drop
+    the +1s that moved onto it from other people's post-its. When the phase's outputs were built
+    already, they are built again without it (after the commit, by the worker).
+    Locks: the workshop, then the post-it.
+    """
+    workshop = workshop_lock(participant.workshop_id)
+    if workshop.status != Workshop.Status.LIVE:
+        raise ValidationError(_("Post-its can be deleted only while the workshop is live."))
+    participant = _current(participant)
+    (contribution,) = _lock_contributions(workshop_id=workshop.pk, contribution_ids=[contribution_id])
+    if contribution.participant_id != participant.pk:
+        # As for a post-it of another workshop: nobody learns what others wrote by guessing ids.
+        raise ValidationError(_("This post-it does not exist in your workshop."), code="not_found")
+    if Merge.objects.filter(target=contribution).exists():
+        raise ValidationError(
+            _("A scribe merged other post-its into this one: ask your table's scribe to undo the merge, then delete it.")
+        )
+    phase = contribution.phase
+    contribution.delete()
+    workshop_bump_version(workshop_id=workshop.pk, table_id=contribution.table_id, stage=phase.aggregated_at is not None)
+    if phase.status == WorkshopPhase.Status.CLOSED and phase.activity == Activity.POSTITS and phase.aggregated_at is not None:
+        phase_id = phase.pk
+        transaction.on_commit(lambda: queue_aggregation(phase_id))
+    return contribution
+
+
 SYNTHESIS_MAX_LENGTH = 5000
 
 
