@@ -203,3 +203,36 @@ def test_not_required_a_facilitator_without_it_goes_on_as_before(client, facilit
     response = log_in(client, "alice")
     assert response.url == reverse("workshops:dashboard")
     assert client.get(response.url).status_code == 200
+
+
+def test_the_requirement_costs_an_enrolled_facilitator_one_query_a_request_and_nothing_when_off(client, settings, facilitator):
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    TOTP.activate(facilitator, generate_totp_secret())
+    client.force_login(facilitator)
+
+    def queries(path):
+        client.get(path)  # a first request settles the session
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200
+        return len(captured)
+
+    settings.TWO_FACTOR_REQUIRED_FOR_STAFF = False
+    off = queries("/facilitate/")
+    settings.TWO_FACTOR_REQUIRED_FOR_STAFF = True
+    # Their groups are read once per request whoever asks (core.rules caches them on the user).
+    assert queries("/facilitate/") <= off + 1
+
+
+def test_the_admins_own_sign_in_form_cannot_skip_the_second_step(client):
+    """Django's admin has a sign-in form of its own: it sends to allauth's, which asks for the code."""
+    admin = factories.UserFactory(username="root", is_superuser=True, is_staff=True)
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302 and response.url.startswith(LOGIN)
+    response = client.post("/admin/login/?next=/admin/", {"username": "root", "password": "password"})
+    assert response.status_code == 302 and response.url.startswith(LOGIN)
+    assert not client.session.get("_auth_user_id")
+    client.force_login(admin)
+    assert client.get("/admin/").status_code == 200
