@@ -1,5 +1,6 @@
-from django.contrib import admin
 from allauth.account import views as allauth_views
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 from drf_spectacular.views import SpectacularJSONAPIView
@@ -15,6 +16,10 @@ handler400 = views.bad_request
 handler403 = views.permission_denied
 handler404 = views.page_not_found
 handler500 = views.server_error
+
+# The admin signs in through allauth's sign-in, never its own form: its form would skip two-factor
+# authentication (and the login rate limits). Signed-in staff reach it as before.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "csp",
     "allauth",
     "allauth.account",
+    # Two-factor authentication for people with power (foresight.two_factor): TOTP and recovery codes.
+    "allauth.mfa",
     "core",
     "workshops",
     "scenarios",
@@ -58,6 +60,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After authentication: a facilitator or editor without two-factor, when it is required, enrols first.
+    "foresight.middleware.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -199,6 +203,15 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
+# Two-factor authentication (allauth.mfa): an authenticator app (TOTP) and recovery codes, no security
+# keys. Facilitators and editors turn it on from the menu ("Two-Factor Authentication", /accounts/2fa/);
+# with TWO_FACTOR_REQUIRED_FOR_STAFF=true the administrator requires it of them: until they enrol,
+# every page sends them to the enrolment page (foresight.middleware.TwoFactorRequiredMiddleware).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_ADAPTER = "foresight.accounts.MFAAdapter"
+# The name the authenticator app shows beside the code (else the request's host, e.g. "127.0.0.1:8000").
+MFA_TOTP_ISSUER = "Agora"
+TWO_FACTOR_REQUIRED_FOR_STAFF = strict_bool("TWO_FACTOR_REQUIRED_FOR_STAFF", default=False)
 # The demo prints its e-mails (the confirmation link) on the console; a server sets an SMTP backend.
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="agora@localhost")
