@@ -9,6 +9,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+from foresight.cache import redis_cache
+
 from .env import env, strict_bool
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -125,18 +127,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Redis is both the Celery broker and the cache. Without it, tasks run eagerly
 # in the request's process and the cache lives in memory.
 REDIS_URL = env.str("REDIS_URL", default="")
+# Seconds a call to Redis may wait. Redis answers in well under a millisecond; one that hangs (paused,
+# not down) must not hold a 10 ms poll: the cache gives up on it for a few seconds after one timeout
+# (foresight/cache.py), the broker's publish gives up after two tries (below).
+REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=0.5)
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_TASK_ALWAYS_EAGER = False
     # A Redis outage must not lose a post-it: cache errors are logged and read as misses,
-    # so sessions and board versions fall back to the database (django-redis).
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
-        }
-    }
+    # so board versions fall back to the database (django-redis). Sessions are not in it (below).
+    CACHES = {"default": redis_cache(REDIS_URL, timeout=REDIS_TIMEOUT)}
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CELERY_BROKER_URL = "memory://"
@@ -153,6 +153,12 @@ CELERY_BEAT_SCHEDULE = {
     "aggregate-pending-phases": {"task": "workshops.tasks.aggregate_pending", "schedule": 30.0},
     "prune-write-receipts": {"task": "workshops.tasks.prune_write_receipts", "schedule": 3600.0},
 }
+# Publishing a task (closing a phase, asking for a draft or an export) happens in a request: against
+# a Redis that hangs it waits REDIS_TIMEOUT per try, and tries twice, then the caller's fallback
+# applies (an aggregation stays pending for the sweeper). Without these, redis-py waits forever.
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT * 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_timeout": REDIS_TIMEOUT * 2, "socket_connect_timeout": REDIS_TIMEOUT * 2}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -271,5 +277,8 @@ LOGGING = {
     "loggers": {"weasyprint": {"level": "WARNING"}},
 }
 
-# Sessions are read on every 2-second poll: the cache answers, the database keeps them safe.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Sessions live in the database alone. A logout, a password change or a join deletes or replaces the
+# row, and that is final: a cached copy (cached_db) could outlive it in a Redis that missed the
+# delete while it hung. It costs a poll one primary-key read (README, "Sessions").
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
