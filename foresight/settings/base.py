@@ -15,7 +15,9 @@ from .env import env, strict_bool
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-change-me-in-production-0123456789")
+# The development key: known to anyone who reads this file, so production settings refuse it.
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789"
+SECRET_KEY = env.str("SECRET_KEY", default=DEVELOPMENT_SECRET_KEY)
 DEBUG = strict_bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 # The address the room's laptops join at (QR code, join URL), e.g. http://192.168.1.20:8000 when the
@@ -50,6 +52,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: every answer gets the header, static files and HTTPS redirects included.
+    "foresight.middleware.PermissionsPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -276,7 +280,6 @@ LOGGING = {
     # WeasyPrint logs each step of every PDF at INFO, and every CSS property it skips: its warnings are enough.
     "loggers": {"weasyprint": {"level": "WARNING"}},
 }
-
 
 # Sessions live in the database alone. A logout, a password change or a join deletes or replaces the
 # row, and that is final: a cached copy (cached_db) could outlive it in a Redis that missed the
