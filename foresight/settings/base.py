@@ -158,10 +158,13 @@ CELERY_BEAT_SCHEDULE = {
     "prune-write-receipts": {"task": "workshops.tasks.prune_write_receipts", "schedule": 3600.0},
 }
 # Publishing a task (closing a phase, asking for a draft or an export) happens in a request: against
-# a Redis that hangs it waits REDIS_TIMEOUT per try, and tries twice, then the caller's fallback
-# applies (an aggregation stays pending for the sweeper). Without these, redis-py waits forever.
+# a Redis that hangs, a try waits 2 x REDIS_TIMEOUT and a publish makes two, then the caller's fallback
+# applies (an aggregation stays pending for the sweeper); foresight/celery.py gives publishing these
+# options. The broker's other connections (the worker's, control's) wait longer than their 1 s
+# blocking reads. Without any of these, redis-py waits forever on a hung Redis.
 CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT * 2
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_timeout": REDIS_TIMEOUT * 2, "socket_connect_timeout": REDIS_TIMEOUT * 2}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_timeout": 5, "socket_connect_timeout": REDIS_TIMEOUT * 2}
+BROKER_PUBLISH_TRANSPORT_OPTIONS = {"socket_timeout": REDIS_TIMEOUT * 2, "socket_connect_timeout": REDIS_TIMEOUT * 2}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
