@@ -23,6 +23,8 @@ from confusable_homoglyphs.confusables import confusables_data
 
 # Unicode general categories that render as nothing or change how the text around them is drawn.
 REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Zl", "Zp"})
+# Tabs and line breaks (a paste from a spreadsheet) are ordinary spaces: normalise() makes them one.
+ORDINARY_WHITESPACE = frozenset("\t\n\r\x0b\x0c")
 # Marks the package adds around right-to-left homoglyphs so that its JSON displays well: not part of them.
 _DISPLAY_MARKS = "\u200e\u200f"
 
@@ -36,7 +38,7 @@ def invisible_characters(text: str) -> list[str]:
     """The characters of `text` a display name refuses, each once, as "U+200B ZERO WIDTH SPACE"."""
     found = []
     for character in dict.fromkeys(text):
-        if unicodedata.category(character) in REFUSED_CATEGORIES:
+        if unicodedata.category(character) in REFUSED_CATEGORIES and character not in ORDINARY_WHITESPACE:
             name = unicodedata.name(character, "")
             found.append(f"U+{ord(character):04X} {name}".strip())
     return found

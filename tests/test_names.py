@@ -25,6 +25,7 @@ def test_a_name_is_normalised_nfkc_with_single_spaces():
         pytest.param("Bob\u2028Marley", ["U+2028 LINE SEPARATOR"], id="line separator"),
         pytest.param("Bob\ue000", ["U+E000"], id="private use"),
         pytest.param("Alice", [], id="plain"),
+        pytest.param("Alice\tMartin\r\n", [], id="tabs and line breaks are spaces"),
         pytest.param("Zoë Ñúñez-Łukasz 李", [], id="accents and other scripts are fine"),
     ],
 )
