@@ -45,6 +45,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from kombu.exceptions import OperationalError as KombuOperationalError
 
+from core import names
 from core.models import Edition
 
 from .live import workshop_bump_version
@@ -406,7 +407,20 @@ def table_update(*, table: Table, name: str, scenario=None, capacity: int | None
 
 
 def _clean_display_name(display_name: str) -> str:
-    name = " ".join((display_name or "").split())
+    """The name as stored (core.names: NFKC, one space between words), or a message saying what is wrong."""
+    hidden = names.invisible_characters(display_name or "")
+    if hidden and not names.has_visible_character(display_name):
+        raise ValidationError({"display_name": _("This name is made only of invisible characters: type a name people can read.")})
+    if hidden:
+        raise ValidationError(
+            {
+                "display_name": _(
+                    "A display name cannot contain invisible or control characters (here: %(characters)s): type it again by hand."
+                )
+                % {"characters": ", ".join(hidden)}
+            }
+        )
+    name = names.normalise(display_name)
     if not name:
         raise ValidationError({"display_name": _("Choose a display name.")})
     if len(name) > DISPLAY_NAME_MAX_LENGTH:
@@ -478,6 +492,15 @@ def participant_join(*, workshop: Workshop, display_name: str, table_id: int | N
         _check_seat_left(table)
     if Participant.objects.filter(workshop=workshop, display_name__iexact=name).exists():
         raise ValidationError({"display_name": _("Someone already uses this name here: pick another one.")})
+    # Under the workshop lock: two look-alike names joining at once cannot both get in.
+    lookalike = names.confusable_with(name, Participant.objects.filter(workshop=workshop).values_list("display_name", flat=True))
+    if lookalike is not None:
+        raise ValidationError(
+            {
+                "display_name": _("This name looks like “%(name)s”, already in the workshop: pick one that reads differently.")
+                % {"name": lookalike}
+            }
+        )
     try:
         with transaction.atomic():
             participant = Participant.objects.create(workshop=workshop, display_name=name, table=table)

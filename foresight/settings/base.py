@@ -9,11 +9,15 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+from foresight.cache import redis_cache
+
 from .env import env, strict_bool
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-change-me-in-production-0123456789")
+# The development key: known to anyone who reads this file, so production settings refuse it.
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789"
+SECRET_KEY = env.str("SECRET_KEY", default=DEVELOPMENT_SECRET_KEY)
 DEBUG = strict_bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 # The address the room's laptops join at (QR code, join URL), e.g. http://192.168.1.20:8000 when the
@@ -50,6 +54,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: every answer gets the header, static files and HTTPS redirects included.
+    "foresight.middleware.PermissionsPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -129,18 +135,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Redis is both the Celery broker and the cache. Without it, tasks run eagerly
 # in the request's process and the cache lives in memory.
 REDIS_URL = env.str("REDIS_URL", default="")
+# Seconds a call to Redis may wait. Redis answers in well under a millisecond; one that hangs (paused,
+# not down) must not hold a 10 ms poll: the cache gives up on it for a few seconds after one timeout
+# (foresight/cache.py), the broker's publish gives up after two tries (below).
+REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=0.5)
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_TASK_ALWAYS_EAGER = False
     # A Redis outage must not lose a post-it: cache errors are logged and read as misses,
-    # so sessions and board versions fall back to the database (django-redis).
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
-        }
-    }
+    # so board versions fall back to the database (django-redis). Sessions are not in it (below).
+    CACHES = {"default": redis_cache(REDIS_URL, timeout=REDIS_TIMEOUT)}
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CELERY_BROKER_URL = "memory://"
@@ -157,6 +161,15 @@ CELERY_BEAT_SCHEDULE = {
     "aggregate-pending-phases": {"task": "workshops.tasks.aggregate_pending", "schedule": 30.0},
     "prune-write-receipts": {"task": "workshops.tasks.prune_write_receipts", "schedule": 3600.0},
 }
+# Publishing a task (closing a phase, asking for a draft or an export) happens in a request: against
+# a Redis that hangs, a try waits 2 x REDIS_TIMEOUT and a publish makes two, then the caller's fallback
+# applies (an aggregation stays pending for the sweeper); foresight/celery.py gives publishing these
+# options. The broker's other connections (the worker's, control's) wait longer than their 1 s
+# blocking reads. Without any of these, redis-py waits forever on a hung Redis.
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT * 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_timeout": 5, "socket_connect_timeout": REDIS_TIMEOUT * 2}
+BROKER_PUBLISH_TRANSPORT_OPTIONS = {"socket_timeout": REDIS_TIMEOUT * 2, "socket_connect_timeout": REDIS_TIMEOUT * 2}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -284,5 +297,7 @@ LOGGING = {
     "loggers": {"weasyprint": {"level": "WARNING"}},
 }
 
-# Sessions are read on every 2-second poll: the cache answers, the database keeps them safe.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions live in the database alone. A logout, a password change or a join deletes or replaces the
+# row, and that is final: a cached copy (cached_db) could outlive it in a Redis that missed the
+# delete while it hung. It costs a poll one primary-key read (README, "Sessions").
+SESSION_ENGINE = "django.contrib.sessions.backends.db"

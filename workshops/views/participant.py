@@ -58,7 +58,9 @@ def join_workshop(request, code):
         except ValidationError as error:
             add_errors(form, error)
         else:
-            request.session.cycle_key()
+            # A new session that carries nothing of the browser's (a sign-in, another workshop's
+            # seat, a key someone planted): on a shared laptop, who joins is only this participant.
+            request.session.flush()
             remember_participant(request, participant)
             return redirect("workshops:canvas", code=workshop.join_code)
     status = INVALID if form.errors else 200
