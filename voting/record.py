@@ -123,7 +123,7 @@ def _audit_markdown(entries: list[dict]) -> list[str]:
         what = f"#{target['id']}" if target["id"] else ""
         label = f" «{_text(target['label'])}»" if target["label"] else ""
         out.append(f"- {entry['at']} · **{action_label(entry['action'])}** · {who} · {what}{label}")
-        for change in changes(entry["before"], entry["after"]):
+        for change in changes(entry["before"], entry["after"], target["type"]):
             out.append(f"  - {change.field}: {_text(change.before)} → {_text(change.after)}")
     return out
 

@@ -108,11 +108,13 @@ def field_label(key: str) -> str:
 
 # --- Reading an entry: the page and the Markdown record say it in the reader's language ----------
 
-# Codes a before/after value may hold, said in words (a ballot's statuses are the phase's words too).
+# Codes a before/after value may hold, said in words: a workshop's status in a workshop's words, any
+# other (a phase's, a ballot's: draft, open, closed) in a phase's.
 VALUE_LABELS = {
     "status": {**dict(Workshop.Status.choices), **dict(WorkshopPhase.Status.choices)},
     "activity": dict(Activity.choices),
 }
+WORKSHOP_VALUE_LABELS = VALUE_LABELS | {"status": dict(Workshop.Status.choices)}
 
 
 @dataclass(frozen=True)
@@ -122,13 +124,13 @@ class Change:
     after: str
 
 
-def _say(key: str, value) -> str:
+def _say(key: str, value, labels=VALUE_LABELS) -> str:
     if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, bool):
         return gettext_now("yes") if value else gettext_now("no")
-    if key in VALUE_LABELS and value in VALUE_LABELS[key]:
-        return str(VALUE_LABELS[key][value])
+    if key in labels and isinstance(value, str) and value in labels[key]:
+        return str(labels[key][value])
     if isinstance(value, dict):
         text = f" «{value['text']}»" if "text" in value else ""
         return f"#{value['id']}{text}" if "id" in value else ", ".join(f"{field_label(k)}: {_say(k, v)}" for k, v in value.items())
@@ -139,10 +141,11 @@ def _say(key: str, value) -> str:
     return str(value)
 
 
-def changes(before: dict, after: dict) -> list[Change]:
+def changes(before: dict, after: dict, target_type: str = "") -> list[Change]:
     """What an act changed, field by field, before and after (the fields of either side, in order)."""
+    labels = WORKSHOP_VALUE_LABELS if target_type == Target.WORKSHOP else VALUE_LABELS
     keys = list(dict.fromkeys([*before, *after]))
-    return [Change(field_label(key), _say(key, before.get(key)), _say(key, after.get(key))) for key in keys]
+    return [Change(field_label(key), _say(key, before.get(key), labels), _say(key, after.get(key), labels)) for key in keys]
 
 
 def action_label(code: str) -> str:

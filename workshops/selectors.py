@@ -301,5 +301,5 @@ def audit_trail_page(*, workshop: Workshop, page: str | int | None) -> Page:
     entries = AuditEntry.objects.filter(workshop=workshop).order_by("-at", "-pk")
     page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(page)
     for entry in page.object_list:
-        entry.changes = changes(entry.before, entry.after)
+        entry.changes = changes(entry.before, entry.after, entry.target_type)
     return page

@@ -205,21 +205,22 @@ def phase_open(*, phase: WorkshopPhase, closing=ANY_OPEN, by=None) -> WorkshopPh
         raise ValidationError(_("The open phase changed meanwhile: check which phase opening this one would close."), code="conflict")
     for current in phases.values():
         _close(current, by=by)
+    was = phase.status
     phase.status = WorkshopPhase.Status.OPEN
     phase.opened_at = timezone.now()
     phase.closed_at = None
     phase.save(update_fields=["status", "opened_at", "closed_at"])
     if workshop.status == Workshop.Status.DRAFT:
         Workshop.objects.filter(pk=workshop.pk).update(status=Workshop.Status.LIVE)
-    _audit_phase(phase, Action.PHASE_OPENED, by=by)
+    _audit_phase(phase, Action.PHASE_OPENED, by=by, was=was)
     workshop_bump_version(workshop_id=workshop.pk, stage=True)
     return phase
 
 
-def _audit_phase(phase: WorkshopPhase, action: str, *, by) -> None:
+def _audit_phase(phase: WorkshopPhase, action: str, *, by, was: str) -> None:
     audit_record(
         workshop_id=phase.workshop_id, action=action, by=by, target_type=Target.PHASE, target_id=phase.pk,
-        target_label=phase.name, after={"status": phase.status},
+        target_label=phase.name, before={"status": was}, after={"status": phase.status},
     )
 
 
@@ -248,7 +249,7 @@ def _close(phase: WorkshopPhase, *, by) -> None:
     phase.status = WorkshopPhase.Status.CLOSED
     phase.closed_at = now
     phase.save(update_fields=["status", "closed_at", "timer_started_at", "timer_elapsed_seconds"])
-    _audit_phase(phase, Action.PHASE_CLOSED, by=by)
+    _audit_phase(phase, Action.PHASE_CLOSED, by=by, was=WorkshopPhase.Status.OPEN)
     if phase.activity == Activity.POSTITS:
         phase_id = phase.pk
         # Queued after commit: the worker must find the closed phase and every post-it.
@@ -797,7 +798,7 @@ def contribution_merge(*, scribe: Participant, target_id, source_id) -> Contribu
         raise ValidationError(_("Only post-its of the same section can be merged."))
     if target.merged_into_id or source.merged_into_id:
         raise ValidationError(_("This post-it was already merged."))
-    before = {"text": source.text, "plus_ones": source.plus_ones, "target": {"id": target.pk, "text": target.text, "plus_ones": target.plus_ones}}
+    before = {"text": source.text, "plus_ones": source.plus_ones, "merged_into": None}
     already = set(PlusOne.objects.filter(contribution=target).values_list("participant_id", flat=True))
     source_plus_ones = PlusOne.objects.filter(contribution=source).order_by("pk")
     moved = list(source_plus_ones.exclude(participant_id__in=already).values_list("pk", flat=True))
@@ -823,7 +824,7 @@ def contribution_merge(*, scribe: Participant, target_id, source_id) -> Contribu
     audit_record(
         workshop_id=workshop.pk, action=Action.POSTIT_MERGED, by=scribe, target_type=Target.POSTIT, target_id=source.pk,
         target_label=source.text, before=before,
-        after={"merged_into": target.pk, "plus_ones": target.plus_ones, "postits": members},
+        after={"merged_into": {"id": target.pk, "text": target.text}, "postits": members},
     )
     workshop_bump_version(workshop_id=scribe.workshop_id, table_id=target.table_id)
     return target
@@ -870,7 +871,7 @@ def contribution_unmerge(*, scribe: Participant, contribution_id) -> Contributio
     back = [{"id": c.pk, "text": c.text} for c in Contribution.objects.filter(merged_into=source).order_by("pk")]
     audit_record(
         workshop_id=workshop.pk, action=Action.POSTIT_UNMERGED, by=scribe, target_type=Target.POSTIT, target_id=source.pk,
-        target_label=source.text, before={"merged_into": target.pk, "text": source.text},
+        target_label=source.text, before={"merged_into": {"id": target.pk, "text": target.text}},
         after={"merged_into": None, "plus_ones": source.plus_ones, "postits": [{"id": source.pk, "text": source.text}, *back]},
     )
     workshop_bump_version(workshop_id=scribe.workshop_id, table_id=source.table_id)

@@ -81,12 +81,12 @@ def test_a_merge_and_its_undo_name_the_groups_members(scribe, postits):
     services.contribution_unmerge(scribe=scribe, contribution_id=source.pk)
 
     merged = entries(action=Action.POSTIT_MERGED)[1]
-    assert merged.target_id == source.pk and merged.before["text"] == "Louer plutôt"
-    assert merged.before["target"] == {"id": target.pk, "text": "Louer", "plus_ones": 0}
-    assert merged.after["merged_into"] == target.pk
+    assert merged.target_id == source.pk
+    assert merged.before == {"text": "Louer plutôt", "plus_ones": 0, "merged_into": None}
+    assert merged.after["merged_into"] == {"id": target.pk, "text": "Louer"}
     assert [m["id"] for m in merged.after["postits"]] == [target.pk, source.pk, follower.pk]
     undone = only(Action.POSTIT_UNMERGED)
-    assert undone.before["merged_into"] == target.pk
+    assert undone.before["merged_into"] == {"id": target.pk, "text": "Louer"}
     assert [m["id"] for m in undone.after["postits"]] == [source.pk, follower.pk]
 
 
@@ -119,6 +119,8 @@ def test_opening_and_closing_phases_and_the_workshop_name_the_facilitator(live_w
         (Action.PHASE_CLOSED, first.pk, "alice"),
         (Action.WORKSHOP_CLOSED, live_workshop.pk, "alice"),
     ]
+    opened = entries(live_workshop, action=Action.PHASE_OPENED, target_id=second.pk)[0]
+    assert (opened.before, opened.after) == ({"status": "pending"}, {"status": "open"})
     closed = only(Action.WORKSHOP_CLOSED)
     assert closed.before == {"status": "live"} and closed.after == {"status": "closed", "closed_phase": first.name}
     # The fixture opened the first phase without naming anyone: Agora itself.
@@ -255,6 +257,20 @@ def test_the_page_is_paginated_and_its_queries_do_not_grow_with_the_trail(client
 def test_the_control_room_links_to_the_trail(client, live_workshop, facilitator):
     client.force_login(facilitator)
     assert audit_url(live_workshop) in client.get(reverse("workshops:control", args=[live_workshop.pk])).content.decode()
+
+
+def test_changes_are_said_in_words_in_the_readers_language():
+    from django.utils import translation
+
+    from workshops.audit import Change, changes
+
+    with translation.override("en"):
+        assert changes({"hidden": False}, {"hidden": True}) == [Change("hidden", "no", "yes")]
+        assert changes({"status": "live"}, {"status": "closed"}, "workshop") == [Change("status", "Live", "Closed")]
+        assert changes({"merged_into": None}, {"merged_into": {"id": 3, "text": "Louer"}, "postits": [{"id": 3, "text": "Louer"}, {"id": 4, "text": "Louer plutôt"}]}) == [
+            Change("merged into", "—", "#3 «Louer»"),
+            Change("post-its", "—", "#3 «Louer»; #4 «Louer plutôt»"),
+        ]
 
 
 # --- The record --------------------------------------------------------------------------------------
