@@ -290,6 +290,15 @@ def _digest(value) -> str:
 
 
 AUDIT_PAGE_SIZE = 50
+FORMAT_HISTORY_SIZE = 10
+
+
+def format_audit_trail(*, format: Format) -> list[AuditEntry]:
+    """A format's latest edits, newest first (1 query), each with its `changes`."""
+    entries = list(AuditEntry.objects.filter(format_id=format.pk).order_by("-at", "-pk")[:FORMAT_HISTORY_SIZE])
+    for entry in entries:
+        entry.changes = changes(entry.before, entry.after, entry.target_type)
+    return entries
 
 
 def audit_trail_page(*, workshop: Workshop, page: str | int | None) -> Page:

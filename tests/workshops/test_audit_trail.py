@@ -176,6 +176,23 @@ def test_a_refused_format_deletion_writes_no_entry(facilitator, live_workshop):
     assert not AuditEntry.objects.filter(action=Action.FORMAT_DELETED).exists()
 
 
+def test_the_format_page_shows_its_latest_changes_to_those_who_edit_it(client, english, facilitator, other_facilitator):
+    format = formats.format_create(name="Atelier", owner=facilitator)
+    client.force_login(facilitator)
+    client.post(reverse("workshops:format_edit", args=[format.pk]), {"name": "Atelier rupture", "description": ""})
+    client.post(reverse("workshops:phase_add", args=[format.pk]), {"new-name": "Vote", "new-activity": "vote", "new-duration_minutes": 5})
+
+    trail = entries(format_id=format.pk)
+    assert [(e.action, e.actor_name) for e in trail] == [(Action.FORMAT_CHANGED, "alice"), (Action.FORMAT_PHASE_ADDED, "alice")]
+    page = client.get(reverse("workshops:format_edit", args=[format.pk])).content.decode()
+    assert "Latest changes" in page and "name: Atelier → Atelier rupture" in page and "Format phase added" in page
+    # A facilitator who may only use it (a seed format, or one shared with them) sees no history.
+    format.owner = None
+    format.save()
+    client.force_login(other_facilitator)
+    assert "Latest changes" not in client.get(reverse("workshops:format_edit", args=[format.pk])).content.decode()
+
+
 # --- Append-only ---------------------------------------------------------------------------------
 
 

@@ -276,7 +276,11 @@ FORMAT = Kind(
     child_model=FormatPhase,
     form=PhaseForm,
     children=lambda format: svc.format_phases(format=format),
-    page_context=lambda format, user: {"workshop_count": format.workshops.count()},
+    page_context=lambda format, user: {
+        "workshop_count": format.workshops.count(),
+        # Its latest edits (workshops.audit), for those who edit it: who changed what.
+        "history": selectors.format_audit_trail(format=format) if user.has_perm("workshops.edit_format", format) else [],
+    },
     anchor="format-phases",
     audited=True,
 )
