@@ -431,6 +431,8 @@ class AuditEntry(models.Model):
         WORKSHOP_SETTINGS = "workshop.settings", _("Room rules changed")
         TABLE_CHANGED = "table.changed", _("Table changed")
         PARTICIPANT_SEATED = "participant.seated", _("Participant moved or made scribe")
+        # For the facilitator's removal of a participant (issue 12, item 2), which records through audit_record.
+        PARTICIPANT_REMOVED = "participant.removed", _("Participant removed")
         BALLOT_OPENED = "ballot.opened", _("Ballot opened")
         BALLOT_CLOSED = "ballot.closed", _("Ballot closed")
         BALLOT_REVEALED = "ballot.revealed", _("Ballot results revealed")

@@ -16,7 +16,8 @@ works, and the workshop row only alone, for its version bump: see its docstring)
 4. participant rows;
 5. post-it rows, in primary-key order (`_lock_contributions`), so two scribes merging two
    post-its into each other queue instead of each holding the other's;
-6. rows that only hang off those (+1s, syntheses, table outputs), inserted or deleted last.
+6. rows that only hang off those (+1s, syntheses, table outputs), inserted or deleted last; the
+   act's audit entry (workshops.audit.audit_record) is one such insert, and locks nothing.
 
 A service may skip a level, never go back up one. Each service's docstring says what it locks.
 The last write of a service is `workshop_bump_version`: the workshop row (held already), then a
