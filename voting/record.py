@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from workshops.audit import action_label, changes
 from workshops.exports import RECORD_VERSION, WorkshopRows, postits_csv, workshop_record_data
 from workshops.models import Activity, Workshop, WorkshopPhase
 
@@ -119,6 +120,22 @@ def _postit_line(postit: dict) -> str:
     return f"{bits[0]} _({', '.join(notes)})_ #{postit['id']}"
 
 
+def _audit_markdown(entries: list[dict]) -> list[str]:
+    """The audit trail, oldest first: one line per act, its changes (before → after) below it."""
+    if not entries:
+        return []
+    out = ["", f"## {_('Audit trail')}", ""]
+    for entry in entries:
+        actor, target = entry["actor"], entry["target"]
+        who = actor["name"] or _("Agora")
+        what = f"#{target['id']}" if target["id"] else ""
+        label = f" «{_text(target['label'])}»" if target["label"] else ""
+        out.append(f"- {entry['at']} · **{action_label(entry['action'])}** · {who} · {what}{label}")
+        for change in changes(entry["before"], entry["after"], target["type"]):
+            out.append(f"  - {change.field}: {_text(change.before)} → {_text(change.after)}")
+    return out
+
+
 def record_markdown(data: dict) -> str:
     """The record to read: the workshop, then table by table, phase by phase, section by section; then the ballots."""
     w = data["workshop"]
@@ -192,5 +209,6 @@ def record_markdown(data: dict) -> str:
     for part in _PARTS:
         if data.get(part.key) is not None:
             out += [""] + part.markdown(data[part.key])
+    out += _audit_markdown(data.get("audit_trail") or [])
     out.append("")
     return "\n".join(out)

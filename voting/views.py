@@ -359,14 +359,14 @@ def ballot_action(request, ballot_pk, action, *, workshop):
     ballot = _ballot_of(workshop, ballot_pk)
     try:
         if action == "settle":
-            services.ballot_settle_tie(ballot=ballot, option_ids=request.POST.getlist("option"))
+            services.ballot_settle_tie(ballot=ballot, option_ids=request.POST.getlist("option"), by=request.user)
             message = _("Tie settled: the retained scenarios have their tables.")
         elif action == "hide":
-            services.ballot_reveal(ballot=ballot, revealed=False)
+            services.ballot_reveal(ballot=ballot, revealed=False, by=request.user)
             message = _("Results hidden again.")
         elif action in ACTIONS:
             service, message = ACTIONS[action]
-            service(ballot=ballot)
+            service(ballot=ballot, by=request.user)
         else:
             return HttpResponse(status=404)
     except ValidationError as error:

@@ -18,7 +18,9 @@ from django.utils.translation import gettext as _
 from core.models import CanvasSection
 from core.spreadsheets import csv_text
 
+from .audit import entry_data
 from .models import (
+    AuditEntry,
     Contribution,
     Participant,
     Table,
@@ -86,6 +88,8 @@ class WorkshopRows:
         )
         self.syntheses = list(TableSynthesis.objects.filter(phase__workshop=workshop).order_by("phase__position", "table__number"))
         self.phase_by_id = {p.pk: p for p in self.phases}
+        # Oldest first, as a record reads: who did what, in the order it was done.
+        self.audit_entries = list(AuditEntry.objects.filter(workshop=workshop).order_by("at", "pk"))
 
     def table_number(self, table_id):
         table = self.table_by_id.get(table_id)
@@ -197,6 +201,8 @@ def workshop_record_data(rows: WorkshopRows) -> dict:
             }
             for s in rows.syntheses
         ],
+        # Every act of power over the workshop (workshops.audit): codes and values as stored.
+        "audit_trail": [entry_data(entry) for entry in rows.audit_entries],
     }
 
 

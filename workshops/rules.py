@@ -176,6 +176,9 @@ add_action("workshops.view_outputs", is_seated_at_table | facilitates_workshop |
 # time; editors once it is closed, since they consolidate the cahier from it afterwards. It names who
 # wrote and voted what, so neither participants nor other facilitators get it.
 add_action("workshops.export_workshop", facilitates_workshop | is_editor & workshop_is_closed)
+# The audit trail (who hid, merged, opened, closed, revealed…; workshops.audit): those who run the
+# workshop. Not its participants, not other facilitators; editors read the record once it is closed.
+add_action("workshops.view_audit_trail", facilitates_workshop)
 # The list of those records (`Workshop.objects.records_for`): staff who run workshops or edit cahiers.
 add_action("workshops.view_records", is_facilitator | is_editor)
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, ExpressionWrapper, F, IntegerField, OuterRef, Prefetch, Q
 
 from core.models import Canvas, CanvasSection
 from scenarios.models import Scenario
 
+from .audit import changes
 from .models import (
+    AuditEntry,
     Format,
     FormatPhase,
     Merge,
@@ -296,3 +299,28 @@ def control_parts_state(workshop_id: int) -> dict[str, str]:
 
 def _digest(value) -> str:
     return hashlib.blake2b(repr(value).encode(), digest_size=8).hexdigest()
+
+
+AUDIT_PAGE_SIZE = 50
+FORMAT_HISTORY_SIZE = 10
+
+
+def format_audit_trail(*, format: Format) -> list[AuditEntry]:
+    """A format's latest edits, newest first (1 query), each with its `changes`."""
+    entries = list(AuditEntry.objects.filter(format_id=format.pk).order_by("-at", "-pk")[:FORMAT_HISTORY_SIZE])
+    for entry in entries:
+        entry.changes = changes(entry.before, entry.after, entry.target_type)
+    return entries
+
+
+def audit_trail_page(*, workshop: Workshop, page: str | int | None) -> Page:
+    """One page of the workshop's audit trail, newest first (2 queries: the count, the page).
+
+    A page number out of range (or not a number) gives the nearest page, as Paginator.get_page does.
+    Each entry carries `changes` (workshops.audit.changes), read from its own row: no query per entry.
+    """
+    entries = AuditEntry.objects.filter(workshop=workshop).order_by("-at", "-pk")
+    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(page)
+    for entry in page.object_list:
+        entry.changes = changes(entry.before, entry.after, entry.target_type)
+    return page

@@ -42,6 +42,7 @@ urlpatterns = [
     path("facilitate/<int:pk>/projector/", facilitator.projector, name="projector"),
     path("facilitate/<int:pk>/projector/live/", facilitator.projector_live, name="projector_live"),
     path("facilitate/<int:pk>/results/", facilitator.results, name="results"),
+    path("facilitate/<int:pk>/audit/", facilitator.audit_trail, name="audit_trail"),
     # Formats and canvases: data that facilitators edit, no deploy needed.
     path("facilitate/formats/", formats.index, name="formats"),
     path("facilitate/formats/new/", formats.format_new, name="format_new"),

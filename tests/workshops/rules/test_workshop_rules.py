@@ -33,6 +33,8 @@ RULES = {
     "workshops.write_synthesis": ("table1", {"scribe"}, {"synthesis"}),
     # The record as files: its facilitators at any time, editors once it is closed (for the cahier).
     "workshops.export_workshop": ("workshop", {"facilitator": ALWAYS, "superuser": ALWAYS, "editor": {"closed"}}, ALWAYS),
+    # The audit trail: those who run the workshop, in every state; no participant, editor or other facilitator.
+    "workshops.view_audit_trail": ("workshop", {"facilitator", "superuser"}, ALWAYS),
     "workshops.view_records": (None, {"facilitator", "other_facilitator", "editor", "superuser"}, ALWAYS),
     # What one wrote: listed for any participant, deleted by its author (here the participant's own post-it).
     "workshops.view_own_contributions": ("workshop", PARTICIPANTS, ALWAYS),
