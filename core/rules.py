@@ -84,3 +84,9 @@ def add_action(name: str, access: rules.Predicate, timing: rules.Predicate | Non
 def access(name: str) -> rules.Predicate:
     """The part of a rule a guard enforces; a rule without a timing part is its own access part."""
     return ACCESS.get(name) or rules.permissions.permissions[name]
+
+
+# --- Personal API tokens (core.tokens) -------------------------------------------------------------
+
+# Facilitators and editors script what they do; participants have no account, readers only read.
+add_action("core.manage_api_tokens", is_facilitator | is_editor)

@@ -23,6 +23,8 @@ urlpatterns = [
     # POST-only view (the nav's button). Then the rest of allauth: sign-up, e-mail confirmation, reset.
     path("accounts/login/", allauth_views.login, name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # A facilitator's or an editor's personal API tokens (core.tokens), before allauth's own pages.
+    path("accounts/tokens/", include("core.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     # JSON like the rest of /api/, its errors included.
