@@ -4,6 +4,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 from drf_spectacular.views import SpectacularJSONAPIView
 
+from cahiers import api as cahier_api
+
 from . import views
 from .converters import JoinCodeConverter
 
@@ -29,6 +31,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # JSON like the rest of /api/, its errors included.
     path("api/schema/", SpectacularJSONAPIView.as_view(), name="api-schema"),
+    # The published cahiers as open data (cahiers.api).
+    path("api/publications/", cahier_api.PublicationListApi.as_view(), name="api-publications"),
+    path("api/publications/<slug:slug>/", cahier_api.PublicationApi.as_view(), name="api-publication"),
     path("scenarios/", include("scenarios.urls")),
     path("cahiers/", include("cahiers.urls")),
     path("publications/", include("cahiers.reader_urls", namespace="publications")),
