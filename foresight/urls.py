@@ -5,6 +5,7 @@ from django.urls import include, path, register_converter
 from drf_spectacular.views import SpectacularJSONAPIView
 
 from cahiers import api as cahier_api
+from scenarios import api as scenario_api
 
 from . import views
 from .converters import JoinCodeConverter
@@ -34,6 +35,8 @@ urlpatterns = [
     # The published cahiers as open data (cahiers.api).
     path("api/publications/", cahier_api.PublicationListApi.as_view(), name="api-publications"),
     path("api/publications/<slug:slug>/", cahier_api.PublicationApi.as_view(), name="api-publication"),
+    # The scenario library for staff's scripts (scenarios.api).
+    path("api/scenarios/", scenario_api.ScenarioListApi.as_view(), name="api-scenarios"),
     path("scenarios/", include("scenarios.urls")),
     path("cahiers/", include("cahiers.urls")),
     path("publications/", include("cahiers.reader_urls", namespace="publications")),

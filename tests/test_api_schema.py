@@ -8,6 +8,8 @@
   list, no body or content type that breaks it. Examples per operation are few (the suite is long).
 """
 
+import zlib
+
 import pytest
 import schemathesis
 from django.core import signals
@@ -129,7 +131,7 @@ def test_the_api_answers_only_what_its_schema_says(api_schema, room):
         @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), database=None)
         def answers_as_described(case):
             # Aim at the real workshop most of the time, so that the rules and services answer, not only the 404s.
-            if hash(repr(case.body)) % 4:
+            if zlib.crc32(repr((case.body, case.query)).encode()) % 4:
                 for name in case.path_parameters or {}:
                     if name in room["ids"]:
                         case.path_parameters[name] = room["ids"][name]
