@@ -94,3 +94,7 @@ def access(name: str) -> rules.Predicate:
 
 # Who is offered two-factor authentication (the menu's link) and, when it is required, made to enrol.
 add_action("core.secure_account", holds_power)
+# --- Personal API tokens (core.tokens) -------------------------------------------------------------
+
+# Facilitators and editors script what they do; participants have no account, readers only read.
+add_action("core.manage_api_tokens", is_facilitator | is_editor)

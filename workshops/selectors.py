@@ -97,7 +97,7 @@ def room_board(*, workshop: Workshop, phase: WorkshopPhase) -> list[TableColumn]
     sections = phase_sections(phase)
     per_table = {t.pk: {s.pk: SectionBoard(s) for s in sections} for t in tables}
     counts = dict.fromkeys(per_table, 0)
-    for c in Contribution.objects.visible().filter(phase=phase).order_by("-plus_ones", "created_at"):
+    for c in Contribution.objects.visible().filter(phase=phase).select_related("participant").order_by("-plus_ones", "created_at"):
         board = per_table.get(c.table_id, {}).get(c.section_id)
         if board is not None:
             board.contributions.append(c)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api
+from . import api, staff_api
 from .views import facilitator, formats, participant, scribe
 
 app_name = "workshops"
@@ -27,6 +27,12 @@ urlpatterns = [
     path("api/w/<joincode:code>/board/", api.BoardApi.as_view(), name="api_board"),
     path("api/w/<joincode:code>/contributions/", api.ContributionCreateApi.as_view(), name="api_contributions"),
     path("api/w/<joincode:code>/contributions/<int:contribution_id>/plus-one/", api.PlusOneApi.as_view(), name="api_plus_one"),
+    # Facilitators' and editors' scripts (a personal API token, or the session).
+    path("api/workshops/", staff_api.WorkshopListApi.as_view(), name="api_workshops"),
+    path("api/workshops/<int:pk>/", staff_api.WorkshopDetailApi.as_view(), name="api_workshop"),
+    path("api/workshops/<int:pk>/results/", staff_api.WorkshopResultsApi.as_view(), name="api_workshop_results"),
+    path("api/workshops/<int:pk>/phases/<int:phase_id>/contributions/", staff_api.PhaseContributionsApi.as_view(), name="api_phase_contributions"),
+    path("api/workshops/<int:pk>/phases/<int:phase_id>/close/", staff_api.PhaseCloseApi.as_view(), name="api_phase_close"),
     # Facilitators.
     path("facilitate/", facilitator.dashboard, name="dashboard"),
     path("facilitate/<int:pk>/", facilitator.control, name="control"),
