@@ -22,9 +22,11 @@ RUN pip install '.[server]'
 
 COPY . .
 
-# Static files are collected into the image and served by WhiteNoise. The key is
-# only for this build step: the running container gets SECRET_KEY from its environment.
-RUN DJANGO_SETTINGS_MODULE=foresight.settings.production SECRET_KEY=collectstatic-only-not-a-secret \
+# Static files are collected into the image and served by WhiteNoise. The key is random and only
+# for this build step (production settings refuse a weak one): the running container gets
+# SECRET_KEY from its environment.
+RUN DJANGO_SETTINGS_MODULE=foresight.settings.production \
+    SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
     python manage.py collectstatic --noinput
 
 RUN useradd --system --no-create-home --uid 10001 agora \

@@ -44,6 +44,8 @@ class Cahier(models.Model):
     title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # When the editors last replaced the display names of the edition's workshops (services.edition_anonymise).
+    names_anonymised_at = models.DateTimeField(_("names anonymised at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

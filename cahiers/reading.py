@@ -128,3 +128,18 @@ def public_downloads(cahier: Cahier) -> list[Download]:
         if run is not None:
             downloads.append(Download(label=str(export_format.label), format=export_format.key, size=run.size))
     return downloads
+
+
+def whole_text(cahier: Cahier, *, preview: bool) -> list[tuple[Chapter, list[tuple[Section, Revision]]]]:
+    """Every readable chapter with its readable sections and their text, in order (two queries): the open data."""
+    chapters = readable_chapters(cahier, preview=preview)
+    text_field = _text_field(preview)
+    sections = (
+        Section.objects.filter(chapter__in=chapters, **{f"{text_field}__isnull": False})
+        .select_related(text_field)
+        .order_by("position")
+    )
+    by_chapter: dict[int, list[tuple[Section, Revision]]] = {chapter.pk: [] for chapter in chapters}
+    for section in sections:
+        by_chapter[section.chapter_id].append((section, getattr(section, text_field)))
+    return [(chapter, by_chapter[chapter.pk]) for chapter in chapters]

@@ -52,6 +52,9 @@ add_action("cahiers.create_cahier", is_editor)
 add_action("cahiers.edit_cahier", is_editor)
 # Pin the live revisions: what readers read.
 add_action("cahiers.publish_cahier", is_editor)
+# Replace the names of the edition's participants by numbers: once the cahier is out, the room's
+# words stay and who said them goes (services.edition_anonymise).
+add_action("cahiers.anonymise_edition", is_editor, is_published)
 # Import an edition (its workshops, votes, promises and cahier) from a JSON file (cahiers.exchange).
 add_action("cahiers.import_edition", is_editor)
 # The published text is for everyone; the editors read it before too.

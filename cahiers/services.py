@@ -23,6 +23,9 @@ from django.utils.translation import gettext as _
 from core.models import Edition
 
 from scenarios.models import Scenario
+from workshops.exports import pseudonyms
+from workshops.live import workshop_bump_version
+from workshops.models import Participant, Workshop, WriteReceipt
 
 from .drafting import DraftChapter
 from .models import SECTION_TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, Cahier, Chapter, DraftRun, ExportRun, Revision, Section, Status
@@ -542,3 +545,53 @@ def export_finish(*, run_id: int, rendered=None, error: str = "") -> bool:
     if not moved:
         field.storage.delete(stored)
     return bool(moved)
+
+
+# --- Privacy ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Anonymised:
+    workshops: int
+    participants: int
+
+
+@transaction.atomic
+def edition_anonymise(*, cahier: Cahier) -> Anonymised:
+    """Replace the display names of everyone who took part in the edition's workshops by
+    "Participant 1", "Participant 2"… (in the order they joined each workshop), once the cahier is
+    published. Post-its, +1s, votes, commitments and outputs stay, now under those numbers. The
+    laptops' write receipts go: a replayed answer could still show a name. Cannot be undone.
+
+    Refused while one of the edition's workshops is live: its room still knows people by name.
+    Locks: the edition's workshops (pk order), then the cahier.
+    """
+    workshops = list(Workshop.objects.select_for_update(no_key=True).filter(edition_id=cahier.edition_id).order_by("pk"))
+    cahier = _lock_cahier(cahier.pk)
+    if cahier.status != Status.PUBLISHED:
+        raise ValidationError(_("Publish the cahier first: the names are replaced once it is out."))
+    live = [w.title for w in workshops if w.status == Workshop.Status.LIVE]
+    if live:
+        raise ValidationError(
+            _("These workshops are still live: close them first. %(titles)s") % {"titles": ", ".join(live)}
+        )
+    renamed = 0
+    for workshop in workshops:
+        people = list(Participant.objects.filter(workshop=workshop).order_by("joined_at", "pk").only("pk"))
+        if not people:
+            continue
+        # Two passes: names are unique per workshop (case-insensitive), checked row by row, and a
+        # participant may already be called "Participant 2".
+        for person in people:
+            person.display_name = f"#{person.pk}"
+        Participant.objects.bulk_update(people, ["display_name"])
+        names = pseudonyms([p.pk for p in people])
+        for person in people:
+            person.display_name = names[person.pk]
+        Participant.objects.bulk_update(people, ["display_name"])
+        WriteReceipt.objects.filter(participant__workshop=workshop).delete()
+        workshop_bump_version(workshop_id=workshop.pk, stage=True)
+        renamed += len(people)
+    cahier.names_anonymised_at = timezone.now()
+    cahier.save(update_fields=["names_anonymised_at"])
+    return Anonymised(workshops=len(workshops), participants=renamed)

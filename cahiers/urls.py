@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/", views.cahier_outline, name="outline"),
     path("<int:pk>/chapters/", views.chapter_add, name="chapter_add"),
     path("<int:pk>/publish/", views.cahier_publish, name="publish"),
+    path("<int:pk>/anonymise/", views.edition_anonymise, name="anonymise"),
     path("<int:pk>/draft/", views.cahier_draft, name="draft"),
     path("<int:pk>/draft/progress/", views.cahier_draft_progress, name="draft_progress"),
     path("<int:pk>/exports/", views.cahier_export, name="export"),

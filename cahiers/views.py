@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.guards import allows, staff_permission, to_login
@@ -292,6 +293,29 @@ def cahier_publish(request, pk):
     return _outline_write(
         request, pk, lambda: services.cahier_publish(cahier=cahier), _("Published: readers now read these texts.")
     )
+
+
+@require_POST
+@staff_permission("cahiers.anonymise_edition", _("Only the editors anonymise an edition, once its cahier is published."))
+def edition_anonymise(request, pk):
+    """Replace the edition's participants' names by numbers (the outline asks to confirm first)."""
+    cahier = _cahier_or_404(pk)
+    if request.POST.get("confirm") != "yes":
+        return _outline_page(request, pk, errors=[_("Tick the box to confirm: names cannot be brought back.")], status=INVALID)
+    try:
+        done = services.edition_anonymise(cahier=cahier)
+    except ValidationError as error:
+        return _outline_page(request, pk, errors=_errors(error), status=INVALID)
+    messages.success(
+        request,
+        ngettext(
+            "%(n)d participant of the edition is now known by a number only.",
+            "%(n)d participants of the edition are now known by a number only.",
+            done.participants,
+        )
+        % {"n": done.participants},
+    )
+    return redirect("cahiers:outline", pk=pk)
 
 
 @require_POST

@@ -69,6 +69,12 @@ def is_superuser(actor) -> bool:
     return visitor_of(actor).user.is_superuser
 
 
+# People with power: they run workshops or edit what is published (a superuser is both). They are
+# offered two-factor authentication, and must enrol in it when the administrator requires it
+# (settings.TWO_FACTOR_REQUIRED_FOR_STAFF, foresight.two_factor); readers and participants are not asked.
+holds_power = is_facilitator | is_editor
+
+
 # --- Actions: access & timing ---------------------------------------------------------------------
 
 # name -> its access part (who, and the lasting state of the target): what pages and the API enforce.
@@ -84,3 +90,11 @@ def add_action(name: str, access: rules.Predicate, timing: rules.Predicate | Non
 def access(name: str) -> rules.Predicate:
     """The part of a rule a guard enforces; a rule without a timing part is its own access part."""
     return ACCESS.get(name) or rules.permissions.permissions[name]
+
+
+# Who is offered two-factor authentication (the menu's link) and, when it is required, made to enrol.
+add_action("core.secure_account", holds_power)
+# --- Personal API tokens (core.tokens) -------------------------------------------------------------
+
+# Facilitators and editors script what they do; participants have no account, readers only read.
+add_action("core.manage_api_tokens", is_facilitator | is_editor)

@@ -17,10 +17,10 @@ def restitution_report(*, workshop) -> dict | None:
     return {"report": report_data(workshop)} if has_report(workshop) else None
 
 
-def record_report(workshop) -> dict | None:
+def record_report(workshop, *, names: bool = True) -> dict | None:
     from .report import record_part
 
-    return record_part(workshop)
+    return record_part(workshop, names=names)
 
 
 def record_report_markdown(data: dict) -> list[str]:

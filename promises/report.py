@@ -130,9 +130,15 @@ def report_data(workshop: Workshop, rows: WorkshopRows | None = None) -> dict:
     }
 
 
-def record_part(workshop: Workshop) -> dict | None:
-    """The record's `promise_report` (voting.record's contributors): only for a promise workshop."""
-    return report_data(workshop) if has_report(workshop) else None
+def record_part(workshop: Workshop, *, names: bool = True) -> dict | None:
+    """The record's `promise_report` (voting.record's contributors): only for a promise workshop.
+    Without `names`, commitments are all unsigned."""
+    if not has_report(workshop):
+        return None
+    data = report_data(workshop)
+    if not names:
+        data["commitments"] = [{**c, "signed_by": None} for c in data["commitments"]]
+    return data
 
 
 def _md(text: str) -> str:

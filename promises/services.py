@@ -35,6 +35,7 @@ from voting import tallies
 from voting.models import Ballot, BallotOption, Method
 from voting.selectors import ballot_tally
 
+from workshops.audit import Action, Target, audit_record
 from workshops.live import workshop_bump_version
 from workshops.models import Activity, Participant, Workshop, WorkshopPhase
 from workshops.services import workshop_lock
@@ -569,7 +570,7 @@ def stakeholder_item_add(*, workshop: Workshop, stakeholder_id, kind: str, text:
 
 
 @transaction.atomic
-def keyword_set_kept(*, workshop: Workshop, keyword_id, kept: bool) -> Keyword:
+def keyword_set_kept(*, workshop: Workshop, keyword_id, kept: bool, by=None) -> Keyword:
     """The facilitator keeps a keyword, or takes it off the kept ones, by hand (a tie on the vote's
     boundary, a correction). A merged keyword's mark goes to the one it joined.
     Locks: the workshop, then the keyword."""
@@ -577,6 +578,12 @@ def keyword_set_kept(*, workshop: Workshop, keyword_id, kept: bool) -> Keyword:
     keyword = _lock_keywords(workshop, [keyword_id])[_as_pk(keyword_id)]
     if keyword.merged_into_id:
         keyword = _lock_keywords(workshop, [keyword.merged_into_id])[keyword.merged_into_id]
+    if keyword.kept != bool(kept):
+        audit_record(
+            workshop_id=workshop.pk, action=Action.KEYWORD_KEPT if kept else Action.KEYWORD_DROPPED, by=by,
+            target_type=Target.KEYWORD, target_id=keyword.pk, target_label=keyword.label,
+            before={"kept": keyword.kept}, after={"kept": bool(kept)},
+        )
     keyword.kept = bool(kept)
     keyword.save(update_fields=["kept"])
     workshop_bump_version(workshop_id=workshop.pk, stage=True)
@@ -693,7 +700,9 @@ def _link_options(ballot: Ballot, workshop: Workshop, purpose: str, sources: lis
 
 
 @transaction.atomic
-def keyword_vote_create(*, workshop: Workshop, method: str = Method.APPROVAL, keep=DEFAULT_KEEP, title: str = "") -> Ballot:
+def keyword_vote_create(
+    *, workshop: Workshop, method: str = Method.APPROVAL, keep=DEFAULT_KEEP, title: str = "", by=None
+) -> Ballot:
     """A room-wide ballot over the wall's keywords (the merged ones count as the one they joined),
     opened at once; closing it keeps its `keep` winners (keyword_vote_keep).
     Locks: the workshop, then the voting app's (ballot_create, ballot_open: the new ballot)."""
@@ -716,7 +725,7 @@ def keyword_vote_create(*, workshop: Workshop, method: str = Method.APPROVAL, ke
         **_keyword_settings(method, keep),
     )
     _link_options(ballot, workshop, PromiseBallot.Purpose.KEYWORDS, keywords, keep)
-    return voting_services.ballot_open(ballot=ballot)
+    return voting_services.ballot_open(ballot=ballot, by=by)
 
 
 def _lock_promise_ballot(workshop: Workshop, ballot_id, purpose: str) -> PromiseBallot:
@@ -785,7 +794,7 @@ def phrase_options(*, workshop: Workshop, phrase_ids: Iterable | None = None) ->
 
 
 @transaction.atomic
-def phrase_vote_create(*, workshop: Workshop, phrase_ids: Iterable | None = None, title: str = "") -> Ballot:
+def phrase_vote_create(*, workshop: Workshop, phrase_ids: Iterable | None = None, title: str = "", by=None) -> Ballot:
     """A room-wide ranking ballot (Condorcet winner, Schulze order) over the drafted phrases, opened at
     once; its order makes the produced promise: the first retained, the others its alternatives.
     Locks: the workshop, then the voting app's (ballot_create, ballot_open: the new ballot)."""
@@ -803,7 +812,7 @@ def phrase_vote_create(*, workshop: Workshop, phrase_ids: Iterable | None = None
         phase=_vote_phase(workshop, Activity.PHRASES),
     )
     _link_options(ballot, workshop, PromiseBallot.Purpose.PHRASES, phrases, None)
-    return voting_services.ballot_open(ballot=ballot)
+    return voting_services.ballot_open(ballot=ballot, by=by)
 
 
 def phrase_vote_order(ballot: Ballot) -> tuple[list[BallotOption], list[BallotOption]]:
@@ -812,7 +821,7 @@ def phrase_vote_order(ballot: Ballot) -> tuple[list[BallotOption], list[BallotOp
 
 
 @transaction.atomic
-def phrase_vote_retain(*, workshop: Workshop, ballot_id, option_id=None) -> Promise:
+def phrase_vote_retain(*, workshop: Workshop, ballot_id, option_id=None, by=None) -> Promise:
     """The produced promise from a closed phrase ballot: its winner retained, the others its
     alternatives in the vote's order, the kept keywords what it rests on. A tie on first place is
     settled by the facilitator naming one of the tied (`option_id`).
@@ -821,10 +830,11 @@ def phrase_vote_retain(*, workshop: Workshop, ballot_id, option_id=None) -> Prom
     use = _lock_promise_ballot(workshop, ballot_id, PromiseBallot.Purpose.PHRASES)
     if use.ballot.status != Ballot.Status.CLOSED:
         raise ValidationError(_("Close the vote before retaining its phrase."))
-    return _apply_phrase_vote(workshop, use, option_id)
+    return _apply_phrase_vote(workshop, use, option_id, by=by)
 
 
-def _apply_phrase_vote(workshop: Workshop, use: PromiseBallot, option_id=None) -> Promise:
+def _apply_phrase_vote(workshop: Workshop, use: PromiseBallot, option_id=None, *, by=None) -> Promise:
+    """Retain the vote's phrase; `by` is who settled it (None: the close applied it, whose own entry names who closed)."""
     ordered, tied = phrase_vote_order(use.ballot)
     if option_id is not None:
         chosen = next((o for o in (tied or ordered[:1]) if o.pk == _as_pk(option_id)), None)
@@ -851,6 +861,11 @@ def _apply_phrase_vote(workshop: Workshop, use: PromiseBallot, option_id=None) -
     )
     use.applied_at = timezone.now()
     use.save(update_fields=["applied_at"])
+    audit_record(
+        workshop_id=workshop.pk, action=Action.PROMISE_RETAINED, by=by, target_type=Target.PROMISE, target_id=promise.pk,
+        target_label=texts[0], before={"phrase": existing.phrase if existing else None},
+        after={"phrase": texts[0], "alternatives": texts[1:]},
+    )
     return promise
 
 

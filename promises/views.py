@@ -241,7 +241,7 @@ def keywords_curate(request, *, workshop):
             elif action == "unmerge":
                 services.keyword_unmerge(workshop=workshop, keyword_id=keyword_id)
             elif action in ("keep", "unkeep"):
-                services.keyword_set_kept(workshop=workshop, keyword_id=keyword_id, kept=action == "keep")
+                services.keyword_set_kept(workshop=workshop, keyword_id=keyword_id, kept=action == "keep", by=request.user)
             else:
                 raise ValidationError(_("Choose rename, merge or separate."))
         except ValidationError as error:
@@ -264,13 +264,17 @@ def keywords_vote(request, *, workshop):
             if not allows("promises.run_votes", Visitor(user=request.user), workshop):
                 raise PermissionDenied
             services.keyword_vote_create(
-                workshop=workshop, method=request.POST.get("method", ""), keep=request.POST.get("keep"), title=request.POST.get("title", "")
+                workshop=workshop,
+                method=request.POST.get("method", ""),
+                keep=request.POST.get("keep"),
+                title=request.POST.get("title", ""),
+                by=request.user,
             )
         elif action == "close":
             use = selectors.latest_vote(workshop=workshop, purpose=PromiseBallot.Purpose.KEYWORDS)
             if use is None or str(use.ballot_id) != request.POST.get("ballot"):
                 raise ValidationError(_("This vote is no longer the wall's latest: reload the page."))
-            voting_services.ballot_close(ballot=use.ballot)
+            voting_services.ballot_close(ballot=use.ballot, by=request.user)
         elif action == "keep":
             tied = services.keyword_vote_keep(workshop=workshop, ballot_id=request.POST.get("ballot"))
             if tied:
@@ -307,14 +311,16 @@ def _promise_action(request, workshop, action: str):
     if action == "phrase-vote-start":
         if not allows("promises.run_votes", Visitor(user=request.user), workshop):
             raise PermissionDenied
-        return services.phrase_vote_create(workshop=workshop, phrase_ids=post.getlist("phrase"))
+        return services.phrase_vote_create(workshop=workshop, phrase_ids=post.getlist("phrase"), by=request.user)
     if action == "phrase-vote-close":
         use = selectors.latest_vote(workshop=workshop, purpose=PromiseBallot.Purpose.PHRASES)
         if use is None or str(use.ballot_id) != post.get("ballot"):
             raise ValidationError(_("This vote is no longer the latest phrase vote: reload the page."))
-        return voting_services.ballot_close(ballot=use.ballot)
+        return voting_services.ballot_close(ballot=use.ballot, by=request.user)
     if action == "phrase-vote-retain":
-        return services.phrase_vote_retain(workshop=workshop, ballot_id=post.get("ballot"), option_id=post.get("option") or None)
+        return services.phrase_vote_retain(
+            workshop=workshop, ballot_id=post.get("ballot"), option_id=post.get("option") or None, by=request.user
+        )
     if action == "action-add":
         return services.key_action_add(workshop=workshop, text=post.get("text", ""))
     if action == "action-update":

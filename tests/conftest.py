@@ -1,5 +1,6 @@
 """Shared fixtures: fixed actors, services that must be there on CI, and the browser."""
 
+import contextlib
 import os
 import shutil
 
@@ -67,6 +68,21 @@ def join_as():
         return client
 
     return bind
+
+
+@pytest.fixture
+def only_session_reads(django_assert_num_queries):
+    """An unchanged poll reads its session and nothing else: one primary-key read of django_session
+    per request (sessions live in the database alone, so that a logout is final; README, "Sessions")."""
+
+    @contextlib.contextmanager
+    def check(requests=1):
+        with django_assert_num_queries(requests) as captured:
+            yield captured
+        tables = [q["sql"].split(" FROM ")[1].split()[0] for q in captured.captured_queries]
+        assert tables == ['"django_session"'] * requests, tables
+
+    return check
 
 
 @pytest.fixture(autouse=True)

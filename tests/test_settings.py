@@ -120,6 +120,29 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "key",
+    [
+        pytest.param("dev-only-insecure-key-change-me-in-production-0123456789", id="the development key"),
+        pytest.param("change-me", id="short"),
+        pytest.param("ab" * 40, id="two characters repeated"),
+        pytest.param("django-insecure-" + secrets.token_urlsafe(50), id="startproject's insecure key"),
+    ],
+)
+def test_production_refuses_to_start_with_a_weak_secret_key(key):
+    result = run_python("import django; django.setup()", DJANGO_SETTINGS_MODULE="foresight.settings.production", SECRET_KEY=key)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "SECRET_KEY is" in result.stderr
+    assert key not in result.stderr  # the message names the problem, never the key
+
+
+def test_production_starts_with_a_generated_secret_key():
+    from foresight.settings.env import strong_secret_key
+
+    key = secrets.token_urlsafe(64)
+    assert strong_secret_key(key, refused=settings.DEVELOPMENT_SECRET_KEY) == key
+
+
 def test_every_celery_setting_is_one_celery_knows():
     """A misspelt CELERY_* name is silently ignored by Celery: this is the only place it shows."""
     from celery.app.defaults import DEFAULTS
@@ -192,7 +215,7 @@ def test_postgresql_gets_none_of_the_sqlite_options(module):
         "print(json.dumps(settings.DATABASES['default'].get('OPTIONS', {})))"
     )
     result = run_python(
-        code, DJANGO_SETTINGS_MODULE=module, DATABASE_URL="postgres://agora@db.invalid:5432/agora", SECRET_KEY="x" * 64
+        code, DJANGO_SETTINGS_MODULE=module, DATABASE_URL="postgres://agora@db.invalid:5432/agora", SECRET_KEY=secrets.token_urlsafe(64)
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == {}

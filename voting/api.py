@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
+from core.api import WRITE, errors
 from workshops.api import ParticipantAPIView
 
 from . import services
@@ -24,7 +25,7 @@ class VoteOutputSerializer(serializers.Serializer):
         return {str(a.option_id): (a.rank if a.rank is not None else a.value) for a in paper.allocations.all()}
 
 
-@extend_schema(request=VoteInputSerializer, responses={200: VoteOutputSerializer})
+@extend_schema(request=VoteInputSerializer, responses={200: VoteOutputSerializer, **errors(*WRITE, 409)})
 class VoteCastApi(ParticipantAPIView):
     """POST /api/w/<code>/ballots/<id>/vote/ — participants have no account: their session says who they are."""
 

@@ -80,8 +80,9 @@ def workshop_csv(ballots) -> str:
     return _write_csv([row for ballot in ballots for row in ballot_csv_rows(ballot)])
 
 
-def ballot_data(ballot: Ballot) -> dict:
-    """A ballot, its settings, results and papers (names only when the ballot is named)."""
+def ballot_data(ballot: Ballot, *, names: bool = True) -> dict:
+    """A ballot, its settings, results and papers (names only when the ballot is named and `names`)."""
+    anonymous = ballot.anonymous or not names
     tally = ballot_tally(ballot=ballot, options=_options(ballot))
     papers = []
     # The papers the tally counts: a table's ballot leaves out those of people seated elsewhere now.
@@ -89,7 +90,7 @@ def ballot_data(ballot: Ballot) -> dict:
     for index, paper in enumerate(qs.order_by("cast_at", "pk"), start=1):
         papers.append(
             {
-                "voter": index if ballot.anonymous else paper.participant.display_name,
+                "voter": index if anonymous else paper.participant.display_name,
                 "choices": [
                     {"option_id": a.option_id, "value": a.value, "rank": a.rank}
                     for a in sorted(paper.allocations.all(), key=lambda a: (a.rank or 0, a.option_id))
@@ -130,7 +131,7 @@ def ballot_data(ballot: Ballot) -> dict:
                 "score": _score(row.score),
                 "display": row.display,
                 "retained": row.option.retained,
-                **({"voters": row.voters} if not ballot.anonymous else {}),
+                **({"voters": row.voters} if not anonymous else {}),
             }
             for row in tally.rows
         ],
@@ -142,11 +143,11 @@ def ballot_data(ballot: Ballot) -> dict:
     return data
 
 
-def workshop_data(workshop, ballots) -> dict:
+def workshop_data(workshop, ballots, *, names: bool = True) -> dict:
     ballots = list(ballots)
     data = {
         "workshop": {"id": workshop.pk, "title": workshop.title, "date": workshop.date.isoformat()},
-        "ballots": [ballot_data(b) for b in ballots],
+        "ballots": [ballot_data(b, names=names) for b in ballots],
     }
     scales = [b for b in ballots if b.method == "scale"]
     if len(scales) >= 2:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from workshops.audit import action_label, changes
 from workshops.exports import RECORD_VERSION, WorkshopRows, postits_csv, workshop_record_data
 from workshops.models import Activity, Workshop, WorkshopPhase
 
@@ -43,35 +44,43 @@ class RecordPart:
 _PARTS: list[RecordPart] = []
 
 
-def register_part(key: str, *, data: Callable[[Workshop], dict | None], markdown: Callable[[dict], list[str]]) -> None:
-    """Add a part to every workshop's record (registering a key again replaces it)."""
+def register_part(key: str, *, data: Callable[..., dict | None], markdown: Callable[[dict], list[str]]) -> None:
+    """Add a part to every workshop's record (registering a key again replaces it).
+
+    `data(workshop, names=…)`: with `names` false, the part names nobody (see record_data).
+    """
     _PARTS[:] = [p for p in _PARTS if p.key != key]
     _PARTS.append(RecordPart(key=key, data=data, markdown=markdown))
 
 
-def record_data(workshop: Workshop) -> dict:
-    """Everything the workshop produced, ballots and results included, with the format's version."""
+def record_data(workshop: Workshop, *, names: bool = True) -> dict:
+    """Everything the workshop produced, ballots and results included, with the format's version.
+
+    `names` false: the same record naming nobody (people numbered, every ballot treated as anonymous,
+    commitments unsigned), for sharing it beyond those who were in the room.
+    """
     ballots = list(
         ballots_of_workshop(workshop_id=workshop.pk).select_related("workshop").order_by("created_at", "pk")
     )
-    votes = workshop_data(workshop, ballots)
+    votes = workshop_data(workshop, ballots, names=names)
     data = {
         "kind": RECORD_KIND,
         "version": RECORD_VERSION,
         "exported_at": timezone.now().isoformat(),
-        **workshop_record_data(WorkshopRows(workshop)),
+        "names": names,
+        **workshop_record_data(WorkshopRows(workshop, names=names)),
         "ballots": votes["ballots"],
         **({"cartography": votes["cartography"]} if "cartography" in votes else {}),
     }
     for part in _PARTS:
-        value = part.data(workshop)
+        value = part.data(workshop, names=names)
         if value is not None:
             data[part.key] = value
     return data
 
 
-def record_postits_csv(workshop: Workshop) -> str:
-    return postits_csv(WorkshopRows(workshop))
+def record_postits_csv(workshop: Workshop, *, names: bool = True) -> str:
+    return postits_csv(WorkshopRows(workshop, names=names))
 
 
 def record_filename(workshop: Workshop, suffix: str, ext: str) -> str:
@@ -109,6 +118,22 @@ def _postit_line(postit: dict) -> str:
     if postit["hidden"]:
         notes.append(_("hidden"))
     return f"{bits[0]} _({', '.join(notes)})_ #{postit['id']}"
+
+
+def _audit_markdown(entries: list[dict]) -> list[str]:
+    """The audit trail, oldest first: one line per act, its changes (before → after) below it."""
+    if not entries:
+        return []
+    out = ["", f"## {_('Audit trail')}", ""]
+    for entry in entries:
+        actor, target = entry["actor"], entry["target"]
+        who = actor["name"] or _("Agora")
+        what = f"#{target['id']}" if target["id"] else ""
+        label = f" «{_text(target['label'])}»" if target["label"] else ""
+        out.append(f"- {entry['at']} · **{action_label(entry['action'])}** · {who} · {what}{label}")
+        for change in changes(entry["before"], entry["after"], target["type"]):
+            out.append(f"  - {change.field}: {_text(change.before)} → {_text(change.after)}")
+    return out
 
 
 def record_markdown(data: dict) -> str:
@@ -184,5 +209,6 @@ def record_markdown(data: dict) -> str:
     for part in _PARTS:
         if data.get(part.key) is not None:
             out += [""] + part.markdown(data[part.key])
+    out += _audit_markdown(data.get("audit_trail") or [])
     out.append("")
     return "\n".join(out)

@@ -32,6 +32,7 @@ from scenarios.models import Scenario
 from scenarios.services import scenarios_retain
 from workshops.models import Activity, Contribution, Participant, Table, TableOutputLine, Workshop, WorkshopPhase
 from workshops.selectors import latest_closed_postit_phase
+from workshops.audit import Action, Target, audit_record
 from workshops.live import workshop_bump_version
 # The workshop lock of workshops.services: one helper, so the first lock of every write is the same one.
 from workshops.services import participant_set_table, table_create, workshop_lock
@@ -278,6 +279,18 @@ def _lock_ballot(ballot: Ballot) -> tuple[Workshop, Ballot]:
     return workshop, Ballot.objects.select_for_update().get(pk=ballot.pk)
 
 
+def _audit(ballot: Ballot, action: str, *, by, before: dict, after: dict) -> None:
+    """The ballot's act in the workshop's audit trail (the caller holds the workshop and the ballot)."""
+    audit_record(
+        workshop_id=ballot.workshop_id, action=action, by=by, target_type=Target.BALLOT, target_id=ballot.pk,
+        target_label=ballot.title, before=before, after=after,
+    )
+
+
+def _retained_labels(ballot: Ballot) -> list[str]:
+    return list(BallotOption.objects.filter(ballot=ballot, retained=True).order_by("position", "pk").values_list("label", flat=True))
+
+
 def _changed(ballot: Ballot, *, stage: bool) -> None:
     """Bump the ballot's version (the projector's tally) and the workshop's.
 
@@ -290,7 +303,7 @@ def _changed(ballot: Ballot, *, stage: bool) -> None:
 
 
 @transaction.atomic
-def ballot_open(*, ballot: Ballot) -> Ballot:
+def ballot_open(*, ballot: Ballot, by=None) -> Ballot:
     """Open a draft ballot for votes. Locks: the workshop, then the ballot."""
     workshop, ballot = _lock_ballot(ballot)
     if ballot.status != Ballot.Status.DRAFT:
@@ -300,13 +313,14 @@ def ballot_open(*, ballot: Ballot) -> Ballot:
     ballot.status = Ballot.Status.OPEN
     ballot.opened_at = timezone.now()
     ballot.save(update_fields=["status", "opened_at"])
+    _audit(ballot, Action.BALLOT_OPENED, by=by, before={"status": Ballot.Status.DRAFT}, after={"status": ballot.status})
     _changed(ballot, stage=True)
     ballot.refresh_from_db()
     return ballot
 
 
 @transaction.atomic
-def ballot_close(*, ballot: Ballot, open_assignment: bool = True) -> Ballot:
+def ballot_close(*, ballot: Ballot, open_assignment: bool = True, by=None) -> Ballot:
     """Close the ballot; a retain ballot retains its top scenarios, or waits for a tie to be settled.
 
     With open_assignment, the retained scenarios get a table each and participants pick their seat.
@@ -326,6 +340,10 @@ def ballot_close(*, ballot: Ballot, open_assignment: bool = True) -> Ballot:
             ballot.save(update_fields=["outcome_pending"])
         else:
             _apply_retain(ballot, open_assignment=open_assignment)
+    _audit(
+        ballot, Action.BALLOT_CLOSED, by=by, before={"status": Ballot.Status.OPEN},
+        after={"status": ballot.status, "retained": _retained_labels(ballot)},
+    )
     # Apps above this one apply what the outcome means to them (voting/signals.py).
     signals.ballot_closed.send(sender=Ballot, ballot=ballot)
     _changed(ballot, stage=True)
@@ -344,7 +362,7 @@ def ballot_tied_options(*, ballot: Ballot) -> list[BallotOption]:
 
 
 @transaction.atomic
-def ballot_settle_tie(*, ballot: Ballot, option_ids: Iterable) -> Ballot:
+def ballot_settle_tie(*, ballot: Ballot, option_ids: Iterable, by=None) -> Ballot:
     """The facilitator picks, among the tied options, the ones that fill the remaining places.
 
     Locks: the workshop, then the ballot, then the scenarios and the tables (_apply_retain).
@@ -367,7 +385,9 @@ def ballot_settle_tie(*, ballot: Ballot, option_ids: Iterable) -> Ballot:
             )
             % {"n": places}
         )
+    before = {"retained": _retained_labels(ballot)}
     BallotOption.objects.filter(ballot=ballot, pk__in=chosen).update(retained=True)
+    _audit(ballot, Action.BALLOT_TIE_SETTLED, by=by, before=before, after={"retained": _retained_labels(ballot)})
     ballot.outcome_pending = False
     ballot.save(update_fields=["outcome_pending"])
     _apply_retain(ballot)
@@ -416,11 +436,16 @@ def _apply_retain(ballot: Ballot, *, open_assignment: bool = True) -> None:
 
 
 @transaction.atomic
-def ballot_reveal(*, ballot: Ballot, revealed: bool = True) -> Ballot:
+def ballot_reveal(*, ballot: Ballot, revealed: bool = True, by=None) -> Ballot:
     """Show the results to the room (or hide them again). Locks: the workshop, then the ballot."""
     _workshop, ballot = _lock_ballot(ballot)
     if ballot.status == Ballot.Status.DRAFT:
         raise ValidationError(_("Open the ballot before revealing its results."))
+    if ballot.revealed != revealed:
+        _audit(
+            ballot, Action.BALLOT_REVEALED if revealed else Action.BALLOT_HIDDEN, by=by,
+            before={"revealed": ballot.revealed}, after={"revealed": revealed},
+        )
     ballot.revealed = revealed
     ballot.save(update_fields=["revealed"])
     _changed(ballot, stage=True)

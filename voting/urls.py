@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api, views
+from . import api, staff_api, views
 
 app_name = "voting"
 urlpatterns = [
@@ -10,6 +10,8 @@ urlpatterns = [
     path("w/<joincode:code>/vote/tables/", views.pick_table, name="pick_table"),
     path("w/<joincode:code>/vote/<int:ballot_pk>/", views.vote, name="vote"),
     path("api/w/<joincode:code>/ballots/<int:ballot_pk>/vote/", api.VoteCastApi.as_view(), name="api_vote"),
+    path("api/workshops/<int:pk>/ballots/", staff_api.BallotListApi.as_view(), name="api_ballots"),
+    path("api/workshops/<int:pk>/ballots/<int:ballot_pk>/results/", staff_api.BallotResultsApi.as_view(), name="api_ballot_results"),
     # Facilitator.
     path("facilitate/records/", views.records, name="records"),
     path("facilitate/<int:workshop_pk>/record.<str:fmt>", views.export_record, name="export_record"),

@@ -359,14 +359,14 @@ def ballot_action(request, ballot_pk, action, *, workshop):
     ballot = _ballot_of(workshop, ballot_pk)
     try:
         if action == "settle":
-            services.ballot_settle_tie(ballot=ballot, option_ids=request.POST.getlist("option"))
+            services.ballot_settle_tie(ballot=ballot, option_ids=request.POST.getlist("option"), by=request.user)
             message = _("Tie settled: the retained scenarios have their tables.")
         elif action == "hide":
-            services.ballot_reveal(ballot=ballot, revealed=False)
+            services.ballot_reveal(ballot=ballot, revealed=False, by=request.user)
             message = _("Results hidden again.")
         elif action in ACTIONS:
             service, message = ACTIONS[action]
-            service(ballot=ballot)
+            service(ballot=ballot, by=request.user)
         else:
             return HttpResponse(status=404)
     except ValidationError as error:
@@ -429,17 +429,22 @@ def records(request):
 @require_GET
 @export_record
 def export_record(request, fmt, *, workshop):
-    """The workshop's whole record as a download: `json` (everything), `md` (to read), `csv` (the post-its)."""
+    """The workshop's whole record as a download: `json` (everything), `md` (to read), `csv` (the post-its).
+
+    `?names=0`: the record naming nobody (voting.record.record_data), to share beyond the room.
+    """
+    names = request.GET.get("names") != "0"
+    suffix = "" if names else "anonymous"
     if fmt == "json":
-        response = JsonResponse(record.record_data(workshop), json_dumps_params={"ensure_ascii": False, "indent": 2})
-        name = record.record_filename(workshop, "", "json")
+        response = JsonResponse(record.record_data(workshop, names=names), json_dumps_params={"ensure_ascii": False, "indent": 2})
+        name = record.record_filename(workshop, suffix, "json")
     elif fmt == "md":
-        text = record.record_markdown(record.record_data(workshop))
+        text = record.record_markdown(record.record_data(workshop, names=names))
         response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
-        name = record.record_filename(workshop, "", "md")
+        name = record.record_filename(workshop, suffix, "md")
     elif fmt == "csv":
-        response = HttpResponse(record.record_postits_csv(workshop), content_type="text/csv; charset=utf-8")
-        name = record.record_filename(workshop, "postits", "csv")
+        response = HttpResponse(record.record_postits_csv(workshop, names=names), content_type="text/csv; charset=utf-8")
+        name = record.record_filename(workshop, "postits" if names else "postits-anonymous", "csv")
     else:
         return HttpResponse(status=404)
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -4,7 +4,7 @@ from django.contrib import admin
 
 from core.models import Canvas, CanvasSection
 
-from .models import Format, FormatPhase, Workshop, WorkshopPhase
+from .models import AuditEntry, Format, FormatPhase, Workshop, WorkshopPhase
 from .selectors import canvas_runs_a_workshop
 
 
@@ -59,3 +59,22 @@ class WorkshopAdmin(admin.ModelAdmin):
     list_filter = ["status", "edition"]
     filter_horizontal = ["facilitators"]
     inlines = [WorkshopPhaseInline]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """The trail, read-only: an entry is never added, changed or deleted by hand (workshops/audit.py)."""
+
+    list_display = ["at", "action", "actor_name", "actor_kind", "target_type", "target_id", "target_label", "workshop", "format_id"]
+    list_filter = ["action", "actor_kind", "target_type"]
+    search_fields = ["actor_name", "target_label"]
+    list_select_related = ["workshop"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -18,6 +18,8 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api import READ, WRITE, errors
+
 from . import idempotency, live, selectors, services
 from .guards import NotJoined, participant_access
 from .guards import contribution as contribution_of_url
@@ -28,6 +30,8 @@ from .serializers import BoardSerializer, ContributionInputSerializer, Contribut
 class ParticipantAPIView(APIView):
     """A participant's API call: no account, the browser session says who they are, CSRF still checked."""
 
+    # The session is the participant; a personal API token is staff's (workshops.staff_api), not theirs.
+    authentication_classes = [SessionAuthentication]
     permission_classes = [AllowAny]
 
     def initial(self, request, *args, **kwargs):
@@ -66,7 +70,7 @@ class ApiReceipt(idempotency.Receipt):
 API_RECEIPT = ApiReceipt()
 
 
-@extend_schema(responses={200: BoardSerializer})
+@extend_schema(responses={200: BoardSerializer, **errors(*READ)})
 class BoardApi(ParticipantAPIView):
     """GET /api/w/<code>/board/ — the open phase and the participant's table's post-its."""
 
@@ -85,7 +89,7 @@ class BoardApi(ParticipantAPIView):
         return Response(BoardSerializer(board).data)
 
 
-@extend_schema(request=ContributionInputSerializer, responses={201: ContributionOutputSerializer})
+@extend_schema(request=ContributionInputSerializer, responses={201: ContributionOutputSerializer, **errors(*WRITE, 409)})
 class ContributionCreateApi(ParticipantAPIView):
     """POST /api/w/<code>/contributions/ — post a post-it at one's table."""
 
@@ -106,7 +110,7 @@ class ContributionCreateApi(ParticipantAPIView):
         return self.once(request, participant, handler)
 
 
-@extend_schema(request=None, responses={200: ContributionOutputSerializer})
+@extend_schema(request=None, responses={200: ContributionOutputSerializer, **errors(*WRITE, 409)})
 class PlusOneApi(ParticipantAPIView):
     """POST /api/w/<code>/contributions/<id>/plus-one/ — +1 a post-it of one's table, once."""
 

@@ -13,11 +13,14 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 
 from core.models import CanvasSection
 from core.spreadsheets import csv_text
 
+from .audit import entry_data
 from .models import (
+    AuditEntry,
     Contribution,
     Participant,
     Table,
@@ -37,6 +40,12 @@ POSTITS_CSV_HEADER = [
 ]  # fmt: skip
 
 
+def pseudonyms(participant_ids) -> dict[int, str]:
+    """"Participant 1", "Participant 2"… in the given order: an export that leaves names out, or an
+    anonymised edition (cahiers.services.edition_anonymise), names people by these."""
+    return {pk: _("Participant %(n)d") % {"n": n} for n, pk in enumerate(participant_ids, start=1)}
+
+
 def _iso(value):
     return value.isoformat() if value is not None else None
 
@@ -44,7 +53,7 @@ def _iso(value):
 class WorkshopRows:
     """The rows of one workshop, each read once, indexed for the exports that walk them."""
 
-    def __init__(self, workshop: Workshop):
+    def __init__(self, workshop: Workshop, *, names: bool = True):
         self.workshop = workshop
         self.phases = list(workshop.phases.select_related("canvas").order_by("position"))
         canvas_ids = {p.canvas_id for p in self.phases if p.canvas_id}
@@ -60,7 +69,10 @@ class WorkshopRows:
         self.tables = list(Table.objects.filter(workshop=workshop).select_related("scenario").order_by("number"))
         self.table_by_id = {t.pk: t for t in self.tables}
         self.participants = list(Participant.objects.filter(workshop=workshop).order_by("joined_at", "pk"))
-        self.name_of = {p.pk: p.display_name for p in self.participants}
+        # Without names, people are numbered in the order they joined: who wrote what stays linked, not who they are.
+        self.name_of = (
+            {p.pk: p.display_name for p in self.participants} if names else pseudonyms([p.pk for p in self.participants])
+        )
         self.postits = list(Contribution.objects.filter(workshop=workshop).order_by("table__number", "phase__position", "created_at", "pk"))
         self.outputs = list(
             TableOutput.objects.filter(phase__workshop=workshop)
@@ -76,6 +88,8 @@ class WorkshopRows:
         )
         self.syntheses = list(TableSynthesis.objects.filter(phase__workshop=workshop).order_by("phase__position", "table__number"))
         self.phase_by_id = {p.pk: p for p in self.phases}
+        # Oldest first, as a record reads: who did what, in the order it was done.
+        self.audit_entries = list(AuditEntry.objects.filter(workshop=workshop).order_by("at", "pk"))
 
     def table_number(self, table_id):
         table = self.table_by_id.get(table_id)
@@ -135,7 +149,7 @@ def workshop_record_data(rows: WorkshopRows) -> dict:
             for table in rows.tables
         ],
         "participants": [
-            {"display_name": p.display_name, "table": rows.table_number(p.table_id), "scribe": p.is_scribe}
+            {"display_name": rows.name_of[p.pk], "table": rows.table_number(p.table_id), "scribe": p.is_scribe}
             for p in rows.participants
         ],
         "postits": [
@@ -187,6 +201,8 @@ def workshop_record_data(rows: WorkshopRows) -> dict:
             }
             for s in rows.syntheses
         ],
+        # Every act of power over the workshop (workshops.audit): codes and values as stored.
+        "audit_trail": [entry_data(entry) for entry in rows.audit_entries],
     }
 
 

@@ -49,6 +49,7 @@ from .models import (
     WorkshopPhase,
 )
 from . import selectors
+from .audit import Action, Target, audit_record, changed_fields
 from .live import workshop_bump_version
 from .services import phase_plan, phase_sections_copy, workshop_lock
 
@@ -489,9 +490,35 @@ def format_create(*, name: str, description: str = "", owner) -> Format:
 
 
 @transaction.atomic
-def format_update(*, format: Format, name: str, description: str = "") -> Format:
-    """Rename or describe a format. Locks: the format."""
-    return _update_details(format, name=name, description=description, empty_message=_("Give the format a name."))
+def format_update(*, format: Format, name: str, description: str = "", by=None) -> Format:
+    """Rename or describe a format; the audit trail keeps what changed. Locks: the format."""
+    format = _lock(format)  # what it was, read under the lock the edit takes
+    before = {"name": format.name, "description": format.description}
+    format = _update_details(format, name=name, description=description, empty_message=_("Give the format a name."))
+    before, after = changed_fields(before, {"name": format.name, "description": format.description})
+    if after:
+        _audit_format(format, Action.FORMAT_CHANGED, by=by, before=before, after=after)
+    return format
+
+
+def _audit_format(format: Format, action: str, *, by, before=None, after=None, phase: FormatPhase | None = None) -> None:
+    """A format's entry in the audit trail: no workshop (a format belongs to no room), its id kept as a number."""
+    audit_record(
+        format_id=format.pk, action=action, by=by, before=before, after=after,
+        target_type=Target.FORMAT_PHASE if phase is not None else Target.FORMAT,
+        target_id=phase.pk if phase is not None else format.pk,
+        target_label=f"{format.name} · {phase.name}" if phase is not None else format.name,
+    )
+
+
+def _phase_fields(phase: FormatPhase, sections) -> dict:
+    return {
+        "name": phase.name,
+        "activity": phase.activity,
+        "canvas": phase.canvas.name if phase.canvas_id else None,
+        "sections": sorted(section.title for section in sections),
+        "duration_seconds": phase.duration_seconds,
+    }
 
 
 @transaction.atomic
@@ -506,9 +533,16 @@ def format_duplicate(*, format: Format, name: str, owner) -> Format:
 
 
 @transaction.atomic
-def format_share(*, format: Format, co_owners: Iterable) -> Format:
+def format_share(*, format: Format, co_owners: Iterable, by=None) -> Format:
     """Name the facilitators who edit this format with its owner (all of them: the others lose it). Locks: the format."""
-    return _share(format, co_owners)
+    co_owners = list(co_owners)
+    format = _lock(format)
+    before = sorted(format.co_owners.values_list("username", flat=True))
+    format = _share(format, co_owners)
+    after = sorted(user.get_username() for user in co_owners)
+    if before != after:
+        _audit_format(format, Action.FORMAT_SHARED, by=by, before={"co_owners": before}, after={"co_owners": after})
+    return format
 
 
 @transaction.atomic
@@ -526,6 +560,8 @@ def format_delete(*, format: Format, user) -> None:
         raise ValidationError(
             _("Workshops were created from this format (%(names)s): it cannot be deleted.") % {"names": names}
         )
+    phases = list(format.phases.order_by("position").values_list("name", flat=True))
+    _audit_format(format, Action.FORMAT_DELETED, by=user, before={"name": format.name, "description": format.description, "phases": phases})
     _delete(format)
 
 
@@ -569,7 +605,7 @@ def _clean_phase(*, name: str, activity: str, canvas: Canvas | None, duration_mi
 @transaction.atomic
 def phase_add(
     *, format: Format, name: str, activity: str, canvas: Canvas | None = None, duration_minutes: int = 0,
-    sections: Iterable[CanvasSection] = (),
+    sections: Iterable[CanvasSection] = (), by=None,
 ) -> FormatPhase:
     """Add a phase at the end of the format, working on `sections` of its canvas (none: the whole
     canvas). Workshops already created keep their own copy. Locks: the format."""
@@ -578,6 +614,7 @@ def phase_add(
     format = _lock(format)
     phase = FormatPhase.objects.create(format=format, position=_next_position(format.phases.all()), **fields)
     phase.sections.set(sections)
+    _audit_format(format, Action.FORMAT_PHASE_ADDED, by=by, after=_phase_fields(phase, sections), phase=phase)
     return phase
 
 
@@ -588,7 +625,7 @@ def _phase_of(format: Format, phase_id) -> FormatPhase:
 @transaction.atomic
 def phase_update(
     *, format: Format, phase_id: int, name: str, activity: str, canvas: Canvas | None = None, duration_minutes: int = 0,
-    sections: Iterable[CanvasSection] = (),
+    sections: Iterable[CanvasSection] = (), by=None,
 ) -> FormatPhase:
     """Change a phase of the format, and the sections of its canvas it works on (none: the whole
     canvas). Locks: the format, then the phase."""
@@ -596,22 +633,32 @@ def phase_update(
     sections = _clean_sections(sections, canvas)
     format = _lock(format)
     phase = _phase_of(format, phase_id)
+    before = _phase_fields(phase, phase.sections.all())
     for attribute, value in fields.items():
         setattr(phase, attribute, value)
     phase.save(update_fields=list(fields))
     phase.sections.set(sections)
+    before, after = changed_fields(before, _phase_fields(phase, sections))
+    if after:
+        _audit_format(format, Action.FORMAT_PHASE_CHANGED, by=by, before=before, after=after, phase=phase)
     return phase
 
 
 @transaction.atomic
-def phase_delete(*, format: Format, phase_id: int) -> None:
+def phase_delete(*, format: Format, phase_id: int, by=None) -> None:
     """Remove a phase of the format. Locks: the format, then the phase."""
     format = _lock(format)
-    _phase_of(format, phase_id).delete()
+    phase = _phase_of(format, phase_id)
+    _audit_format(format, Action.FORMAT_PHASE_REMOVED, by=by, before=_phase_fields(phase, phase.sections.all()), phase=phase)
+    phase.delete()
 
 
 @transaction.atomic
-def phase_move(*, format: Format, phase_id: int, direction: str) -> FormatPhase:
+def phase_move(*, format: Format, phase_id: int, direction: str, by=None) -> FormatPhase:
     """Move a phase one place up or down. Locks: the format, then its phases."""
     format = _lock(format)
-    return _swap(FormatPhase, "format", format, phase_id, direction, _("This phase is not part of this format."))
+    before = FormatPhase.objects.filter(pk=phase_id, format=format).values_list("position", flat=True).first()
+    phase = _swap(FormatPhase, "format", format, phase_id, direction, _("This phase is not part of this format."))
+    if before is not None and phase.position != before:
+        _audit_format(format, Action.FORMAT_PHASE_MOVED, by=by, before={"position": before}, after={"position": phase.position}, phase=phase)
+    return phase

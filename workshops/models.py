@@ -403,3 +403,105 @@ class WriteReceipt(models.Model):
 
     def __str__(self):
         return f"{self.participant_id}:{self.key} → {self.status_code}"
+
+
+class AuditEntry(models.Model):
+    """One act of power over a workshop or a format, as it was done: who, when, what, on what, before/after.
+
+    Written by the service that acts, inside its transaction (workshops.audit.audit_record), so an
+    act and its entry exist together or not at all. Append-only: the app never changes or deletes
+    one (save() refuses an existing row, delete() refuses), and a PostgreSQL trigger refuses any
+    UPDATE (migration `0018`). The actor and the target are snapshots (ids and names, no foreign
+    key) so that a participant removed or a format deleted later leaves the entry as it was; the
+    entries of a workshop go only with the workshop itself (the demo's reset deletes it whole).
+    A format's entries have no workshop: formats belong to no room.
+    """
+
+    class Action(models.TextChoices):
+        # Stable codes: the export carries them; the labels are translated when shown.
+        POSTIT_HIDDEN = "postit.hidden", _("Post-it hidden")
+        POSTIT_SHOWN = "postit.shown", _("Post-it shown again")
+        POSTITS_GROUPED = "postits.grouped", _("Post-its grouped")
+        POSTITS_UNGROUPED = "postits.ungrouped", _("Post-its ungrouped")
+        POSTIT_MERGED = "postit.merged", _("Post-it merged into another")
+        POSTIT_UNMERGED = "postit.unmerged", _("Merge undone")
+        PHASE_OPENED = "phase.opened", _("Phase opened")
+        PHASE_CLOSED = "phase.closed", _("Phase closed")
+        WORKSHOP_CLOSED = "workshop.closed", _("Workshop closed")
+        WORKSHOP_SETTINGS = "workshop.settings", _("Room rules changed")
+        TABLE_CHANGED = "table.changed", _("Table changed")
+        PARTICIPANT_SEATED = "participant.seated", _("Participant moved or made scribe")
+        # For the facilitator's removal of a participant (issue 12, item 2), which records through audit_record.
+        PARTICIPANT_REMOVED = "participant.removed", _("Participant removed")
+        BALLOT_OPENED = "ballot.opened", _("Ballot opened")
+        BALLOT_CLOSED = "ballot.closed", _("Ballot closed")
+        BALLOT_REVEALED = "ballot.revealed", _("Ballot results revealed")
+        BALLOT_HIDDEN = "ballot.hidden", _("Ballot results hidden again")
+        BALLOT_TIE_SETTLED = "ballot.tie_settled", _("Ballot tie settled")
+        KEYWORD_KEPT = "keyword.kept", _("Keyword kept")
+        KEYWORD_DROPPED = "keyword.dropped", _("Keyword dropped")
+        PROMISE_RETAINED = "promise.retained", _("Promise phrase retained")
+        FORMAT_CHANGED = "format.changed", _("Format renamed or described")
+        FORMAT_SHARED = "format.shared", _("Format co-owners changed")
+        FORMAT_DELETED = "format.deleted", _("Format deleted")
+        FORMAT_PHASE_ADDED = "format.phase_added", _("Format phase added")
+        FORMAT_PHASE_CHANGED = "format.phase_changed", _("Format phase changed")
+        FORMAT_PHASE_REMOVED = "format.phase_removed", _("Format phase removed")
+        FORMAT_PHASE_MOVED = "format.phase_moved", _("Format phase moved")
+
+    class Target(models.TextChoices):
+        POSTIT = "postit", _("post-it")
+        PHASE = "phase", _("phase")
+        WORKSHOP = "workshop", _("workshop")
+        TABLE = "table", _("table")
+        PARTICIPANT = "participant", _("participant")
+        BALLOT = "ballot", _("ballot")
+        KEYWORD = "keyword", _("keyword")
+        PROMISE = "promise", _("promise")
+        FORMAT = "format", _("format")
+        FORMAT_PHASE = "format_phase", _("format phase")
+
+    class ActorKind(models.TextChoices):
+        USER = "user", _("staff account")
+        PARTICIPANT = "participant", _("participant")
+        SYSTEM = "system", _("Agora")
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, null=True, blank=True, related_name="audit_entries")
+    # A format's entries (no workshop): the format's id, kept as a number so the entry outlives it.
+    format_id = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
+    at = models.DateTimeField(default=timezone.now)
+    action = models.CharField(max_length=40, choices=Action.choices)
+    actor_kind = models.CharField(max_length=12, choices=ActorKind.choices)
+    actor_user_id = models.PositiveBigIntegerField(null=True, blank=True)
+    actor_participant_id = models.PositiveBigIntegerField(null=True, blank=True)
+    # The name as it was then: a username, or the display name the room saw.
+    actor_name = models.CharField(max_length=150, blank=True)
+    target_type = models.CharField(max_length=20, choices=Target.choices)
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    # A short text to recognise the target by (a post-it's first words, a ballot's title); the whole
+    # text, where it matters, is in `before`/`after`.
+    target_label = models.CharField(max_length=200, blank=True)
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["workshop", "-at", "-id"], name="audit_entry_workshop_at")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(workshop__isnull=False) | Q(format_id__isnull=False), name="audit_entry_has_a_subject"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.action} {self.actor_name}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            raise ValueError("An audit entry is never changed once written.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("An audit entry is never deleted: it goes only with its workshop.")

@@ -103,6 +103,13 @@ def is_scribe_of_table(actor, target) -> bool:
     return participant is not None and participant.is_scribe and is_seated_at_table(actor, target)
 
 
+@rules.predicate
+def wrote_contribution(actor, contribution) -> bool:
+    """The author of this post-it: what one wrote is one's own to take back."""
+    participant = _participant_here(actor, contribution)
+    return participant is not None and isinstance(contribution, Contribution) and contribution.participant_id == participant.pk
+
+
 # --- States --------------------------------------------------------------------------------------
 
 
@@ -160,12 +167,18 @@ add_action("workshops.change_table", is_participant & writable)
 add_action("workshops.discover_scenarios", is_participant, discover_phase_open)
 add_action("workshops.post_contribution", is_seated & writable, postit_phase_open)
 add_action("workshops.plus_one", is_seated_at_table & writable, postit_phase_open)  # target: the post-it
+# What one wrote, reviewed on a page of its own and taken back while the workshop is live.
+add_action("workshops.view_own_contributions", is_participant)
+add_action("workshops.delete_own_contribution", wrote_contribution & workshop_is_live)  # target: the post-it
 # The outputs and synthesis of a table (target: the table): its people, and those who run or edit.
 add_action("workshops.view_outputs", is_seated_at_table | facilitates_workshop | is_editor)
 # The whole record as files (JSON, Markdown, CSV; voting/record.py): whoever runs the workshop, at any
 # time; editors once it is closed, since they consolidate the cahier from it afterwards. It names who
 # wrote and voted what, so neither participants nor other facilitators get it.
 add_action("workshops.export_workshop", facilitates_workshop | is_editor & workshop_is_closed)
+# The audit trail (who hid, merged, opened, closed, revealed…; workshops.audit): those who run the
+# workshop. Not its participants, not other facilitators; editors read the record once it is closed.
+add_action("workshops.view_audit_trail", facilitates_workshop)
 # The list of those records (`Workshop.objects.records_for`): staff who run workshops or edit cahiers.
 add_action("workshops.view_records", is_facilitator | is_editor)
 

@@ -5,14 +5,18 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, ExpressionWrapper, F, IntegerField, Prefetch, Q
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, ExpressionWrapper, F, IntegerField, OuterRef, Prefetch, Q
 
 from core.models import Canvas, CanvasSection
 from scenarios.models import Scenario
 
+from .audit import changes
 from .models import (
+    AuditEntry,
     Format,
     FormatPhase,
+    Merge,
     TableSynthesis,
     Contribution,
     Participant,
@@ -93,7 +97,7 @@ def room_board(*, workshop: Workshop, phase: WorkshopPhase) -> list[TableColumn]
     sections = phase_sections(phase)
     per_table = {t.pk: {s.pk: SectionBoard(s) for s in sections} for t in tables}
     counts = dict.fromkeys(per_table, 0)
-    for c in Contribution.objects.visible().filter(phase=phase).order_by("-plus_ones", "created_at"):
+    for c in Contribution.objects.visible().filter(phase=phase).select_related("participant").order_by("-plus_ones", "created_at"):
         board = per_table.get(c.table_id, {}).get(c.section_id)
         if board is not None:
             board.contributions.append(c)
@@ -223,6 +227,17 @@ def workshop_participants(workshop: Workshop) -> list[Participant]:
     return list(workshop.participants.select_related("table").order_by("display_name"))
 
 
+def own_contributions(participant: Participant) -> list[Contribution]:
+    """Every post-it a participant wrote in their workshop, whatever became of it (hidden, merged),
+    newest first: what they may review and take back (workshops.delete_own_contribution). Two queries."""
+    return list(
+        Contribution.objects.filter(participant=participant)
+        .select_related("phase", "section", "table", "merged_into")
+        .annotate(merged_here=Exists(Merge.objects.filter(target=OuterRef("pk"))))
+        .order_by("-created_at", "-pk")
+    )
+
+
 def table_synthesis(*, phase: WorkshopPhase, table_id: int) -> TableSynthesis | None:
     return TableSynthesis.objects.filter(phase=phase, table_id=table_id).first()
 
@@ -284,3 +299,28 @@ def control_parts_state(workshop_id: int) -> dict[str, str]:
 
 def _digest(value) -> str:
     return hashlib.blake2b(repr(value).encode(), digest_size=8).hexdigest()
+
+
+AUDIT_PAGE_SIZE = 50
+FORMAT_HISTORY_SIZE = 10
+
+
+def format_audit_trail(*, format: Format) -> list[AuditEntry]:
+    """A format's latest edits, newest first (1 query), each with its `changes`."""
+    entries = list(AuditEntry.objects.filter(format_id=format.pk).order_by("-at", "-pk")[:FORMAT_HISTORY_SIZE])
+    for entry in entries:
+        entry.changes = changes(entry.before, entry.after, entry.target_type)
+    return entries
+
+
+def audit_trail_page(*, workshop: Workshop, page: str | int | None) -> Page:
+    """One page of the workshop's audit trail, newest first (2 queries: the count, the page).
+
+    A page number out of range (or not a number) gives the nearest page, as Paginator.get_page does.
+    Each entry carries `changes` (workshops.audit.changes), read from its own row: no query per entry.
+    """
+    entries = AuditEntry.objects.filter(workshop=workshop).order_by("-at", "-pk")
+    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(page)
+    for entry in page.object_list:
+        entry.changes = changes(entry.before, entry.after, entry.target_type)
+    return page

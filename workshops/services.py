@@ -16,7 +16,8 @@ works, and the workshop row only alone, for its version bump: see its docstring)
 4. participant rows;
 5. post-it rows, in primary-key order (`_lock_contributions`), so two scribes merging two
    post-its into each other queue instead of each holding the other's;
-6. rows that only hang off those (+1s, syntheses, table outputs), inserted or deleted last.
+6. rows that only hang off those (+1s, syntheses, table outputs), inserted or deleted last; the
+   act's audit entry (workshops.audit.audit_record) is one such insert, and locks nothing.
 
 A service may skip a level, never go back up one. Each service's docstring says what it locks.
 The last write of a service is `workshop_bump_version`: the workshop row (held already), then a
@@ -45,9 +46,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from kombu.exceptions import OperationalError as KombuOperationalError
 
+from core import names
 from core.models import Edition
 
 from . import board_changes
+from .audit import Action, Target, audit_record, changed_fields
 from .live import workshop_bump_version
 from .selectors import phase_sections, tables_with_seats
 from .models import (
@@ -181,8 +184,10 @@ ANY_OPEN = object()  # phase_open's default: whichever phase is open closes
 
 
 @transaction.atomic
-def phase_open(*, phase: WorkshopPhase, closing=ANY_OPEN) -> WorkshopPhase:
+def phase_open(*, phase: WorkshopPhase, closing=ANY_OPEN, by=None) -> WorkshopPhase:
     """Open a phase, closing the one that was open; the workshop goes live.
+
+    `by` (the facilitator) is who the audit trail names, for the opening and the closing.
 
     `closing`: the id of the open phase the facilitator agreed to close (None: none was open).
     When another phase is open by then (someone else switched meanwhile), nothing is written and
@@ -202,15 +207,24 @@ def phase_open(*, phase: WorkshopPhase, closing=ANY_OPEN) -> WorkshopPhase:
     if closing is not ANY_OPEN and sorted(phases) != ([closing] if closing else []):
         raise ValidationError(_("The open phase changed meanwhile: check which phase opening this one would close."), code="conflict")
     for current in phases.values():
-        _close(current)
+        _close(current, by=by)
+    was = phase.status
     phase.status = WorkshopPhase.Status.OPEN
     phase.opened_at = timezone.now()
     phase.closed_at = None
     phase.save(update_fields=["status", "opened_at", "closed_at"])
     if workshop.status == Workshop.Status.DRAFT:
         Workshop.objects.filter(pk=workshop.pk).update(status=Workshop.Status.LIVE)
+    _audit_phase(phase, Action.PHASE_OPENED, by=by, was=was)
     workshop_bump_version(workshop_id=workshop.pk, stage=True)
     return phase
+
+
+def _audit_phase(phase: WorkshopPhase, action: str, *, by, was: str) -> None:
+    audit_record(
+        workshop_id=phase.workshop_id, action=action, by=by, target_type=Target.PHASE, target_id=phase.pk,
+        target_label=phase.name, before={"status": was}, after={"status": phase.status},
+    )
 
 
 def queue_aggregation(phase_id: int) -> bool:
@@ -229,8 +243,8 @@ def queue_aggregation(phase_id: int) -> bool:
     return True
 
 
-def _close(phase: WorkshopPhase) -> None:
-    """Close a phase whose row the caller has locked (after the workshop's)."""
+def _close(phase: WorkshopPhase, *, by) -> None:
+    """Close a phase whose row the caller has locked (after the workshop's); the trail names `by`."""
     now = timezone.now()
     if phase.timer_started_at is not None:
         phase.timer_elapsed_seconds += int((now - phase.timer_started_at).total_seconds())
@@ -238,6 +252,7 @@ def _close(phase: WorkshopPhase) -> None:
     phase.status = WorkshopPhase.Status.CLOSED
     phase.closed_at = now
     phase.save(update_fields=["status", "closed_at", "timer_started_at", "timer_elapsed_seconds"])
+    _audit_phase(phase, Action.PHASE_CLOSED, by=by, was=WorkshopPhase.Status.OPEN)
     if phase.activity == Activity.POSTITS:
         phase_id = phase.pk
         # Queued after commit: the worker must find the closed phase and every post-it.
@@ -258,7 +273,7 @@ def phase_rebuild_outputs(*, phase: WorkshopPhase) -> WorkshopPhase:
 
 
 @transaction.atomic
-def phase_close(*, phase: WorkshopPhase) -> WorkshopPhase:
+def phase_close(*, phase: WorkshopPhase, by=None) -> WorkshopPhase:
     """Close an open phase; its post-its are aggregated into table outputs by a worker.
 
     Locks: the workshop, then the phase.
@@ -267,13 +282,13 @@ def phase_close(*, phase: WorkshopPhase) -> WorkshopPhase:
     phase = _lock_phase(phase.pk)
     if not phase.is_open:
         raise ValidationError(_("This phase is not open."))
-    _close(phase)
+    _close(phase, by=by)
     workshop_bump_version(workshop_id=phase.workshop_id, stage=True)
     return phase
 
 
 @transaction.atomic
-def workshop_close(*, workshop: Workshop) -> Workshop:
+def workshop_close(*, workshop: Workshop, by=None) -> Workshop:
     """Close the workshop and its open phase: from now on it is read-only for the room.
 
     Locks: the workshop, then its open phase.
@@ -282,10 +297,17 @@ def workshop_close(*, workshop: Workshop) -> Workshop:
     if workshop.status == Workshop.Status.CLOSED:
         return workshop
     open_phases = WorkshopPhase.objects.select_for_update(no_key=True).filter(workshop=workshop, status=WorkshopPhase.Status.OPEN)
+    closed = []
     for current in open_phases.order_by("position"):
-        _close(current)
+        _close(current, by=by)
+        closed.append(current.name)
+    before = {"status": workshop.status}
     workshop.status = Workshop.Status.CLOSED
     workshop.save(update_fields=["status"])
+    audit_record(
+        workshop_id=workshop.pk, action=Action.WORKSHOP_CLOSED, by=by, target_type=Target.WORKSHOP, target_id=workshop.pk,
+        target_label=workshop.title, before=before, after={"status": workshop.status, **({"closed_phase": closed[0]} if closed else {})},
+    )
     workshop_bump_version(workshop_id=workshop.pk, stage=True)
     return workshop
 
@@ -350,10 +372,15 @@ def restitution_step(*, phase: WorkshopPhase, step: int) -> WorkshopPhase:
 
 
 @transaction.atomic
-def workshop_update_settings(*, workshop: Workshop, allow_self_plus_one: bool) -> Workshop:
+def workshop_update_settings(*, workshop: Workshop, allow_self_plus_one: bool, by=None) -> Workshop:
     """The room's rules a facilitator may switch during the workshop. Locks: the workshop."""
     workshop = workshop_lock(workshop.pk)
     if workshop.allow_self_plus_one != allow_self_plus_one:
+        audit_record(
+            workshop_id=workshop.pk, action=Action.WORKSHOP_SETTINGS, by=by, target_type=Target.WORKSHOP,
+            target_id=workshop.pk, target_label=workshop.title,
+            before={"allow_self_plus_one": workshop.allow_self_plus_one}, after={"allow_self_plus_one": allow_self_plus_one},
+        )
         workshop.allow_self_plus_one = allow_self_plus_one
         workshop.save(update_fields=["allow_self_plus_one"])
         workshop_bump_version(workshop_id=workshop.pk, stage=True)
@@ -380,7 +407,7 @@ def _check_capacity_value(capacity: int | None) -> None:
 
 
 @transaction.atomic
-def table_update(*, table: Table, name: str, scenario=None, capacity: int | None = None) -> Table:
+def table_update(*, table: Table, name: str, scenario=None, capacity: int | None = None, by=None) -> Table:
     """Rename a table, give it a scenario, change its capacity (never below the people seated there).
 
     Locks: the workshop, then the table.
@@ -397,17 +424,41 @@ def table_update(*, table: Table, name: str, scenario=None, capacity: int | None
             raise ValidationError(
                 {"capacity": ngettext("%(n)d person sits at this table: move them before lowering its capacity.", "%(n)d people sit at this table: move some before lowering its capacity.", seated) % {"n": seated}}
             )
+    before = _table_fields(table)
     table.name = name
     table.scenario = scenario
     if capacity is not None:
         table.capacity = capacity
     table.save(update_fields=["name", "scenario", "capacity"])
+    before, after = changed_fields(before, _table_fields(table))
+    if after:
+        audit_record(
+            workshop_id=table.workshop_id, action=Action.TABLE_CHANGED, by=by, target_type=Target.TABLE, target_id=table.pk,
+            target_label=table.label, before=before, after=after,
+        )
     workshop_bump_version(workshop_id=table.workshop_id, stage=True)
     return table
 
 
+def _table_fields(table: Table) -> dict:
+    return {"name": table.name, "scenario": table.scenario.title if table.scenario_id else None, "capacity": table.capacity}
+
+
 def _clean_display_name(display_name: str) -> str:
-    name = " ".join((display_name or "").split())
+    """The name as stored (core.names: NFKC, one space between words), or a message saying what is wrong."""
+    hidden = names.invisible_characters(display_name or "")
+    if hidden and not names.has_visible_character(display_name):
+        raise ValidationError({"display_name": _("This name is made only of invisible characters: type a name people can read.")})
+    if hidden:
+        raise ValidationError(
+            {
+                "display_name": _(
+                    "A display name cannot contain invisible or control characters (here: %(characters)s): type it again by hand."
+                )
+                % {"characters": ", ".join(hidden)}
+            }
+        )
+    name = names.normalise(display_name)
     if not name:
         raise ValidationError({"display_name": _("Choose a display name.")})
     if len(name) > DISPLAY_NAME_MAX_LENGTH:
@@ -479,6 +530,15 @@ def participant_join(*, workshop: Workshop, display_name: str, table_id: int | N
         _check_seat_left(table)
     if Participant.objects.filter(workshop=workshop, display_name__iexact=name).exists():
         raise ValidationError({"display_name": _("Someone already uses this name here: pick another one.")})
+    # Under the workshop lock: two look-alike names joining at once cannot both get in.
+    lookalike = names.confusable_with(name, Participant.objects.filter(workshop=workshop).values_list("display_name", flat=True))
+    if lookalike is not None:
+        raise ValidationError(
+            {
+                "display_name": _("This name looks like “%(name)s”, already in the workshop: pick one that reads differently.")
+                % {"name": lookalike}
+            }
+        )
     try:
         with transaction.atomic():
             participant = Participant.objects.create(workshop=workshop, display_name=name, table=table)
@@ -530,7 +590,7 @@ def participant_set_scribe(*, participant: Participant, is_scribe: bool) -> Part
 
 
 @transaction.atomic
-def participant_seat(*, participant: Participant, table_id: int | None, is_scribe: bool | None = None) -> Participant:
+def participant_seat(*, participant: Participant, table_id: int | None, is_scribe: bool | None = None, by=None) -> Participant:
     """The facilitator's seat form: a table (or none) and whether they are its scribe, in one write.
 
     `is_scribe=None` keeps the role if the table stays, drops it if the table changes; True or False
@@ -544,7 +604,19 @@ def participant_seat(*, participant: Participant, table_id: int | None, is_scrib
     participant = _lock_participant(participant)
     if is_scribe is None:
         is_scribe = participant.is_scribe and table is not None and table.pk == participant.table_id
-    return _seat(participant, table, is_scribe=is_scribe)
+    before = _seat_fields(participant.table, participant.is_scribe)
+    seated = _seat(participant, table, is_scribe=is_scribe)
+    before, after = changed_fields(before, _seat_fields(table, is_scribe))
+    if after:
+        audit_record(
+            workshop_id=workshop.pk, action=Action.PARTICIPANT_SEATED, by=by, target_type=Target.PARTICIPANT,
+            target_id=participant.pk, target_label=participant.display_name, before=before, after=after,
+        )
+    return seated
+
+
+def _seat_fields(table: Table | None, is_scribe: bool) -> dict:
+    return {"table": str(table.label) if table is not None else None, "scribe": is_scribe}
 
 
 def _open_postit_phase(workshop_id: int) -> WorkshopPhase:
@@ -698,6 +770,12 @@ def contribution_set_hidden(*, scribe: Participant, contribution_id, hidden: boo
     scribe = _current_scribe(scribe)
     [contribution] = _lock_contributions(workshop_id=workshop.pk, contribution_ids=[contribution_id])
     _check_scribe(scribe, contribution)
+    if contribution.hidden != hidden:
+        audit_record(
+            workshop_id=workshop.pk, action=Action.POSTIT_HIDDEN if hidden else Action.POSTIT_SHOWN, by=scribe,
+            target_type=Target.POSTIT, target_id=contribution.pk, target_label=contribution.text,
+            before={"hidden": contribution.hidden, "text": contribution.text}, after={"hidden": hidden},
+        )
     contribution.hidden = hidden
     contribution.save(update_fields=["hidden"])
     # Hidden: it leaves the laptops' boards; shown again: they redraw (it goes back in its place).
@@ -721,6 +799,12 @@ def contribution_group(*, scribe: Participant, contribution_ids: list, label: st
     contributions = _lock_contributions(workshop_id=workshop.pk, contribution_ids=contribution_ids)
     for contribution in contributions:
         _check_scribe(scribe, contribution)
+    audit_record(
+        workshop_id=workshop.pk, action=Action.POSTITS_GROUPED if label else Action.POSTITS_UNGROUPED, by=scribe,
+        target_type=Target.POSTIT, target_id=contributions[0].pk, target_label=label or contributions[0].text,
+        before={"postits": [{"id": c.pk, "text": c.text, "group": c.group_label} for c in contributions]},
+        after={"group": label, "postits": [c.pk for c in contributions]},
+    )
     Contribution.objects.filter(pk__in=[c.pk for c in contributions]).update(group_label=label)
     workshop_bump_version(workshop_id=scribe.workshop_id, table_id=scribe.table_id)
     return contributions
@@ -749,6 +833,7 @@ def contribution_merge(*, scribe: Participant, target_id, source_id) -> Contribu
         raise ValidationError(_("Only post-its of the same section can be merged."))
     if target.merged_into_id or source.merged_into_id:
         raise ValidationError(_("This post-it was already merged."))
+    before = {"text": source.text, "plus_ones": source.plus_ones, "merged_into": None}
     already = set(PlusOne.objects.filter(contribution=target).values_list("participant_id", flat=True))
     source_plus_ones = PlusOne.objects.filter(contribution=source).order_by("pk")
     moved = list(source_plus_ones.exclude(participant_id__in=already).values_list("pk", flat=True))
@@ -768,6 +853,13 @@ def contribution_merge(*, scribe: Participant, target_id, source_id) -> Contribu
     target.save(update_fields=["plus_ones"])
     Merge.objects.create(
         source=source, target=target, moved_plus_ones=moved, removed_plus_ones=removed, followers=followers, merged_by=scribe
+    )
+    # The group as it stands now: the target, the source and whatever had been merged into the source.
+    members = [{"id": c.pk, "text": c.text} for c in [target, source, *Contribution.objects.filter(pk__in=followers).order_by("pk")]]
+    audit_record(
+        workshop_id=workshop.pk, action=Action.POSTIT_MERGED, by=scribe, target_type=Target.POSTIT, target_id=source.pk,
+        target_label=source.text, before=before,
+        after={"merged_into": {"id": target.pk, "text": target.text}, "postits": members},
     )
     workshop_bump_version(workshop_id=scribe.workshop_id, table_id=target.table_id)
     return target
@@ -811,8 +903,46 @@ def contribution_unmerge(*, scribe: Participant, contribution_id) -> Contributio
     source.save(update_fields=["merged_into", "plus_ones"])
     target.save(update_fields=["plus_ones"])
     merge.delete()
+    back = [{"id": c.pk, "text": c.text} for c in Contribution.objects.filter(merged_into=source).order_by("pk")]
+    audit_record(
+        workshop_id=workshop.pk, action=Action.POSTIT_UNMERGED, by=scribe, target_type=Target.POSTIT, target_id=source.pk,
+        target_label=source.text, before={"merged_into": {"id": target.pk, "text": target.text}},
+        after={"merged_into": None, "plus_ones": source.plus_ones, "postits": [{"id": source.pk, "text": source.text}, *back]},
+    )
     workshop_bump_version(workshop_id=scribe.workshop_id, table_id=source.table_id)
     return source
+
+
+@transaction.atomic
+def contribution_delete(*, participant: Participant, contribution_id) -> Contribution:
+    """Delete a post-it its author no longer wants kept (DESIGN: a participant owns their words).
+
+    Allowed to its author while the workshop is live, in any phase: a participant may take back
+    what they wrote, not only what they wrote in the open phase. Its +1s go with it. A post-it
+    others were merged into is refused until a scribe undoes those merges: deleting it would drop
+    the +1s that moved onto it from other people's post-its. When the phase's outputs were built
+    already, they are built again without it (after the commit, by the worker).
+    Locks: the workshop, then the post-it.
+    """
+    workshop = workshop_lock(participant.workshop_id)
+    if workshop.status != Workshop.Status.LIVE:
+        raise ValidationError(_("Post-its can be deleted only while the workshop is live."))
+    participant = _current(participant)
+    (contribution,) = _lock_contributions(workshop_id=workshop.pk, contribution_ids=[contribution_id])
+    if contribution.participant_id != participant.pk:
+        # As for a post-it of another workshop: nobody learns what others wrote by guessing ids.
+        raise ValidationError(_("This post-it does not exist in your workshop."), code="not_found")
+    if Merge.objects.filter(target=contribution).exists():
+        raise ValidationError(
+            _("A scribe merged other post-its into this one: ask your table's scribe to undo the merge, then delete it.")
+        )
+    phase = contribution.phase
+    contribution.delete()
+    workshop_bump_version(workshop_id=workshop.pk, table_id=contribution.table_id, stage=phase.aggregated_at is not None)
+    if phase.status == WorkshopPhase.Status.CLOSED and phase.activity == Activity.POSTITS and phase.aggregated_at is not None:
+        phase_id = phase.pk
+        transaction.on_commit(lambda: queue_aggregation(phase_id))
+    return contribution
 
 
 SYNTHESIS_MAX_LENGTH = 5000

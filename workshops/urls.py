@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api
+from . import api, staff_api
 from .views import facilitator, formats, participant, scribe, stream
 
 app_name = "workshops"
@@ -16,6 +16,8 @@ urlpatterns = [
     path("w/<joincode:code>/post/", participant.post_contribution, name="post"),
     path("w/<joincode:code>/table/", participant.choose_table, name="choose_table"),
     path("w/<joincode:code>/plus-one/<int:contribution_id>/", participant.plus_one, name="plus_one"),
+    path("w/<joincode:code>/mine/", participant.own_contributions, name="own_contributions"),
+    path("w/<joincode:code>/mine/<int:contribution_id>/delete/", participant.delete_own_contribution, name="delete_own_contribution"),
     path("w/<joincode:code>/scribe/", scribe.scribe_board, name="scribe"),
     path("w/<joincode:code>/scribe/hide/<int:contribution_id>/", scribe.scribe_hide, name="scribe_hide"),
     path("w/<joincode:code>/scribe/group/", scribe.scribe_group, name="scribe_group"),
@@ -26,6 +28,12 @@ urlpatterns = [
     path("api/w/<joincode:code>/board/", api.BoardApi.as_view(), name="api_board"),
     path("api/w/<joincode:code>/contributions/", api.ContributionCreateApi.as_view(), name="api_contributions"),
     path("api/w/<joincode:code>/contributions/<int:contribution_id>/plus-one/", api.PlusOneApi.as_view(), name="api_plus_one"),
+    # Facilitators' and editors' scripts (a personal API token, or the session).
+    path("api/workshops/", staff_api.WorkshopListApi.as_view(), name="api_workshops"),
+    path("api/workshops/<int:pk>/", staff_api.WorkshopDetailApi.as_view(), name="api_workshop"),
+    path("api/workshops/<int:pk>/results/", staff_api.WorkshopResultsApi.as_view(), name="api_workshop_results"),
+    path("api/workshops/<int:pk>/phases/<int:phase_id>/contributions/", staff_api.PhaseContributionsApi.as_view(), name="api_phase_contributions"),
+    path("api/workshops/<int:pk>/phases/<int:phase_id>/close/", staff_api.PhaseCloseApi.as_view(), name="api_phase_close"),
     # Facilitators.
     path("facilitate/", facilitator.dashboard, name="dashboard"),
     path("facilitate/<int:pk>/", facilitator.control, name="control"),
@@ -41,6 +49,7 @@ urlpatterns = [
     path("facilitate/<int:pk>/projector/", facilitator.projector, name="projector"),
     path("facilitate/<int:pk>/projector/live/", facilitator.projector_live, name="projector_live"),
     path("facilitate/<int:pk>/results/", facilitator.results, name="results"),
+    path("facilitate/<int:pk>/audit/", facilitator.audit_trail, name="audit_trail"),
     # Formats and canvases: data that facilitators edit, no deploy needed.
     path("facilitate/formats/", formats.index, name="formats"),
     path("facilitate/formats/new/", formats.format_new, name="format_new"),

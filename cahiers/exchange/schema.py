@@ -18,6 +18,9 @@ here. A new model of these apps must be given a `Kind` (one entry) or a reason i
 
 - `workshops.WriteReceipt`: a laptop's idempotency receipts, pruned after a retry window;
 - `cahiers.DraftRun`: the worker's bookkeeping of a drafting, not what it wrote;
+- `core.ApiToken`: a person's credential for scripts, tied to their account here;
+- `workshops.AuditEntry`: who did what on this instance (its accounts by name and id); the trail
+  travels in each workshop's own record (voting/record.py), not in the edition's document;
 - the `version` counters of workshops, tables and ballots: they only tell a polling page that
   something changed, and start again from 1;
 - people's accounts, groups and passwords, and the browser sessions a participant is known by:
@@ -58,6 +61,8 @@ LEFT_OUT = {
     "workshops.writereceipt": "a laptop's idempotency receipts, pruned after a retry window",
     "cahiers.draftrun": "the worker's bookkeeping of a drafting, not what it wrote",
     "cahiers.exportrun": "the worker's bookkeeping of an export, and a file any instance makes again",
+    "core.apitoken": "a person's credential for scripts, tied to their account on this instance",
+    "workshops.auditentry": "who did what on this instance, naming its accounts; each workshop's record carries its trail",
 }
 
 

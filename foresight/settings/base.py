@@ -9,11 +9,15 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+from foresight.cache import redis_cache
+
 from .env import env, strict_bool
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-change-me-in-production-0123456789")
+# The development key: known to anyone who reads this file, so production settings refuse it.
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789"
+SECRET_KEY = env.str("SECRET_KEY", default=DEVELOPMENT_SECRET_KEY)
 DEBUG = strict_bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 # The address the room's laptops join at (QR code, join URL), e.g. http://192.168.1.20:8000 when the
@@ -38,6 +42,8 @@ INSTALLED_APPS = [
     "csp",
     "allauth",
     "allauth.account",
+    # Two-factor authentication for people with power (foresight.two_factor): TOTP and recovery codes.
+    "allauth.mfa",
     "core",
     "workshops",
     "scenarios",
@@ -48,6 +54,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: every answer gets the header, static files and HTTPS redirects included.
+    "foresight.middleware.PermissionsPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -58,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After authentication: a facilitator or editor without two-factor, when it is required, enrols first.
+    "foresight.middleware.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -125,18 +135,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Redis is both the Celery broker and the cache. Without it, tasks run eagerly
 # in the request's process and the cache lives in memory.
 REDIS_URL = env.str("REDIS_URL", default="")
+# Seconds a call to Redis may wait. Redis answers in well under a millisecond; one that hangs (paused,
+# not down) must not hold a 10 ms poll: the cache gives up on it for a few seconds after one timeout
+# (foresight/cache.py), the broker's publish gives up after two tries (below).
+REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=0.5)
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_TASK_ALWAYS_EAGER = False
     # A Redis outage must not lose a post-it: cache errors are logged and read as misses,
-    # so sessions and board versions fall back to the database (django-redis).
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
-        }
-    }
+    # so board versions fall back to the database (django-redis). Sessions are not in it (below).
+    CACHES = {"default": redis_cache(REDIS_URL, timeout=REDIS_TIMEOUT)}
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CELERY_BROKER_URL = "memory://"
@@ -153,6 +161,15 @@ CELERY_BEAT_SCHEDULE = {
     "aggregate-pending-phases": {"task": "workshops.tasks.aggregate_pending", "schedule": 30.0},
     "prune-write-receipts": {"task": "workshops.tasks.prune_write_receipts", "schedule": 3600.0},
 }
+# Publishing a task (closing a phase, asking for a draft or an export) happens in a request: against
+# a Redis that hangs, a try waits 2 x REDIS_TIMEOUT and a publish makes two, then the caller's fallback
+# applies (an aggregation stays pending for the sweeper); foresight/celery.py gives publishing these
+# options. The broker's other connections (the worker's, control's) wait longer than their 1 s
+# blocking reads. Without any of these, redis-py waits forever on a hung Redis.
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT * 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_timeout": 5, "socket_connect_timeout": REDIS_TIMEOUT * 2}
+BROKER_PUBLISH_TRANSPORT_OPTIONS = {"socket_timeout": REDIS_TIMEOUT * 2, "socket_connect_timeout": REDIS_TIMEOUT * 2}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -199,6 +216,15 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
+# Two-factor authentication (allauth.mfa): an authenticator app (TOTP) and recovery codes, no security
+# keys. Facilitators and editors turn it on from the menu ("Two-Factor Authentication", /accounts/2fa/);
+# with TWO_FACTOR_REQUIRED_FOR_STAFF=true the administrator requires it of them: until they enrol,
+# every page sends them to the enrolment page (foresight.middleware.TwoFactorRequiredMiddleware).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_ADAPTER = "foresight.accounts.MFAAdapter"
+# The name the authenticator app shows beside the code (else the request's host, e.g. "127.0.0.1:8000").
+MFA_TOTP_ISSUER = "Agora"
+TWO_FACTOR_REQUIRED_FOR_STAFF = strict_bool("TWO_FACTOR_REQUIRED_FOR_STAFF", default=False)
 # The demo prints its e-mails (the confirmation link) on the console; a server sets an SMTP backend.
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="agora@localhost")
@@ -224,8 +250,12 @@ SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 CSRF_FAILURE_VIEW = "foresight.views.csrf_failure"
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # A personal API token (core.authentication) or the pages' session; a read-only token only reads.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "core.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated", "core.authentication.TokenScope"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "foresight.api.exception_handler",
     "DEFAULT_PARSER_CLASSES": [
@@ -234,7 +264,14 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
 }
-SPECTACULAR_SETTINGS = {"TITLE": "Agora API", "VERSION": "1.0.0"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Agora API",
+    "VERSION": "1.0.0",
+    # The schema describes the API, not itself.
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Request and response bodies apart: a read-only field (an id) is never asked of a client.
+    "COMPONENT_SPLIT_REQUEST": True,
+}
 
 # Our own scripts and htmx are served from 'self'; no inline script anywhere.
 CONTENT_SECURITY_POLICY = {
@@ -271,5 +308,7 @@ LOGGING = {
     "loggers": {"weasyprint": {"level": "WARNING"}},
 }
 
-# Sessions are read on every 2-second poll: the cache answers, the database keeps them safe.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions live in the database alone. A logout, a password change or a join deletes or replaces the
+# row, and that is final: a cached copy (cached_db) could outlive it in a Redis that missed the
+# delete while it hung. It costs a poll one primary-key read (README, "Sessions").
+SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -1,9 +1,11 @@
 """Production: everything secure by default; secrets must come from the environment."""
 
 from .base import *  # noqa: F403
-from .env import env, strict_bool
+from .base import DEVELOPMENT_SECRET_KEY
+from .env import env, strict_bool, strong_secret_key
 
-SECRET_KEY = env.str("SECRET_KEY")
+# Django signs sessions' cookies, password reset links and CSRF tokens with it: never the development key.
+SECRET_KEY = strong_secret_key(env.str("SECRET_KEY"), refused=DEVELOPMENT_SECRET_KEY)
 # Each gunicorn worker and Celery worker keeps its PostgreSQL connection for a minute instead of
 # reconnecting per request (measured: changed polls 71 -> 126/s, posts 37 -> 73/s on 2 cores).
 # Keep (web workers + Celery concurrency) x processes under PostgreSQL's max_connections, or put

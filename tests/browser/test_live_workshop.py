@@ -49,6 +49,24 @@ def test_the_join_flow_by_code_refuses_a_wrong_code_then_lets_a_participant_in(n
     axe_clean(page, "join-no-table")
 
 
+def test_the_join_form_refuses_a_look_alike_name_and_invisible_characters(new_page, workshop, participant_factory, screenshot, axe_clean):
+    participant_factory(workshop=workshop, display_name="Alice", table=None)
+    page = new_page("/w/join/?code=QN2012")
+    page.fill("input[name=display_name]", "\u0410lice")  # a Cyrillic А
+    page.click("main form button[type=submit]")
+    # The message names the name it looks like; its words are the lead's to translate, the name is not.
+    expect(page.locator(".errorlist")).to_contain_text("“Alice”")
+    expect(page.locator("input[name=display_name]")).to_have_value("\u0410lice")
+    screenshot(page, "join-look-alike-name")
+    axe_clean(page, "join-look-alike-name")
+    page.fill("input[name=display_name]", "Al\u200bicia")  # a zero-width space inside
+    page.click("main form button[type=submit]")
+    expect(page.locator(".errorlist")).to_contain_text("U+200B ZERO WIDTH SPACE")
+    page.fill("input[name=display_name]", "Alicia")
+    page.click("main form button[type=submit]")
+    expect(page.locator("h1.who")).to_contain_text("Alicia")
+
+
 def test_a_live_phase_from_opening_to_table_output(login, join, workshop, facilitator, screenshot, axe_clean):
     control = login(facilitator, f"/facilitate/{workshop.pk}/")
     expect(control.locator(".phase").first).to_contain_text("Développer le scénario")

@@ -72,3 +72,63 @@ def test_a_browser_that_has_not_joined_is_sent_to_the_join_form(client, live_wor
     response = client.get(reverse("workshops:canvas", args=["QN2012"]))
     assert response.status_code == 302
     assert "join" in response["Location"]
+
+
+def join(client, name):
+    return client.post(reverse("workshops:join_workshop", args=["QN2012"]), {"display_name": name})
+
+
+def test_a_name_is_stored_normalised(client, live_workshop):
+    assert join(client, "\uff21lice  Martin").status_code == 302  # fullwidth A, two spaces
+    assert Participant.objects.get().display_name == "Alice Martin"
+
+
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        pytest.param("Al\u200bice", "U+200B ZERO WIDTH SPACE", id="zero-width space"),
+        pytest.param("\u202eecilA", "U+202E RIGHT-TO-LEFT OVERRIDE", id="right-to-left override"),
+        pytest.param("\u200b\u200d\u2060", "made only of invisible characters", id="only invisible characters"),
+    ],
+)
+def test_invisible_characters_are_refused_with_a_clear_message(client, english, live_workshop, participant_factory, name, message):
+    participant_factory(workshop=live_workshop, display_name="Alice")
+    response = join(client, name)
+    assert response.status_code == 422
+    assert message in response.content.decode()
+    assert Participant.objects.count() == 1
+
+
+def test_a_name_that_looks_like_one_in_the_workshop_is_refused(client, english, live_workshop, participant_factory):
+    participant_factory(workshop=live_workshop, display_name="Alice")
+    response = join(client, "\u0410lice")  # a Cyrillic А
+    assert response.status_code == 422
+    assert "This name looks like “Alice”, already in the workshop" in response.content.decode()
+    assert Participant.objects.count() == 1
+    assert join(client, "Alicia").status_code == 302  # another name is welcome
+
+
+def test_a_look_alike_in_another_workshop_is_no_concern(client, live_workshop, participant_factory, workshop_factory):
+    participant_factory(workshop=workshop_factory(), display_name="Alice")
+    assert join(client, "\u0410lice").status_code == 302
+
+
+def test_joining_starts_a_session_that_carries_nothing_of_the_browsers(client, live_workshop, facilitator, workshop_factory, participant_factory, join_as):
+    elsewhere = participant_factory(workshop=workshop_factory(join_code="AUTRE1"))
+    client.force_login(facilitator)
+    join_as(client, elsewhere)
+    session = client.session
+    session["planted"] = "by someone before"
+    session.save()
+    before = session.session_key
+
+    assert join(client, "Daniel").status_code == 302
+
+    session = client.session
+    assert session.session_key != before
+    assert dict(session.items()) == {"agora_participants": {str(live_workshop.pk): Participant.objects.get(display_name="Daniel").pk}}
+    assert client.get(reverse("workshops:dashboard")).status_code == 302  # the facilitator's sign-in stayed behind
+    assert client.get(reverse("workshops:canvas", args=["AUTRE1"])).status_code == 302  # and the other seat
+    from django.contrib.sessions.models import Session
+
+    assert not Session.objects.filter(session_key=before).exists()  # the old key opens nothing

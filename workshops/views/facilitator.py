@@ -164,8 +164,10 @@ def phase_action(request, phase_id, action, *, workshop):
     if action == "open":
         return _open_phase(request, workshop, phase)
     refused = None
+    # Closing is an act the audit trail names its author for; timers and the projector's steps are not.
+    by = {"by": request.user} if action == "close" else {}
     try:
-        act(phase=phase)
+        act(phase=phase, **by)
     except ValidationError as error:
         refused = error
     if refused is None and action == "close":
@@ -196,7 +198,7 @@ def _open_phase(request, workshop, phase):
     if closing is not None and request.POST.get("closing") != str(closing.pk):
         return _go(request, confirm_url)
     try:
-        services.phase_open(phase=phase, closing=closing.pk if closing else None)
+        services.phase_open(phase=phase, closing=closing.pk if closing else None, by=request.user)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -232,7 +234,7 @@ def close_workshop(request, *, workshop):
         context = {"workshop": workshop, "open_phase": selectors.open_phase(workshop)}
         return render(request, "workshops/confirm_close_workshop.html", context)
     if workshop.status != Workshop.Status.CLOSED:
-        services.workshop_close(workshop=workshop)
+        services.workshop_close(workshop=workshop, by=request.user)
         messages.success(
             request,
             _("The workshop is closed. Participants see that it is over and find their table's results; its record stays downloadable here."),
@@ -246,7 +248,9 @@ def workshop_settings(request, *, workshop):
     """The room's rules (a checkbox each): an unticked box is absent from the POST, hence False."""
     form = WorkshopSettingsForm(request.POST)
     form.is_valid()  # only booleans: every POST is valid
-    services.workshop_update_settings(workshop=workshop, allow_self_plus_one=form.cleaned_data["allow_self_plus_one"])
+    services.workshop_update_settings(
+        workshop=workshop, allow_self_plus_one=form.cleaned_data["allow_self_plus_one"], by=request.user
+    )
     return _back(request, workshop)
 
 
@@ -290,7 +294,7 @@ def add_table(request, *, workshop):
 @runs_workshop
 def edit_table(request, table_id, *, workshop):
     table = get_object_or_404(Table, pk=table_id, workshop=workshop)
-    return _save_table(request, workshop, lambda **data: services.table_update(table=table, **data), at=table.pk)
+    return _save_table(request, workshop, lambda **data: services.table_update(table=table, by=request.user, **data), at=table.pk)
 
 
 @require_POST
@@ -305,7 +309,10 @@ def seat_participant(request, participant_id, *, workshop):
         scribe = request.POST.get("scribe")
         # One service, one transaction: a refused role leaves the seat as it was too.
         services.participant_seat(
-            participant=participant, table_id=table.pk if table else None, is_scribe=None if scribe is None else scribe == "1"
+            participant=participant,
+            table_id=table.pk if table else None,
+            is_scribe=None if scribe is None else scribe == "1",
+            by=request.user,
         )
     except ValidationError as error:
         return _refused(request, workshop, error, error_participant=participant.pk)
@@ -374,6 +381,14 @@ def results(request, *, workshop):
     """Every closed phase's outputs and every synthesis, by phase, for every table: during and after."""
     context = {"workshop": workshop, "record": selectors.workshop_record(workshop=workshop), "show_tables": True}
     return render(request, "workshops/results.html", context)
+
+
+@require_GET
+@workshop_permission("workshops.view_audit_trail")
+def audit_trail(request, *, workshop):
+    """Every act of power over the workshop, newest first, a page at a time (`?page=`)."""
+    page = selectors.audit_trail_page(workshop=workshop, page=request.GET.get("page"))
+    return render(request, "workshops/audit_trail.html", {"workshop": workshop, "page": page})
 
 
 @require_GET

@@ -239,10 +239,15 @@ class Kind:
     children: Callable  # parent -> its children in order
     page_context: Callable  # (parent, user) -> what its page shows beside the list
     anchor: str  # the list's id: htmx swaps it, a redirect without JavaScript lands on it
+    audited: bool = False  # its services write the audit trail and take the author (`by`)
 
     @property
     def edit_url(self) -> str:
         return f"workshops:{self.parent}_edit"
+
+    def by(self, request) -> dict:
+        """The author an audited service records (workshops.audit): a format's edits are acts of power."""
+        return {"by": request.user} if self.audited else {}
 
     def perm(self, action: str) -> str:
         """`workshops.use_canvas`, `workshops.edit_format`…"""
@@ -271,8 +276,13 @@ FORMAT = Kind(
     child_model=FormatPhase,
     form=PhaseForm,
     children=lambda format: svc.format_phases(format=format),
-    page_context=lambda format, user: {"workshop_count": format.workshops.count()},
+    page_context=lambda format, user: {
+        "workshop_count": format.workshops.count(),
+        # Its latest edits (workshops.audit), for those who edit it: who changed what.
+        "history": selectors.format_audit_trail(format=format) if user.has_perm("workshops.edit_format", format) else [],
+    },
     anchor="format-phases",
+    audited=True,
 )
 
 
@@ -333,7 +343,7 @@ def _edit(request, kind: Kind, pk, update, saved: str):
     form = DetailsForm(request.POST)
     if form.is_valid():
         try:
-            update(**{kind.parent: parent}, **form.cleaned_data)
+            update(**{kind.parent: parent}, **form.cleaned_data, **kind.by(request))
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -359,7 +369,7 @@ def _share(request, kind: Kind, pk, share):
     form = ShareForm(request.POST, owned=parent)
     if form.is_valid():
         try:
-            share(**{kind.parent: parent}, co_owners=form.cleaned_data["co_owners"])
+            share(**{kind.parent: parent}, co_owners=form.cleaned_data["co_owners"], **kind.by(request))
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -474,7 +484,7 @@ def _children_views(kind: Kind, *, add, update, delete, move, added, saved, remo
         form = kind.form(request.POST, prefix=NEW, user=request.user)
         if form.is_valid():
             try:
-                add(**{kind.parent: parent}, **form.cleaned_data)
+                add(**{kind.parent: parent}, **form.cleaned_data, **kind.by(request))
             except ValidationError as error:
                 if response := refused(request, parent, error):
                     return response
@@ -496,7 +506,7 @@ def _children_views(kind: Kind, *, add, update, delete, move, added, saved, remo
         form = kind.form(request.POST, prefix=EDIT, user=request.user)
         if form.is_valid():
             try:
-                update(**{kind.parent: parent, f"{kind.child}_id": child.pk}, **form.cleaned_data)
+                update(**{kind.parent: parent, f"{kind.child}_id": child.pk}, **form.cleaned_data, **kind.by(request))
             except ValidationError as error:
                 if response := refused(request, parent, error):
                     return response
@@ -510,7 +520,7 @@ def _children_views(kind: Kind, *, add, update, delete, move, added, saved, remo
         parent = get_parent(request, pk)
         child = get_child(parent, url_kwargs)
         try:
-            service(**{kind.parent: parent, f"{kind.child}_id": child.pk}, **options)
+            service(**{kind.parent: parent, f"{kind.child}_id": child.pk}, **options, **kind.by(request))
         except ValidationError as error:
             return _render(request, kind, parent, status=INVALID, list_error=" ".join(error.messages))
         return done(request, parent, message)

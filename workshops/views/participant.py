@@ -58,7 +58,9 @@ def join_workshop(request, code):
         except ValidationError as error:
             add_errors(form, error)
         else:
-            request.session.cycle_key()
+            # A new session that carries nothing of the browser's (a sign-in, another workshop's
+            # seat, a key someone planted): on a shared laptop, who joins is only this participant.
+            request.session.flush()
             remember_participant(request, participant)
             return redirect("workshops:canvas", code=workshop.join_code)
     status = INVALID if form.errors else 200
@@ -275,3 +277,39 @@ def choose_table(request, *, workshop, participant):
         for message in form.errors.get("table", []) + form.non_field_errors():
             messages.error(request, message)
     return redirect("workshops:canvas", code=workshop.join_code)
+
+
+@require_GET
+@participant_permission("workshops.view_own_contributions")
+def own_contributions(request, *, workshop, participant):
+    """Everything this participant wrote in the workshop, to review and, while it is live, take back."""
+    contributions = selectors.own_contributions(participant)
+    return render(
+        request,
+        "workshops/own_contributions.html",
+        {
+            "workshop": workshop,
+            "participant": participant,
+            "contributions": contributions,
+            "may_delete": allows("workshops.delete_own_contribution", participant, contributions[0]) if contributions else False,
+        },
+    )
+
+
+@require_POST
+@participant_permission("workshops.view_own_contributions")
+@idempotent
+def delete_own_contribution(request, *, workshop, participant, contribution_id):
+    # The post-it is looked up after the receipt: a retried delete gets its first answer, not a 404.
+    postit = contribution(workshop, participant, {"contribution_id": contribution_id})
+    if not allows("workshops.delete_own_contribution", participant, postit):
+        raise PermissionDenied(_("Only its author may delete a post-it, and only while the workshop is live."))
+    try:
+        services.contribution_delete(participant=participant, contribution_id=contribution_id)
+    except ValidationError as error:
+        raise_if_missing(error)
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Your post-it was deleted."))
+    return redirect("workshops:own_contributions", code=workshop.join_code)

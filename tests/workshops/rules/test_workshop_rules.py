@@ -15,6 +15,7 @@ from core.rules import access
 STATES = ["draft", "discover", "postits", "synthesis", "between", "closed"]
 ALWAYS = set(STATES)
 WRITABLE = ALWAYS - {"closed"}
+LIVE = WRITABLE - {"draft"}
 
 # rule: (target, roles it lets in, states it lets them in)
 RULES = {
@@ -32,7 +33,12 @@ RULES = {
     "workshops.write_synthesis": ("table1", {"scribe"}, {"synthesis"}),
     # The record as files: its facilitators at any time, editors once it is closed (for the cahier).
     "workshops.export_workshop": ("workshop", {"facilitator": ALWAYS, "superuser": ALWAYS, "editor": {"closed"}}, ALWAYS),
+    # The audit trail: those who run the workshop, in every state; no participant, editor or other facilitator.
+    "workshops.view_audit_trail": ("workshop", {"facilitator", "superuser"}, ALWAYS),
     "workshops.view_records": (None, {"facilitator", "other_facilitator", "editor", "superuser"}, ALWAYS),
+    # What one wrote: listed for any participant, deleted by its author (here the participant's own post-it).
+    "workshops.view_own_contributions": ("workshop", PARTICIPANTS, ALWAYS),
+    "workshops.delete_own_contribution": ("own_postit", {"participant"}, LIVE),
 }
 
 # What the pages and the API enforce (403): the rule without its timing part, which the service
@@ -52,6 +58,7 @@ def in_state(world):
     workshop = world.workshop
     author = factories.ParticipantFactory(workshop=workshop, table=world.table1, display_name="Auteur")
     postit = factories.ContributionFactory(participant=author)  # opens the first post-it phase: live
+    own_postit = factories.ContributionFactory(participant=world.visitor("participant").participant)
     first = workshop.phases.get(position=1)
     synthesis = WorkshopPhase.objects.create(workshop=workshop, position=9, name="Synthèse", activity=Activity.SYNTHESIS)
     discovery = WorkshopPhase.objects.create(workshop=workshop, position=8, name="Découverte", activity=Activity.DISCOVER)
@@ -73,6 +80,7 @@ def in_state(world):
             "workshop": Workshop.objects.get(pk=workshop.pk),
             "table1": Table.objects.select_related("workshop").get(pk=world.table1.pk),
             "postit": Contribution.objects.select_related("phase", "workshop").get(pk=postit.pk),
+            "own_postit": Contribution.objects.select_related("phase", "workshop").get(pk=own_postit.pk),
         }
 
     return put
