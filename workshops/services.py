@@ -348,10 +348,22 @@ def restitution_step(*, phase: WorkshopPhase, step: int) -> WorkshopPhase:
     return phase
 
 
+UNCHANGED = object()
+
+
 @transaction.atomic
-def workshop_update_settings(*, workshop: Workshop, allow_self_plus_one: bool) -> Workshop:
-    """The room's rules a facilitator may switch during the workshop. Locks: the workshop."""
+def workshop_update_settings(*, workshop: Workshop, allow_self_plus_one: bool, max_participants=UNCHANGED) -> Workshop:
+    """The room's rules a facilitator may switch during the workshop. Locks: the workshop.
+
+    `max_participants`: the cap on joining (None: no cap; left as it is when not given). A cap
+    below the people already there removes nobody: it only stops new ones.
+    """
     workshop = workshop_lock(workshop.pk)
+    if max_participants is not UNCHANGED and max_participants is not None and max_participants < 1:
+        raise ValidationError({"max_participants": _("A workshop takes at least one participant.")})
+    if max_participants is not UNCHANGED and workshop.max_participants != max_participants:
+        workshop.max_participants = max_participants
+        workshop.save(update_fields=["max_participants"])
     if workshop.allow_self_plus_one != allow_self_plus_one:
         workshop.allow_self_plus_one = allow_self_plus_one
         workshop.save(update_fields=["allow_self_plus_one"])
@@ -421,7 +433,9 @@ def workshop_for_join_code(code: str) -> Workshop:
     normalized = "".join((code or "").split()).upper()
     workshop = Workshop.objects.filter(join_code=normalized).first() if normalized else None
     if workshop is None:
-        raise ValidationError({"code": _("No workshop has this code. Check the code shown on the projector.")})
+        raise ValidationError(
+            {"code": ValidationError(_("No workshop has this code. Check the code shown on the projector."), code="unknown_code")}
+        )
     if not workshop.is_joinable:
         raise ValidationError({"code": _("This workshop is over: its code has expired.")})
     return workshop
@@ -464,14 +478,27 @@ def full_table_message(table: Table, participant_id: int | None = None) -> str:
 
 
 @transaction.atomic
+def _check_room_left(workshop: Workshop) -> None:
+    """The facilitator's cap on participants (the caller holds the workshop's lock, so the count is final)."""
+    if workshop.max_participants is None:
+        return
+    if Participant.objects.filter(workshop=workshop).count() >= workshop.max_participants:
+        raise ValidationError(
+            _("This workshop is full (%(max)d participants): ask the facilitator to make room.") % {"max": workshop.max_participants},
+            code="workshop_full",
+        )
+
+
 def participant_join(*, workshop: Workshop, display_name: str, table_id: int | None) -> Participant:
-    """Join the workshop under a display name, at a table with a seat left (or none yet).
+    """Join the workshop under a display name, at a table with a seat left (or none yet), while the
+    facilitator's cap on participants (`max_participants`) leaves room.
 
     Locks: the workshop.
     """
     workshop = workshop_lock(workshop.pk)
     if not workshop.is_joinable:
         raise ValidationError({"code": _("This workshop is over: its code has expired.")})
+    _check_room_left(workshop)
     name = _clean_display_name(display_name)
     table = _table_of_workshop(workshop.pk, table_id)
     if table is not None:
