@@ -477,7 +477,6 @@ def full_table_message(table: Table, participant_id: int | None = None) -> str:
     return f"{full} {_('Tables with room: %(tables)s.') % {'tables': offers}}"
 
 
-@transaction.atomic
 def _check_room_left(workshop: Workshop) -> None:
     """The facilitator's cap on participants (the caller holds the workshop's lock, so the count is final)."""
     if workshop.max_participants is None:
@@ -489,6 +488,7 @@ def _check_room_left(workshop: Workshop) -> None:
         )
 
 
+@transaction.atomic
 def participant_join(*, workshop: Workshop, display_name: str, table_id: int | None) -> Participant:
     """Join the workshop under a display name, at a table with a seat left (or none yet), while the
     facilitator's cap on participants (`max_participants`) leaves room.
