@@ -209,7 +209,7 @@ AGORA_RATE_LIMITS = {
     "vote": env.str("RATE_LIMIT_VOTE", default="30/m"),
     "table": env.str("RATE_LIMIT_TABLE", default="10/m"),
     # Wrong codes only: a room behind one address (the venue's NAT) mistypes a few, a guesser thousands.
-    "join_code": env.str("RATE_LIMIT_JOIN_CODE", default="30/10m"),
+    "join_code": env.str("RATE_LIMIT_JOIN_CODE", default="60/10m"),
 }
 # A Redis that does not answer lets writes through rather than refusing the room (workshops.limits).
 RATELIMIT_FAIL_OPEN = True
