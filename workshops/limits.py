@@ -19,14 +19,21 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django_ratelimit.core import get_usage
 
-# What the person is told, by action: what they did too often, and when they may again.
+# What the person is told, by action: what they did too often, and how long to wait ("42 s", "3 min").
 MESSAGES = {
-    "post": lambda s: _("You are posting very fast: wait %(seconds)d s before your next post-it.") % {"seconds": s},
-    "plus_one": lambda s: _("Too many +1s in a short time: wait %(seconds)d s and try again.") % {"seconds": s},
-    "vote": lambda s: _("Too many votes in a short time: wait %(seconds)d s and try again.") % {"seconds": s},
-    "table": lambda s: _("You changed table many times in a short time: wait %(seconds)d s and try again.") % {"seconds": s},
-    "join_code": lambda s: _("Too many wrong codes from this device: wait %(seconds)d s before trying another code.") % {"seconds": s},
+    "post": lambda wait: _("You are posting very fast: wait %(wait)s before your next post-it.") % {"wait": wait},
+    "plus_one": lambda wait: _("Too many +1s in a short time: wait %(wait)s and try again.") % {"wait": wait},
+    "vote": lambda wait: _("Too many votes in a short time: wait %(wait)s and try again.") % {"wait": wait},
+    "table": lambda wait: _("You changed table many times in a short time: wait %(wait)s and try again.") % {"wait": wait},
+    "join_code": lambda wait: _("Too many wrong codes from this device: wait %(wait)s before trying another code.") % {"wait": wait},
 }
+
+
+def wait_words(seconds: int) -> str:
+    """A wait as a person reads it: seconds up to a minute and a half, then whole minutes (rounded up)."""
+    if seconds <= 90:
+        return _("%(seconds)d s") % {"seconds": seconds}
+    return _("%(minutes)d min") % {"minutes": -(-seconds // 60)}
 
 
 class Limited(Exception):
@@ -39,7 +46,7 @@ class Limited(Exception):
 
     @property
     def message(self) -> str:
-        return MESSAGES[self.action](self.retry_after)
+        return MESSAGES[self.action](wait_words(self.retry_after))
 
 
 def rate_of(action: str) -> str | None:

@@ -255,3 +255,12 @@ def test_the_api_answers_alike_for_a_real_code_and_a_wrong_one(client, english, 
 
 def test_a_joined_browser_still_polls_its_workshop(laptop, live_workshop):
     assert laptop.get(w("canvas_live")).status_code == 200
+
+
+@pytest.mark.parametrize("seconds, words", [(1, "1 s"), (59, "59 s"), (90, "90 s"), (91, "2 min"), (1282, "22 min"), (3600, "60 min")])
+def test_a_wait_reads_in_seconds_then_minutes(english, seconds, words):
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert limits.wait_words(seconds) == words
+        assert limits.Limited("post", seconds).message == f"You are posting very fast: wait {words} before your next post-it."
