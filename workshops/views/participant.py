@@ -43,7 +43,9 @@ def join(request):
 
 
 def join_workshop(request, code):
-    """Step 2: a display name and a table; the browser session remembers the participant."""
+    """Step 2: a display name and a table; the browser session remembers the participant.
+
+    The code in the address is looked up here too: a wrong one is a guess, counted as step 1's."""
     try:
         limits.check("join_code", request)
     except limits.Limited as error:
