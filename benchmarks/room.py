@@ -55,12 +55,11 @@ KINDS = ["join", "page", "poll", "post", "plus_one", "vote"]
 SETUP = """
 import json, django
 django.setup()
-from demo.seed import questions_numeriques as seed
+from demo.seed.load import ruptures_demo_workshops
 from voting.models import Method
 from voting.services import ballot_create, ballot_open, options_from_scenarios
-from workshops.models import Workshop
 
-workshop = Workshop.objects.get(join_code=seed.DEMO_WORKSHOP["join_code"])
+workshop = ruptures_demo_workshops().get()  # its join code is random: read, never assumed
 options = options_from_scenarios(workshop=workshop)
 ballot = ballot_create(workshop=workshop, title="Benchmark", question="Which ones?", method=Method.APPROVAL,
                        options=options, min_choices=1, max_choices=3)

@@ -9,6 +9,9 @@ Three adjustments to allauth, each for a reason of ours:
 - an account an administrator made (the staff, the demo's) has no e-mail address record to confirm:
   it signs in as before. An account that signed up here has one, and confirms it first;
 - two-factor authentication's QR code is drawn by segno, as the join code's is (`MFAAdapter`).
+- failed sign-ins are counted per account, whichever of its username or e-mail address was typed
+  (allauth counts per string typed: failing with one and signing in with the other would go
+  round the lockout), and the lockout says how long it lasts (ACCOUNT_RATE_LIMITS["login_failed"]).
 """
 
 from __future__ import annotations
@@ -24,7 +27,11 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from django.contrib import messages
 from django.core.validators import MaxLengthValidator
 from django.urls import reverse
+from django.contrib.auth import get_user_model
+from django.contrib.sites.shortcuts import get_current_site
+from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .views import landing_url
 
@@ -53,6 +60,27 @@ class LoginForm(AllauthLoginForm):
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        # The lockout lasts minutes (ACCOUNT_RATE_LIMITS, "login_failed"), not forever: a facilitator
+        # who mistyped their password is told to wait, not that the account is gone.
+        "too_many_login_attempts": gettext_lazy(
+            "Too many failed sign-ins on this account: wait a few minutes, then try again."
+        ),
+    }
+
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """The key failed sign-ins are counted under: the account's, whether its username or its
+        e-mail address was typed (allauth's own key is the string typed)."""
+        key = super()._get_login_attempts_cache_key(request, **credentials)
+        login = (credentials.get("email") or credentials.get("username") or "").strip()
+        if not login:
+            return key
+        account = (
+            get_user_model().objects.filter(Q(username__iexact=login) | Q(email__iexact=login)).values_list("pk", flat=True).first()
+        )
+        return key if account is None else f"{get_current_site(request).domain}:account-{account}"
+
     def get_login_redirect_url(self, request) -> str:
         url = landing_url(request.user)
         if url != reverse("home"):

@@ -24,7 +24,7 @@ from workshops import activities
 from workshops import selectors as workshop_selectors
 from workshops.guards import own_table, participant_permission, workshop_permission
 from workshops.idempotency import idempotent
-from workshops.views.common import INVALID, raise_if_missing
+from workshops.views.common import INVALID, raise_if_missing, rate_limited
 
 from . import report, selectors, services
 from .models import PromiseBallot
@@ -80,10 +80,11 @@ def _write(request, workshop, participant, call, **bound):
 
 
 def participant_write(rule: str, *guards):
-    """A participant's write: POST only, the rule (and guards) checked, a retried request answered once."""
+    """A participant's write: POST only, the rule (and guards) checked, a retried request answered once,
+    counted against the participant's rate of writes (the post-its', workshops.limits)."""
 
     def decorate(view):
-        return require_POST(participant_permission(rule, *guards)(idempotent(view)))
+        return require_POST(participant_permission(rule, *guards)(idempotent(rate_limited("post")(view))))
 
     return decorate
 

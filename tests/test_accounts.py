@@ -87,7 +87,37 @@ def test_failed_sign_ins_are_throttled_per_account(client, english, editor):
     response = client.post(LOGIN, {"username": "eve", "password": "password"})
     assert response.status_code in (200, 429)
     assert not client.session.get("_auth_user_id")
-    assert "Too many failed login attempts" in response.content.decode()
+    assert "Too many failed sign-ins on this account: wait a few minutes" in response.content.decode()
+
+
+def test_failing_by_username_then_signing_in_by_email_is_still_locked_out(client, english, editor):
+    """The count is the account's, not the string typed: the other spelling of the login does not go round it."""
+    for _attempt in range(5):
+        client.post(LOGIN, {"username": "EVE", "password": "wrong"})
+    response = client.post(LOGIN, {"username": editor.email, "password": "password"})
+    assert not client.session.get("_auth_user_id")
+    assert "Too many failed sign-ins on this account" in response.content.decode()
+
+
+def test_the_lockout_lasts_minutes_and_the_right_password_then_signs_in(client, english, editor, monkeypatch):
+    """A facilitator who mistyped five times waits out the window (5 minutes), then signs in."""
+    from allauth.core.internal import ratelimit as allauth_ratelimit
+
+    for _attempt in range(5):
+        client.post(LOGIN, {"username": "eve", "password": "wrong"})
+    assert not client.post(LOGIN, {"username": "eve", "password": "password"}).has_header("Location")
+    later = allauth_ratelimit.time.time() + 301
+    monkeypatch.setattr(allauth_ratelimit.time, "time", lambda: later)
+    response = client.post(LOGIN, {"username": "eve", "password": "password"})
+    assert response.status_code == 302
+    assert int(client.session["_auth_user_id"]) == editor.pk
+
+
+def test_failures_on_one_account_do_not_lock_another(client, english, editor, facilitator):
+    for _attempt in range(5):
+        client.post(LOGIN, {"username": "eve", "password": "wrong"})
+    response = client.post(LOGIN, {"username": facilitator.username, "password": "password"})
+    assert response.status_code == 302
 
 
 def test_a_password_is_reset_by_email(client, editor):

@@ -61,7 +61,7 @@ def test_a_missing_object_is_the_404_page_too(client, facilitator):
     assert response.context["landing_url"] == reverse("workshops:dashboard")
 
 
-@pytest.mark.parametrize("path", ["/api/nowhere/", "/api/w/NOPE99/board/"])
+@pytest.mark.parametrize("path", ["/api/nowhere/", "/api/w/NOPE99/nowhere/"])
 def test_an_api_404_is_json_in_the_visitors_language(client, path):
     french = client.get(path)
     assert french.status_code == 404 and french["Content-Type"] == "application/json"

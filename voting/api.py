@@ -33,6 +33,7 @@ class VoteCastApi(ParticipantAPIView):
         _workshop, participant, _ballot = self.guard(request, code, "voting.cast_vote", visible_ballot, ballot_pk=ballot_pk)
 
         def handler():
+            self.spend(participant, "vote")
             data = VoteInputSerializer(data=request.data)
             data.is_valid(raise_exception=True)
             try:

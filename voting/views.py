@@ -24,7 +24,7 @@ from workshops.guards import NotJoined, participant_access, participant_permissi
 from workshops.idempotency import idempotent
 from workshops.models import Workshop
 from workshops.participation import SESSION_KEY
-from workshops.views.common import INVALID, add_errors, no_change
+from workshops.views.common import INVALID, add_errors, no_change, rate_limited
 
 from . import exports, record, selectors, services
 from .cartography import cartography_context, cartography_svg
@@ -203,10 +203,10 @@ def cast_live(request, code):
     and not yet sent, is never redrawn.
     """
     workshop_id = live.workshop_id_for_code(code)
-    if workshop_id is None:
+    # The unchanged poll costs no query: only a browser that joined this workshop learns "nothing changed".
+    # Any other gets the same answer for a real code and a wrong one: the poll is no oracle for guessers.
+    if workshop_id is None or str(workshop_id) not in request.session.get(SESSION_KEY, {}):
         return render(request, "workshops/gone.html", status=404)
-    if str(workshop_id) not in request.session.get(SESSION_KEY, {}):
-        return render(request, "workshops/gone.html", status=403)
     version = _poll_version(workshop_id)
     if request.GET.get("v") == version:
         return no_change()
@@ -233,6 +233,7 @@ def cast_live(request, code):
 @require_http_methods(["GET", "POST"])
 @participant_permission("voting.cast_vote", visible_ballot, name="ballot")
 @idempotent
+@rate_limited("vote")
 def vote(request, ballot_pk, *, workshop, participant, ballot):
     """Cast or change a vote on one ballot; htmx gets the ballot card back, with the error if any (4xx).
 
@@ -272,6 +273,7 @@ def vote(request, ballot_pk, *, workshop, participant, ballot):
 @require_POST
 @participant_permission("workshops.change_table")
 @idempotent
+@rate_limited("table")
 def pick_table(request, *, workshop, participant):
     try:
         services.table_pick(participant=participant, table_id=request.POST.get("table"))

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder as JSONEncoder
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import status
+from rest_framework import exceptions, status
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -20,7 +20,7 @@ from rest_framework.views import APIView
 
 from core.api import READ, WRITE, errors
 
-from . import idempotency, live, selectors, services
+from . import idempotency, limits, live, selectors, services
 from .guards import NotJoined, participant_access
 from .guards import contribution as contribution_of_url
 from .models import Activity
@@ -45,6 +45,16 @@ class ParticipantAPIView(APIView):
             return participant_access(request, code, perm, target, **url_kwargs)
         except NotJoined:
             raise PermissionDenied(_("Join this workshop first.")) from None
+
+    def spend(self, participant, action: str) -> None:
+        """Count this write against the participant's rate of `action` (workshops.limits): past it,
+        429 with Retry-After and the reason in JSON (DRF's Throttled), nothing written."""
+        try:
+            limits.spend(action, limits.participant_key(participant))
+        except limits.Limited as error:
+            throttled = exceptions.Throttled(detail=error.message)  # the message already says how long
+            throttled.wait = error.retry_after  # DRF's handler answers it as Retry-After
+            raise throttled from None
 
     def once(self, request, participant, handler):
         """`handler()`'s answer, stored with the request's Idempotency-Key: a retry gets it again, writes nothing."""
@@ -97,6 +107,7 @@ class ContributionCreateApi(ParticipantAPIView):
         _workshop, participant, _target = self.guard(request, code, "workshops.post_contribution")
 
         def handler():
+            self.spend(participant, "post")
             data = ContributionInputSerializer(data=request.data)
             data.is_valid(raise_exception=True)
             contribution = services.contribution_post(
@@ -120,6 +131,7 @@ class PlusOneApi(ParticipantAPIView):
         )
 
         def handler():
+            self.spend(participant, "plus_one")
             contribution = services.contribution_plus_one(participant=participant, contribution_id=contribution_id)
             return Response(ContributionOutputSerializer(contribution).data)
 

@@ -57,8 +57,19 @@ class TableChoiceForm(TablePickerForm):
     table = forms.ModelChoiceField(label=_("Table"), queryset=Table.objects.none(), required=False, empty_label=_("No table"), widget=SeatSelect)
 
 
+# A cap above this is no cap: the largest room Agora is built for is a few hundred people.
+MAX_PARTICIPANTS_CAP = 10_000
+
+
 class WorkshopSettingsForm(forms.Form):
     allow_self_plus_one = forms.BooleanField(label=_("Participants may +1 their own post-its"), required=False)
+    max_participants = forms.IntegerField(
+        label=_("Most participants"),
+        help_text=_("Empty: no limit."),
+        required=False,
+        min_value=1,
+        max_value=MAX_PARTICIPANTS_CAP,
+    )
 
 
 class ContributionForm(forms.Form):

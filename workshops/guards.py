@@ -7,7 +7,8 @@
 - `participant_access(...)`: the same check for the JSON API (workshops.api.ParticipantAPIView).
 
 Refusals: an anonymous visitor of a staff page goes to the login page (the whole page, under
-htmx); a browser that has not joined the workshop goes to its join page (the API answers 403);
+htmx); a browser that has not joined the workshop goes to its join page (the API answers 403),
+whether or not the code is a workshop's (NotJoined);
 anyone else the rule refuses gets PermissionDenied (403). An object that does not exist, or is not
 in this workshop, is a 404. The guards enforce the rule's access part (`rules.access`); the timing
 part is the service's, under the lock (see rules.py).
@@ -21,6 +22,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from core.guards import allows, to_login
@@ -49,11 +51,16 @@ def workshop_permission(perm: str, *, lookup: str = "pk"):
 
 
 class NotJoined(Exception):
-    """This browser has not joined the workshop (the page sends it to the join page)."""
+    """This browser has not joined a workshop of this code (the page sends it to the join page).
 
-    def __init__(self, workshop: Workshop):
-        super().__init__(workshop.join_code)
-        self.workshop = workshop
+    Raised alike whether the code is a workshop's or not: to a browser without a session there,
+    a real code and a wrong one answer the same, so the /w/<code>/ pages tell a guesser nothing;
+    only the join pages look the code up, and they count the wrong guesses (workshops.limits).
+    """
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
 
 
 def participant_access(request, code: str, perm: str, target=None, message: str | None = None, **url_kwargs):
@@ -62,18 +69,18 @@ def participant_access(request, code: str, perm: str, target=None, message: str 
     `target(workshop, participant, url_kwargs)` finds the object the rule is asked about (404 if it is
     not in this workshop); without one, the rule is asked about the workshop.
     """
-    workshop = get_object_or_404(Workshop, join_code=code.upper())
-    participant = current_participant(request, workshop)
+    workshop = Workshop.objects.filter(join_code=code.upper()).first()
+    participant = current_participant(request, workshop) if workshop is not None else None
     if participant is None:
-        raise NotJoined(workshop)
+        raise NotJoined(code)
     obj = target(workshop, participant, url_kwargs) if target else workshop
     if not allows(perm, Visitor(user=request.user, participant=participant), obj):
         raise PermissionDenied(message if message is not None else "")
     return workshop, participant, obj
 
 
-def join_url(workshop: Workshop) -> str:
-    return reverse("workshops:join") + f"?code={workshop.join_code}"
+def join_url(code: str) -> str:
+    return reverse("workshops:join") + "?" + urlencode({"code": code.upper()})
 
 
 def participant_permission(perm: str, target=None, *, name: str | None = None, message: str | None = None):
@@ -87,7 +94,7 @@ def participant_permission(perm: str, target=None, *, name: str | None = None, m
             try:
                 workshop, participant, obj = participant_access(request, code, perm, target, message, **kwargs)
             except NotJoined as refused:
-                return redirect(join_url(refused.workshop))
+                return redirect(join_url(refused.code))
             if name:
                 kwargs[name] = obj
             return view(request, *args, workshop=workshop, participant=participant, **kwargs)

@@ -18,7 +18,8 @@ a key, as before. The same key with another body (method, path and fields) is re
 and writes nothing: the key belongs to its first write. Keys are scoped per participant (so per
 workshop): another participant's key is just a new key of theirs.
 
-What is stored: answers below 500 (a 422 form with its errors is an answer too). A 500 or an
+What is stored: answers below 500 (a 422 form with its errors is an answer too), but a 429 (a
+rate limit's "not now", workshops.limits). A 500 or an
 exception rolls the write and its receipt back together; the retry then runs again.
 """
 
@@ -140,8 +141,9 @@ def run_once(request, *, participant: Participant, data, handler, kind: Receipt 
             receipt = None
         if receipt is not None:
             response = handler()
-            if response.status_code >= 500:
+            if response.status_code >= 500 or response.status_code == 429:
                 # Nothing of a failed write is kept, its receipt included: the retry runs it again.
+                # A 429 (workshops.limits) is "not now", no answer to keep: the retry after Retry-After writes.
                 transaction.set_rollback(True)
                 return response
             receipt.content, receipt.headers = kind.content(response)

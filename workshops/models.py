@@ -117,6 +117,9 @@ class Workshop(models.Model):
     stage_version = models.PositiveBigIntegerField(default=1)
     # The room's rule is to +1 other people's post-its; a facilitator may allow one's own.
     allow_self_plus_one = models.BooleanField(_("participants may +1 their own post-its"), default=False)
+    # The facilitator's cap on how many people may join (None: no cap); participants_join checks it
+    # under the workshop's lock, so two laptops cannot both take the last place.
+    max_participants = models.PositiveIntegerField(_("most participants"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = WorkshopQuerySet.as_manager()

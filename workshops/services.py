@@ -371,18 +371,34 @@ def restitution_step(*, phase: WorkshopPhase, step: int) -> WorkshopPhase:
     return phase
 
 
+UNCHANGED = object()
+
+
 @transaction.atomic
-def workshop_update_settings(*, workshop: Workshop, allow_self_plus_one: bool, by=None) -> Workshop:
-    """The room's rules a facilitator may switch during the workshop. Locks: the workshop."""
+def workshop_update_settings(*, workshop: Workshop, allow_self_plus_one: bool, max_participants=UNCHANGED, by=None) -> Workshop:
+    """The room's rules a facilitator may switch during the workshop. Locks: the workshop.
+
+    `max_participants`: the cap on joining (None: no cap; left as it is when not given). A cap
+    below the people already there removes nobody: it only stops new ones.
+    """
     workshop = workshop_lock(workshop.pk)
+    if max_participants is not UNCHANGED and max_participants is not None and max_participants < 1:
+        raise ValidationError({"max_participants": _("A workshop takes at least one participant.")})
+    before, after = {}, {}
+    if max_participants is not UNCHANGED and workshop.max_participants != max_participants:
+        before["max_participants"], after["max_participants"] = workshop.max_participants, max_participants
     if workshop.allow_self_plus_one != allow_self_plus_one:
-        audit_record(
-            workshop_id=workshop.pk, action=Action.WORKSHOP_SETTINGS, by=by, target_type=Target.WORKSHOP,
-            target_id=workshop.pk, target_label=workshop.title,
-            before={"allow_self_plus_one": workshop.allow_self_plus_one}, after={"allow_self_plus_one": allow_self_plus_one},
-        )
-        workshop.allow_self_plus_one = allow_self_plus_one
-        workshop.save(update_fields=["allow_self_plus_one"])
+        before["allow_self_plus_one"], after["allow_self_plus_one"] = workshop.allow_self_plus_one, allow_self_plus_one
+    if not after:
+        return workshop
+    audit_record(
+        workshop_id=workshop.pk, action=Action.WORKSHOP_SETTINGS, by=by, target_type=Target.WORKSHOP,
+        target_id=workshop.pk, target_label=workshop.title, before=before, after=after,
+    )
+    for field, value in after.items():
+        setattr(workshop, field, value)
+    workshop.save(update_fields=list(after))
+    if "allow_self_plus_one" in after:
         workshop_bump_version(workshop_id=workshop.pk, stage=True)
     return workshop
 
@@ -473,7 +489,9 @@ def workshop_for_join_code(code: str) -> Workshop:
     normalized = "".join((code or "").split()).upper()
     workshop = Workshop.objects.filter(join_code=normalized).first() if normalized else None
     if workshop is None:
-        raise ValidationError({"code": _("No workshop has this code. Check the code shown on the projector.")})
+        raise ValidationError(
+            {"code": ValidationError(_("No workshop has this code. Check the code shown on the projector."), code="unknown_code")}
+        )
     if not workshop.is_joinable:
         raise ValidationError({"code": _("This workshop is over: its code has expired.")})
     return workshop
@@ -515,15 +533,28 @@ def full_table_message(table: Table, participant_id: int | None = None) -> str:
     return f"{full} {_('Tables with room: %(tables)s.') % {'tables': offers}}"
 
 
+def _check_room_left(workshop: Workshop) -> None:
+    """The facilitator's cap on participants (the caller holds the workshop's lock, so the count is final)."""
+    if workshop.max_participants is None:
+        return
+    if Participant.objects.filter(workshop=workshop).count() >= workshop.max_participants:
+        raise ValidationError(
+            _("This workshop is full (%(max)d participants): ask the facilitator to make room.") % {"max": workshop.max_participants},
+            code="workshop_full",
+        )
+
+
 @transaction.atomic
 def participant_join(*, workshop: Workshop, display_name: str, table_id: int | None) -> Participant:
-    """Join the workshop under a display name, at a table with a seat left (or none yet).
+    """Join the workshop under a display name, at a table with a seat left (or none yet), while the
+    facilitator's cap on participants (`max_participants`) leaves room.
 
     Locks: the workshop.
     """
     workshop = workshop_lock(workshop.pk)
     if not workshop.is_joinable:
         raise ValidationError({"code": _("This workshop is over: its code has expired.")})
+    _check_room_left(workshop)
     name = _clean_display_name(display_name)
     table = _table_of_workshop(workshop.pk, table_id)
     if table is not None:

@@ -25,7 +25,7 @@ from workshops.models import Activity, Format, FormatPhase, Workshop, WorkshopPh
 from ..ballot import demo_ballot_load, demo_map_load
 from . import promesse
 from . import questions_numeriques as seed
-from .promise_load import promise_demo_workshops, promise_workshop_load
+from .promise_load import demo_workshops_titled, promise_demo_workshops, promise_workshop_load
 
 
 @dataclass
@@ -184,7 +184,8 @@ def _demo_workshop_create(*, edition, format, facilitator, scenarios) -> Worksho
     )
     for scenario in scenarios:
         services.table_create(workshop=workshop, name=scenario.title, scenario=scenario)
-    Workshop.objects.filter(pk=workshop.pk).update(join_code=data["join_code"])
+    # Its join code is the random one every workshop gets: a demo served to a room must not open to
+    # whoever read this repository.
     phase = workshop.phases.get(name=data["open_phase"], activity=Activity.POSTITS)
     services.phase_open(phase=phase)
     workshop.refresh_from_db()
@@ -213,13 +214,8 @@ def _phases_follow_format(workshop: Workshop) -> None:
 
 def demo_workshop_load(*, edition, format, facilitator, scenarios) -> tuple[Workshop, bool]:
     """The live demo workshop; an existing one is left as it is, so a running demo is never reset."""
-    data = seed.DEMO_WORKSHOP
-    existing = Workshop.objects.filter(join_code=data["join_code"]).first()
+    existing = ruptures_demo_workshops().first()
     if existing is not None:
-        if existing.title != data["title"]:
-            raise ValidationError(
-                f"The join code {data['join_code']} is already used by the workshop “{existing.title}”."
-            )
         _phases_follow_format(existing)
         return existing, False
     return _demo_workshop_create(edition=edition, format=format, facilitator=facilitator, scenarios=scenarios), True
@@ -249,11 +245,16 @@ def demo_load(*, password: str) -> DemoResult:
     )
 
 
-def demo_workshops():
-    """The demo's workshops (the ruptures' and the promise's): each by the seed's join code and title (a workshop of the same code but another
-    title is someone's own, and demo_workshop_load refuses to touch it)."""
+def ruptures_demo_workshops():
+    """The ruptures' demo workshop: the seed's title and date, run by the demo's facilitator (its join
+    code is random: a workshop of that title someone else runs is theirs, never touched)."""
     data = seed.DEMO_WORKSHOP
-    return Workshop.objects.filter(join_code=data["join_code"], title=data["title"]) | promise_demo_workshops()
+    return demo_workshops_titled(data["title"], data["date"])
+
+
+def demo_workshops():
+    """The demo's workshops (the ruptures' and the promise's)."""
+    return ruptures_demo_workshops() | promise_demo_workshops()
 
 
 @transaction.atomic

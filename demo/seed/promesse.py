@@ -13,7 +13,6 @@ WORKSHOP = {
     "title": "Le numérique au service d'une croissance verte et durable",
     "place": "Paris",
     "date": "2012-10-24",
-    "join_code": "PROMESSE2012",
     "format": "atelier-promesse",
 }
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from promises.keywords import keyword_key
@@ -36,6 +35,7 @@ from workshops.aggregation import phase_aggregate
 from workshops.models import Activity, Contribution, Participant, TableSynthesis, Workshop, WorkshopPhase
 
 from . import promesse
+from .questions_numeriques import DEMO_USERS
 
 
 def _participants(workshop: Workshop, table) -> list[Participant]:
@@ -126,7 +126,7 @@ def _create(*, edition, format, facilitator) -> Workshop:
         edition=edition, format=format, title=data["title"], user=facilitator,
         date=datetime.date.fromisoformat(data["date"]), place=data["place"], table_count=1,
     )  # fmt: skip
-    Workshop.objects.filter(pk=workshop.pk).update(join_code=data["join_code"], status=Workshop.Status.LIVE)
+    Workshop.objects.filter(pk=workshop.pk).update(status=Workshop.Status.LIVE)  # its join code: random, as every workshop's
     workshop.refresh_from_db()
     table = workshop.tables.get()
     people = _participants(workshop, table)
@@ -149,17 +149,22 @@ def _create(*, edition, format, facilitator) -> Workshop:
 
 def promise_workshop_load(*, edition, format, facilitator) -> tuple[Workshop, bool]:
     """The promise workshop of the demo, created with its content the first time only."""
-    data = promesse.WORKSHOP
-    existing = Workshop.objects.filter(join_code=data["join_code"]).first()
+    existing = promise_demo_workshops().first()
     if existing is not None:
-        if not promise_demo_workshops().filter(pk=existing.pk).exists():
-            raise ValidationError(f"The join code {data['join_code']} is already used by the workshop “{existing.title}”.")
         return existing, False
     return _create(edition=edition, format=format, facilitator=facilitator), True
 
 
+def demo_workshops_titled(title: str, date: str):
+    """A demo workshop: the seed's title and date, run by the demo's facilitator. Its join code is
+    random (a fixed one would open a served demo to whoever read the repository), so it is not how
+    the demo finds its workshops; a workshop of that title someone else runs is theirs."""
+    return Workshop.objects.filter(
+        title=title, date=datetime.date.fromisoformat(date), facilitators__username=DEMO_USERS["facilitator"]["username"]
+    ).distinct()
+
+
 def promise_demo_workshops():
-    """The demo's promise workshop, by the seed's join code and title (a workshop of that code with
-    another title is someone's own): what a reset of the demo deletes before loading it again."""
+    """The demo's promise workshop: what a reset of the demo deletes before loading it again."""
     data = promesse.WORKSHOP
-    return Workshop.objects.filter(join_code=data["join_code"], title=data["title"])
+    return demo_workshops_titled(data["title"], data["date"])

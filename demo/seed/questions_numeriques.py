@@ -328,7 +328,6 @@ DEMO_WORKSHOP = {
     "title": "Questions Numériques — atelier des ruptures",
     "place": "Salle des textiles du Cnam, Paris",
     "date": "2011-10-19",
-    "join_code": "QN2012",
     "format": "atelier-scenarios-de-rupture",
     "open_phase": "Développement du scénario",
 }

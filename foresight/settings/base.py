@@ -225,6 +225,23 @@ MFA_ADAPTER = "foresight.accounts.MFAAdapter"
 # The name the authenticator app shows beside the code (else the request's host, e.g. "127.0.0.1:8000").
 MFA_TOTP_ISSUER = "Agora"
 TWO_FACTOR_REQUIRED_FOR_STAFF = strict_bool("TWO_FACTOR_REQUIRED_FOR_STAFF", default=False)
+# The room's rate limits (workshops.limits, django-ratelimit): per participant for their writes, per
+# client address for wrong join codes. Counted in the cache: Redis when REDIS_URL is set, so every web
+# process agrees. A request over a limit gets 429 with Retry-After; nothing of it is written.
+AGORA_RATE_LIMITS = {
+    # A brainstorm at full speed is a post-it every few seconds; a script is hundreds a minute.
+    "post": env.str("RATE_LIMIT_POST", default="30/m"),
+    "plus_one": env.str("RATE_LIMIT_PLUS_ONE", default="60/m"),
+    "vote": env.str("RATE_LIMIT_VOTE", default="30/m"),
+    "table": env.str("RATE_LIMIT_TABLE", default="10/m"),
+    # Wrong codes only: a room behind one address (the venue's NAT) mistypes a few, a guesser thousands.
+    "join_code": env.str("RATE_LIMIT_JOIN_CODE", default="60/10m"),
+}
+# A Redis that does not answer lets writes through rather than refusing the room (workshops.limits).
+RATELIMIT_FAIL_OPEN = True
+# Behind a reverse proxy, the header that carries the client's address (e.g. HTTP_X_REAL_IP); the
+# proxy must set it, or every client shares the proxy's address.
+RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="") or None
 # The demo prints its e-mails (the confirmation link) on the console; a server sets an SMTP backend.
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="agora@localhost")

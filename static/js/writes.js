@@ -283,8 +283,9 @@
       fail(elt, xhr.responseText || words("conflict"));
     } else if (code >= 500) {
       fail(elt, words("serverError") + " (" + code + ")");
-    } else if (code >= 400 && code !== 400 && code !== 409 && code !== 422) {
-      // 400, 409 and 422 come back as a form or card that says what is wrong; the others are not swapped.
+    } else if (code >= 400 && code !== 400 && code !== 409 && code !== 422 && code !== 429) {
+      // 400, 409 and 422 come back as a form or card that says what is wrong, 429 (a rate limit) as a
+      // message above the page; the others are not swapped.
       fail(elt, words("refused") + " (" + code + ")");
     } else {
       unsay(elt);

@@ -1,8 +1,9 @@
-"""The README's demo, as a person would try it: the home page, joining QN2012, posting, the facilitator's screens."""
+"""The README's demo, as a person would try it: the home page, joining its workshop, posting, the facilitator's screens."""
 
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
+from demo.seed.load import ruptures_demo_workshops
 
 from tests.browser.conftest import pick_table
 
@@ -13,7 +14,9 @@ LIVE = 2500  # ms
 
 @pytest.fixture
 def demo():
+    """The demo as load_demo leaves it: its join code, random, read from the database as a person reads it on the screen."""
     call_command("load_demo", stdout=open("/dev/null", "w"))
+    return ruptures_demo_workshops().get()
 
 
 def test_a_newcomer_joins_the_demo_from_the_home_page_and_the_facilitator_sees_the_postit(demo, new_page, screenshot, axe_clean):
@@ -22,7 +25,7 @@ def test_a_newcomer_joins_the_demo_from_the_home_page_and_the_facilitator_sees_t
     screenshot(home, "home")
     axe_clean(home, "home")
     home.locator("main").get_by_role("link", name="Rejoindre un atelier").click()
-    home.fill("input[name=code]", "QN2012")
+    home.fill("input[name=code]", demo.join_code)
     home.click("main form button[type=submit]")
     expect(home.locator("h1")).to_have_text("Questions Numériques — atelier des ruptures")
     axe_clean(home, "join-demo-name-and-table")

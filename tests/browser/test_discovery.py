@@ -4,12 +4,12 @@ each option to its scenario's story; the projector lists their titles."""
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
+from demo.seed.load import ruptures_demo_workshops
 
 from tests.conftest import SCREENSHOTS
 from voting import services as voting_services
 from voting.services import options_from_scenarios
 from workshops import services
-from workshops.models import Workshop
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,7 +21,7 @@ PHONE = {"width": 390, "height": 844}
 def demo():
     """The demo, its first phase "Découverte des 19 scénarios" open."""
     call_command("load_demo", without_cahier=True, stdout=open("/dev/null", "w"))
-    workshop = Workshop.objects.get(join_code="QN2012")
+    workshop = ruptures_demo_workshops().get()
     services.phase_open(phase=workshop.phases.get(position=1))
     return workshop
 
@@ -38,7 +38,7 @@ def no_sideways_scroll(page):
 
 
 def test_the_discovery_shows_the_19_scenarios_on_a_phone_and_a_search_narrows_them(demo, new_page, axe_clean):
-    page = new_page("/w/join/?code=QN2012")
+    page = new_page(f"/w/join/?code={demo.join_code}")
     page.set_viewport_size(PHONE)
     page.fill("input[name=display_name]", "Inès")
     page.click("main form button[type=submit]")  # no table yet: the discovery needs none
@@ -101,11 +101,11 @@ def test_a_vote_option_links_to_its_scenarios_story(demo, new_page, axe_clean):
         workshop=demo, title="Quels scénarios développer ?", method="approval", options=options, max_choices=7
     )
     voting_services.ballot_open(ballot=ballot)
-    page = new_page("/w/join/?code=QN2012")
+    page = new_page(f"/w/join/?code={demo.join_code}")
     page.set_viewport_size(PHONE)
     page.fill("input[name=display_name]", "Inès")
     page.click("main form button[type=submit]")
-    page.goto("/w/QN2012/vote/")
+    page.goto(f"/w/{demo.join_code}/vote/")
     option = page.locator("li.vote-option", has_text="Grosse fatigue numérique")
     story = option.locator("details.vote-option-scenario")
     expect(story).to_have_count(1)

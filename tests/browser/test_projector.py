@@ -4,9 +4,9 @@ menu, long columns that scroll by themselves; and the control room refreshing on
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
+from demo.seed.load import ruptures_demo_workshops
 
 from workshops import services
-from workshops.models import Workshop
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,7 +28,7 @@ IDEAS = [
 def demo_room():
     """The demo workshop with post-its at every table, one table with a very long column."""
     call_command("load_demo", without_cahier=True, stdout=open("/dev/null", "w"))
-    workshop = Workshop.objects.get(join_code="QN2012")
+    workshop = ruptures_demo_workshops().get()
     phase = workshop.phases.get(status="open")
     sections = list(phase.canvas.sections.order_by("position"))
     for table in workshop.tables.order_by("number"):

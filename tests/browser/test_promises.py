@@ -178,12 +178,12 @@ def test_the_room_drafts_and_votes_a_phrase_and_the_restitution_shows_the_report
 def test_the_demos_promise_workshop_reads_as_its_report(login, new_page, screenshot, axe_clean):
     """The seed's workshop of 24 October 2012: its report page and its restitution, on a laptop and a phone."""
     from django.core.management import call_command
+
+    from demo.seed.promise_load import promise_demo_workshops
     from django.contrib.auth import get_user_model
 
-    from workshops.models import Workshop
-
     call_command("load_demo", password="password", without_cahier=True, stdout=open("/dev/null", "w"))
-    workshop = Workshop.objects.get(join_code="PROMESSE2012")
+    workshop = promise_demo_workshops().get()
     reader = login(get_user_model().objects.get(username="editeur"), f"/facilitate/{workshop.pk}/report/")
     report = reader.locator(".promise-report")
     expect(report).to_contain_text("Le numérique, bien commun au service d'une co-croissance résiliente")

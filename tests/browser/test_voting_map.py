@@ -107,10 +107,10 @@ def demo_map(facilitator):
 
     from django.core.management import call_command
 
-    from workshops.models import Workshop
+    from demo.seed.load import ruptures_demo_workshops
 
     call_command("load_demo", without_cahier=True, stdout=open("/dev/null", "w"))
-    workshop = Workshop.objects.get(join_code="QN2012")
+    workshop = ruptures_demo_workshops().get()
     workshop.facilitators.add(facilitator)
     ballots = []
     for title, low, high in (("Plausibilité", 1, 5), ("Désirabilité", -2, 2)):

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from core.models import Canvas, CanvasSection, Edition
 from core.roles import EDITORS, FACILITATORS
 from demo.seed import questions_numeriques as seed
+from demo.seed.load import ruptures_demo_workshops
 from scenarios.models import Scenario, SectionEntry, Tag, TimelineEvent
 from workshops.models import Format, FormatPhase, Table, Workshop, WorkshopPhase
 
@@ -132,7 +133,7 @@ def test_the_12_other_scenarios_have_narratives_and_no_canvas_content(demo):
 
 
 def test_the_demo_workshop_is_live_with_one_table_per_developed_scenario(demo):
-    workshop = Workshop.objects.get(join_code="QN2012")
+    workshop = ruptures_demo_workshops().get()
     assert workshop.title == "Questions Numériques — atelier des ruptures"
     assert workshop.place == "Salle des textiles du Cnam, Paris"
     assert workshop.date.isoformat() == "2011-10-19"
@@ -160,15 +161,16 @@ def test_demo_users_have_their_roles_and_password(db):
 def test_the_output_gives_logins_password_code_and_url(demo):
     assert "facilitatrice" in demo and "editeur" in demo
     assert "agora-demo" in demo
-    assert "QN2012" in demo
-    assert "http://127.0.0.1:8000/w/join/?code=QN2012" in demo
+    code = ruptures_demo_workshops().get().join_code
+    assert f"Join code:   {code}" in demo
+    assert f"http://127.0.0.1:8000/w/join/?code={code}" in demo
 
 
 def _snapshot():
     models = [Edition, Canvas, CanvasSection, Format, FormatPhase, Scenario, Tag, TimelineEvent, SectionEntry, Workshop, WorkshopPhase, Table]
     counts = {model.__name__: model.objects.count() for model in models}
     counts["users"] = get_user_model().objects.count()
-    return counts, dict(Scenario.objects.values_list("slug", "updated_at")), Workshop.objects.get(join_code="QN2012").version
+    return counts, dict(Scenario.objects.values_list("slug", "updated_at")), ruptures_demo_workshops().get().version
 
 
 def test_running_it_twice_creates_and_changes_nothing(demo):
@@ -178,7 +180,7 @@ def test_running_it_twice_creates_and_changes_nothing(demo):
 
 
 def test_a_running_demo_is_not_reset(demo):
-    workshop = Workshop.objects.get(join_code="QN2012")
+    workshop = ruptures_demo_workshops().get()
     later = workshop.phases.get(name="Comment anticiper la rupture ?")
     from workshops.services import phase_open
 
@@ -192,7 +194,7 @@ def test_it_loads_the_demo_ballot_into_the_demo_workshop(demo):
     from demo.ballot import DEMO_TITLE
     from voting.models import Ballot
 
-    assert Ballot.objects.filter(workshop__join_code="QN2012", title=DEMO_TITLE).count() == 1
+    assert Ballot.objects.filter(workshop=ruptures_demo_workshops().get(), title=DEMO_TITLE).count() == 1
 
 
 def test_both_formats_end_with_a_restitution(demo):
@@ -206,7 +208,7 @@ def test_loading_again_brings_a_demo_loaded_before_the_restitution_activity_up_t
     a phase already run keeps what it was run as."""
     from workshops.models import Activity
 
-    workshop = Workshop.objects.get(join_code="QN2012")
+    workshop = ruptures_demo_workshops().get()
     FormatPhase.objects.filter(name="Restitution").update(activity=Activity.SYNTHESIS)
     WorkshopPhase.objects.filter(workshop=workshop, name="Restitution").update(activity=Activity.SYNTHESIS)
     run = workshop.phases.get(name="Synthèse des tables")
@@ -251,7 +253,7 @@ def test_the_promise_format_runs_the_promise_workshops_activities_in_the_seeds_o
 
 
 def test_the_demo_workshop_copies_the_phases_sections_and_opens_on_the_discovery(demo):
-    workshop = Workshop.objects.get(join_code="QN2012")
+    workshop = ruptures_demo_workshops().get()
     first = workshop.phases.order_by("position").first()
     assert (first.name, first.activity) == ("Découverte des 19 scénarios", "discover")
     assert _slugs(workshop.phases.get(name="Comment anticiper la rupture ?")) == ["opportunites", "menaces", "conditions-de-reussite"]
@@ -263,7 +265,7 @@ def test_loading_again_brings_an_older_demos_pending_phases_up_to_date(demo):
     format; the open one keeps what it runs on."""
     from workshops.models import Activity
 
-    workshop = Workshop.objects.get(join_code="QN2012")
+    workshop = ruptures_demo_workshops().get()
     discovery = workshop.phases.get(position=1)
     WorkshopPhase.objects.filter(pk=discovery.pk).update(activity=Activity.SYNTHESIS)
     for phase in workshop.phases.all():

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from core.models import Canvas
+from demo.seed.load import promise_demo_workshops, ruptures_demo_workshops
 from scenarios.models import Scenario
 from voting.models import Ballot, BallotPaper
 from workshops import services
@@ -25,9 +26,9 @@ def load_demo(*args) -> str:
 
 def start_state():
     """What the demo looks like at its start, without ids (a reset makes new rows)."""
-    workshop = Workshop.objects.get(join_code="QN2012")
+    workshop = ruptures_demo_workshops().get()
     return {
-        "workshops": Workshop.objects.filter(join_code="QN2012").count(),
+        "workshops": ruptures_demo_workshops().count(),
         "phases": list(workshop.phases.order_by("position").values_list("name", "status")),
         "tables": list(workshop.tables.order_by("number").values_list("number", "name", "scenario__slug", "capacity")),
         "participants": Participant.objects.filter(workshop=workshop).count(),
@@ -49,7 +50,7 @@ def demo(db):
 
 def play_in_the_room():
     """A room at work: people join and post, a later phase opens, a table is renamed, a scenario is retained."""
-    workshop = Workshop.objects.get(join_code="QN2012")
+    workshop = ruptures_demo_workshops().get()
     table = workshop.tables.order_by("number").first()
     person = services.participant_join(workshop=workshop, display_name="Amélie", table_id=table.pk)
     section = workshop.phases.get(status=WorkshopPhase.Status.OPEN).canvas.sections.first()
@@ -68,7 +69,7 @@ def test_reset_brings_the_demo_back_to_its_start(demo):
     output = load_demo("--reset")
 
     assert start_state() == demo
-    assert "reset to its start" in output and "QN2012" in output
+    assert "reset to its start" in output and f"Join code:   {ruptures_demo_workshops().get().join_code}" in output
     assert not Participant.objects.filter(display_name="Amélie").exists()
     assert not Table.objects.filter(name__in=["Table du fond", "Table en plus"]).exists()
 
@@ -83,7 +84,7 @@ def test_reset_twice_is_reset_once(demo):
 
 def test_reset_on_an_empty_database_loads_the_demo(db):
     load_demo("--reset")
-    assert Workshop.objects.filter(join_code="QN2012").count() == 1
+    assert ruptures_demo_workshops().count() == 1
 
 
 def test_reset_leaves_other_workshops_alone(demo, facilitator, workshop_factory):
@@ -96,5 +97,17 @@ def test_the_join_url_printed_is_the_rooms_when_serving_every_interface(db, monk
     from demo import network
 
     monkeypatch.setattr(network, "lan_address", lambda: "192.168.1.20")
-    assert "Join URL:    http://192.168.1.20:8000/w/join/?code=QN2012" in load_demo("--address", "0.0.0.0:8000")
-    assert "Join URL:    http://127.0.0.1:9000/w/join/?code=QN2012" in load_demo("--address", "127.0.0.1:9000")
+    on_the_lan = load_demo("--address", "0.0.0.0:8000")
+    code = ruptures_demo_workshops().get().join_code
+    assert f"Join URL:    http://192.168.1.20:8000/w/join/?code={code}" in on_the_lan
+    assert f"Join URL:    http://127.0.0.1:9000/w/join/?code={code}" in load_demo("--address", "127.0.0.1:9000")
+
+
+def test_the_demo_join_code_is_random_not_a_string_of_the_repository(db):
+    """A served demo must not open to whoever read the seed: each load makes its own code."""
+    load_demo()
+    first = ruptures_demo_workshops().get().join_code
+    load_demo("--reset")
+    second = ruptures_demo_workshops().get().join_code
+    assert first != second and "QN2012" not in (first, second)
+    assert promise_demo_workshops().get().join_code != "PROMESSE2012"

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from demo.seed import promesse
+from demo.seed.promise_load import promise_demo_workshops
 from promises import report
 from promises.models import Commitment, KeyAction, Keyword, Persona, Promise, Stakeholder
 from workshops.models import Activity, Workshop, WorkshopPhase
@@ -35,7 +36,7 @@ def seed_text():
 @pytest.fixture
 def loaded(db):
     call_command("load_demo", password="pw", without_cahier=True, stdout=open("/dev/null", "w"))
-    return Workshop.objects.get(join_code=promesse.WORKSHOP["join_code"])
+    return promise_demo_workshops().get()
 
 
 def _in_order(seed_text: str, texts: list[str], prefix: int = 60) -> list[int]:
@@ -111,13 +112,16 @@ def test_the_promise_workshop_waits_at_its_restitution_and_loading_again_changes
     assert "co-croissance résiliente" in body and "Edouard De France" in body
 
 
-def test_a_workshop_of_someone_else_with_the_code_is_refused_and_left_alone(db):
-    from django.core.management.base import CommandError
+def test_a_workshop_of_someone_else_with_the_title_is_left_alone(db):
+    """The demo finds its workshops by title, date and its facilitator (their join codes are random):
+    someone's own workshop of the same title is neither taken for the demo's nor reset."""
+    import datetime
 
     from tests import factories
 
-    mine = factories.WorkshopFactory(title="Mon atelier", join_code=promesse.WORKSHOP["join_code"])
-    with pytest.raises(CommandError, match="already used"):
-        call_command("load_demo", password="pw", without_cahier=True, stdout=open("/dev/null", "w"))
-    assert Workshop.objects.get(pk=mine.pk).title == "Mon atelier"
-    assert not Persona.objects.exists()
+    mine = factories.WorkshopFactory(title=promesse.WORKSHOP["title"], date=datetime.date.fromisoformat(promesse.WORKSHOP["date"]))
+    call_command("load_demo", password="pw", without_cahier=True, stdout=open("/dev/null", "w"))
+    call_command("load_demo", "--reset", password="pw", without_cahier=True, stdout=open("/dev/null", "w"))
+    assert Workshop.objects.get(pk=mine.pk).title == promesse.WORKSHOP["title"]
+    assert not Persona.objects.filter(workshop=mine).exists()
+    assert promise_demo_workshops().get().pk != mine.pk

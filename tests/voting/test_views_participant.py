@@ -312,7 +312,8 @@ def test_the_vote_poll_follows_a_change_of_table(client, live_workshop, alice, j
 
 def test_the_vote_poll_refuses_a_browser_that_has_not_joined(client, live_workshop):
     url = reverse("voting:cast_live", kwargs={"code": live_workshop.join_code})
-    assert client.get(url, {"v": "1.0"}).status_code == 403
+    # Refused as a code that is no workshop's is: the poll tells a guesser nothing.
+    assert client.get(url, {"v": "1.0"}).status_code == 404
     assert client.get(reverse("voting:cast_live", kwargs={"code": "NOPE42"}), {"v": "1.0"}).status_code == 404
 
 

@@ -85,8 +85,9 @@ def test_a_browser_that_has_not_joined_gets_403(live_workshop, section):
     assert response.json()["detail"]
 
 
-def test_an_unknown_workshop_is_a_404(api):
-    assert api.get(reverse("workshops:api_board", args=["NOPE99"])).status_code == 404
+def test_an_unknown_workshop_answers_as_one_not_joined(api):
+    """A wrong code and a real one this browser has not joined answer alike (no oracle for guessers)."""
+    assert api.get(reverse("workshops:api_board", args=["NOPE99"])).status_code == 403
 
 
 def test_the_api_checks_csrf_even_without_an_account(join_as, daniel, section):

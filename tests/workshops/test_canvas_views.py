@@ -183,7 +183,8 @@ def test_a_poll_after_the_phase_changes_swaps_the_whole_stage(client, join_as, d
 
 
 def test_a_browser_that_did_not_join_cannot_poll(live_workshop, urls):
-    assert Client().get(urls.live + "?v=1").status_code == 403
+    # The same answer as for a code that is no workshop's (tests/workshops/test_rate_limits.py).
+    assert Client().get(urls.live + "?v=1").status_code == 404
 
 
 def test_the_canvas_page_query_count_does_not_grow_with_the_board(client, join_as, daniel, urls, live_workshop, contribution_factory, participant_factory, django_assert_max_num_queries):

@@ -245,12 +245,20 @@ def close_workshop(request, *, workshop):
 @require_POST
 @runs_workshop
 def workshop_settings(request, *, workshop):
-    """The room's rules (a checkbox each): an unticked box is absent from the POST, hence False."""
+    """The room's rules: checkboxes (an unticked box is absent from the POST, hence False) and the cap
+    on participants (empty: none). A wrong cap changes nothing and says why above the control room."""
     form = WorkshopSettingsForm(request.POST)
-    form.is_valid()  # only booleans: every POST is valid
-    services.workshop_update_settings(
-        workshop=workshop, allow_self_plus_one=form.cleaned_data["allow_self_plus_one"], by=request.user
-    )
+    if not form.is_valid():
+        return _back(request, workshop, ValidationError([f"{form.fields[name].label}: {e}" for name, errs in form.errors.items() for e in errs]))
+    try:
+        services.workshop_update_settings(
+            workshop=workshop,
+            allow_self_plus_one=form.cleaned_data["allow_self_plus_one"],
+            max_participants=form.cleaned_data["max_participants"],
+            by=request.user,
+        )
+    except ValidationError as error:
+        return _back(request, workshop, error)
     return _back(request, workshop)
 
 

@@ -6,19 +6,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import reswap, retarget
 
 from scenarios.selectors import scenario_catalogue
 
-from .. import activities, deltas, live, selectors, services
+from .. import activities, deltas, limits, live, selectors, services
 from ..forms import ContributionForm, JoinCodeForm, JoinForm, TableChoiceForm
 from ..models import Activity, Workshop
 from ..idempotency import idempotent
 from ..guards import NotJoined, allows, contribution, participant_access, participant_permission
 from ..participation import SESSION_KEY, current_participant, remember_participant
-from .common import INVALID, add_errors, no_change, raise_if_missing
+from .common import INVALID, add_errors, limited, no_change, raise_if_missing, rate_limited
 
 
 def join(request):
@@ -27,8 +28,13 @@ def join(request):
     form = JoinCodeForm(data)
     if data is not None and form.is_valid():
         try:
+            limits.check("join_code", request)
+        except limits.Limited as error:
+            return limited(request, error, back=reverse("workshops:join"))
+        try:
             workshop = services.workshop_for_join_code(form.cleaned_data["code"])
         except ValidationError as error:
+            _count_wrong_code(request, error)
             add_errors(form, error)
         else:
             return redirect("workshops:join_workshop", code=workshop.join_code)
@@ -37,8 +43,16 @@ def join(request):
 
 
 def join_workshop(request, code):
-    """Step 2: a display name and a table; the browser session remembers the participant."""
+    """Step 2: a display name and a table; the browser session remembers the participant.
+
+    The code in the address is looked up here too: a wrong one is a guess, counted as step 1's."""
+    try:
+        limits.check("join_code", request)
+    except limits.Limited as error:
+        return limited(request, error, back=reverse("workshops:join"))
     workshop = Workshop.objects.filter(join_code=code.upper()).first()
+    if workshop is None:
+        limits.spend("join_code", request)
     if workshop is None or not workshop.is_joinable:
         form = JoinCodeForm({"code": code})
         form.is_valid()
@@ -65,6 +79,16 @@ def join_workshop(request, code):
             return redirect("workshops:canvas", code=workshop.join_code)
     status = INVALID if form.errors else 200
     return render(request, "workshops/join_workshop.html", {"form": form, "workshop": workshop}, status=status)
+
+
+def _count_wrong_code(request, error: ValidationError) -> None:
+    """A code that opens no workshop is a guess: counted per client, refused past its rate (workshops.limits).
+
+    Counted after the look-up, checked before it: requests of one client in flight at the same
+    moment may each pass the check, so a guesser gets at most the web server's concurrency more.
+    """
+    if any(e.code == "unknown_code" for e in getattr(error, "error_dict", {}).get("code", [])):
+        limits.spend("join_code", request)
 
 
 def _canvas_context(workshop, participant, form=None, form_section_id=None, q=""):
@@ -118,12 +142,11 @@ def canvas_live(request, code):
     """The canvas page's poll: 204 when nothing changed, the changes since its version when they
     are known (workshops.deltas: no query), otherwise the board redrawn as out-of-band fragments."""
     workshop_id = live.workshop_id_for_code(code)
-    if workshop_id is None:
-        return render(request, "workshops/gone.html", status=404)
     # The unchanged poll costs no query: only a browser that joined this workshop learns "nothing changed".
-    viewer_id = request.session.get(SESSION_KEY, {}).get(str(workshop_id))
+    viewer_id = request.session.get(SESSION_KEY, {}).get(str(workshop_id)) if workshop_id is not None else None
     if viewer_id is None:
-        return render(request, "workshops/gone.html", status=403)
+        # The same answer for a real code and a wrong one: the poll is no oracle for guessers.
+        return render(request, "workshops/gone.html", status=404)
     answer = board_changes_since(request.GET, code, workshop_id, viewer_id)
     if answer is not None:
         return HttpResponse(answer[0]) if answer[0] else no_change()
@@ -191,6 +214,7 @@ def discover(request, *, workshop, participant):
 @require_POST
 @participant_permission("workshops.post_contribution")
 @idempotent
+@rate_limited("post")
 def post_contribution(request, *, workshop, participant):
     form = ContributionForm(request.POST)
     section_id = request.POST.get("section")
@@ -244,6 +268,7 @@ def _section_for(context, section_id) -> dict:
 @require_POST
 @participant_permission("workshops.plus_one", contribution)
 @idempotent
+@rate_limited("plus_one")
 def plus_one(request, *, workshop, participant, contribution_id):
     try:
         services.contribution_plus_one(participant=participant, contribution_id=contribution_id)
@@ -265,6 +290,7 @@ def plus_one(request, *, workshop, participant, contribution_id):
 @require_POST
 @participant_permission("workshops.change_table")
 @idempotent
+@rate_limited("table")
 def choose_table(request, *, workshop, participant):
     form = TableChoiceForm(request.POST, workshop=workshop, own_table_id=participant.table_id)
     if form.is_valid():
