@@ -48,6 +48,7 @@ WHY = {
     409: _("A conflict: done already, someone else's newer change, or an Idempotency-Key reused for another body."),
     415: _("The body's Content-Type is not JSON, a form or multipart."),
     422: _("Well-formed but invalid input, or an action the workshop's state refuses now: the messages say why."),
+    429: _("Over the participant's rate for this kind of write: nothing was written; Retry-After says when to try again."),
 }
 
 

@@ -25,7 +25,7 @@ class VoteOutputSerializer(serializers.Serializer):
         return {str(a.option_id): (a.rank if a.rank is not None else a.value) for a in paper.allocations.all()}
 
 
-@extend_schema(request=VoteInputSerializer, responses={200: VoteOutputSerializer, **errors(*WRITE, 409)})
+@extend_schema(request=VoteInputSerializer, responses={200: VoteOutputSerializer, **errors(*WRITE, 409, 429)})
 class VoteCastApi(ParticipantAPIView):
     """POST /api/w/<code>/ballots/<id>/vote/ — participants have no account: their session says who they are."""
 

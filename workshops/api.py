@@ -99,7 +99,7 @@ class BoardApi(ParticipantAPIView):
         return Response(BoardSerializer(board).data)
 
 
-@extend_schema(request=ContributionInputSerializer, responses={201: ContributionOutputSerializer, **errors(*WRITE, 409)})
+@extend_schema(request=ContributionInputSerializer, responses={201: ContributionOutputSerializer, **errors(*WRITE, 409, 429)})
 class ContributionCreateApi(ParticipantAPIView):
     """POST /api/w/<code>/contributions/ — post a post-it at one's table."""
 
@@ -121,7 +121,7 @@ class ContributionCreateApi(ParticipantAPIView):
         return self.once(request, participant, handler)
 
 
-@extend_schema(request=None, responses={200: ContributionOutputSerializer, **errors(*WRITE, 409)})
+@extend_schema(request=None, responses={200: ContributionOutputSerializer, **errors(*WRITE, 409, 429)})
 class PlusOneApi(ParticipantAPIView):
     """POST /api/w/<code>/contributions/<id>/plus-one/ — +1 a post-it of one's table, once."""
 
