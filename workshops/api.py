@@ -14,11 +14,12 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.authentication import SessionAuthentication
+from rest_framework.exceptions import Throttled
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from . import idempotency, live, selectors, services
+from . import idempotency, live, selectors, services, throttle
 from .guards import NotJoined, participant_access
 from .guards import contribution as contribution_of_url
 from .models import Activity
@@ -91,6 +92,8 @@ class ContributionCreateApi(ParticipantAPIView):
 
     def post(self, request, code):
         _workshop, participant, _target = self.guard(request, code, "workshops.post_contribution")
+        if not throttle.allow_post(participant.pk):
+            raise Throttled(detail=_("You are posting faster than anyone types: wait a minute, then post again."))
 
         def handler():
             data = ContributionInputSerializer(data=request.data)

@@ -253,6 +253,8 @@ CONTENT_SECURITY_POLICY = {
 
 # A post-it is short by design: the canvas is a wall, not a document.
 CONTRIBUTION_MAX_LENGTH = 500
+# Post-its one laptop may post in a minute (workshops.throttle): past it, a post is refused (429).
+POSTITS_PER_MINUTE = env.int("POSTITS_PER_MINUTE", default=30)
 # Near-duplicate threshold used when a table's post-its are aggregated.
 AGGREGATION_SIMILARITY = 0.85
 # The largest edition file (cahiers.exchange) an import reads: refused before it is parsed. The

@@ -12,7 +12,9 @@ from django_htmx.http import reswap, retarget
 
 from scenarios.selectors import scenario_catalogue
 
-from .. import activities, live, selectors, services
+from functools import wraps
+
+from .. import activities, live, selectors, services, throttle
 from ..forms import ContributionForm, JoinCodeForm, JoinForm, TableChoiceForm
 from ..models import Activity, Workshop
 from ..idempotency import idempotent
@@ -156,8 +158,30 @@ def discover(request, *, workshop, participant):
     return render(request, template, context)
 
 
+TOO_MANY = 429
+
+
+def _throttled(view):
+    """Past the laptop's post-its for this minute (workshops.throttle): 429, nothing written.
+
+    Before `idempotent`: a refused post stores no receipt, so its retry a minute later is a post again."""
+
+    @wraps(view)
+    def wrapper(request, *, workshop, participant, **kwargs):
+        if throttle.allow_post(participant.pk):
+            return view(request, workshop=workshop, participant=participant, **kwargs)
+        message = _("You are posting faster than anyone types: wait a minute, then post again.")
+        if request.htmx:
+            return _flash([message], kept=request.POST.get("text", ""), status=TOO_MANY)
+        messages.error(request, message)
+        return render(request, "workshops/canvas.html", _canvas_context(workshop, participant), status=TOO_MANY)
+
+    return wrapper
+
+
 @require_POST
 @participant_permission("workshops.post_contribution")
+@_throttled
 @idempotent
 def post_contribution(request, *, workshop, participant):
     form = ContributionForm(request.POST)
