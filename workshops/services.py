@@ -47,7 +47,7 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 
 from core.models import Edition
 
-from .live import workshop_bump_version
+from .live import roster_changed, workshop_bump_version
 from .selectors import phase_sections, tables_with_seats
 from .models import (
     Activity,
@@ -484,7 +484,8 @@ def participant_join(*, workshop: Workshop, display_name: str, table_id: int | N
     except IntegrityError:
         # The database has the last word on names (its unique constraint ignores case).
         raise ValidationError({"display_name": _("Someone already uses this name here: pick another one.")})
-    workshop_bump_version(workshop_id=workshop.pk)
+    # Nobody's board shows a newcomer, only the control room's people and tables: no version moves.
+    roster_changed(workshop.pk)
     return participant
 
 
