@@ -195,6 +195,8 @@ def ceiling(room, stats, *, kind, path, threads, seconds, post):
             status, _ = laptop.request(kind, path, {} if post else None)
             if post and status == 200:
                 stats.accept("insert")
+            elif post and status is None:
+                stats.unanswered("insert")
 
     workers = [threading.Thread(target=loop, daemon=True) for _ in range(threads)]
     for worker in workers:
@@ -315,6 +317,7 @@ def main() -> int:
                 stats.statuses[name] = ceiling_stats.statuses[name]
             stats.errors += ceiling_stats.errors
             stats.accepted["insert"] += ceiling_stats.accepted.get("insert", 0)
+            stats.late["insert"] += ceiling_stats.late.get("insert", 0)
         cpu.stop()
 
         shared.stop(server, signal.SIGTERM)
