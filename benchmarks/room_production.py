@@ -280,7 +280,8 @@ def main() -> int:
         server_log_path = workdir / "server.log"
         server = subprocess.Popen(argv, cwd=BASE_DIR, env=env, stdout=server_log_path.open("w"), stderr=subprocess.STDOUT)
         processes.append(server)
-        shared.wait_for_server(base, server, server_log_path, headers=PROXY_HEADERS)
+        # gunicorn imports Django in every worker: on a busy machine that takes a while.
+        shared.wait_for_server(base, server, server_log_path, timeout=300, headers=PROXY_HEADERS)
         time.sleep(1)  # every worker process up, not only the first
         print(f"Server: {' '.join(argv[1:] if argv[0] == sys.executable else argv)}", flush=True)
 

@@ -1,5 +1,7 @@
 """A flood of post-its from one laptop is refused past the minute's allowance (workshops.throttle)."""
 
+import time
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
@@ -12,8 +14,11 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 @pytest.fixture(autouse=True)
-def small_allowance(settings):
+def small_allowance(settings, monkeypatch):
+    """Three post-its a minute, and a clock that stands still: a test never straddles two minutes."""
     settings.POSTITS_PER_MINUTE = 3
+    now = time.time()
+    monkeypatch.setattr("workshops.throttle.clock", lambda: now)
     cache.clear()
     yield
     cache.clear()
