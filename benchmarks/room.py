@@ -505,10 +505,12 @@ class Hostile(Laptop):
             ("no CSRF token", lambda: self.request("hostile", f"/w/{code}/post/", {"section": self.section, "text": "no token"}, csrf=False)[0]),
         ]
 
-    def flood(self):
+    def flood(self, end):
         """Post-its back to back from one laptop: past the allowance, each is refused (429)."""
         refused = 0
         for n in range(self.FLOOD):
+            if time.monotonic() >= end:
+                return  # the room is over: a flood cut short proves nothing either way
             status, _ = self.request(
                 "hostile", f"/w/{self.room.code}/post/",
                 {"csrfmiddlewaretoken": self.csrf, "section": self.section, "text": f"flood {n} zq{self.number}f{secrets.token_hex(4)}"}, htmx=True,
@@ -535,7 +537,7 @@ class Hostile(Laptop):
         flooded = False
         while wait_until(time.monotonic() + rng.uniform(0.5, 1.5), end):
             if not flooded and time.monotonic() >= flood_at:
-                self.flood()
+                self.flood(end)
                 flooded = True
                 continue
             name, attack = rng.choice(attacks)
