@@ -6,19 +6,14 @@ with a readable message (the API answers it as a 400, the pages as a form error)
 Lock order: the one of workshops.services, with the ballot's place in it. Every write here locks
 
 1. the workshop row first (`workshop_lock`, FOR NO KEY UPDATE), like every write of the workshop;
-   a vote takes it FOR SHARE only (`_share_lock`): votes do not queue behind one another there,
-   yet a seat change, a workshop close or any other write of the workshop waits for them;
-2. then the ballot row (`_lock_ballot`): FOR UPDATE to change its status; a vote takes it FOR KEY
-   SHARE (which a close's FOR UPDATE excludes, and other votes do not) and bumps its version last;
+2. then the ballot row (`_lock_ballot`): FOR UPDATE to change its status, FOR NO KEY UPDATE to vote;
 3. then scenario rows (a retain ballot's outcome), then table rows (their capacity), then participant rows;
 4. then the participant's paper row; allocations hang off it and are written last.
 
 So a vote either lands before a close or sees the ballot closed, sees a closed workshop or lands
 before workshop_close, and the database's unique constraint (one paper per participant and ballot)
 has the last word when two first votes race. As in workshops.services, the last write is
-`workshop_bump_version` (the workshop row, held already) and the ballot's version counter (held too);
-a vote bumps only the ballot's version, its last statement, so votes on one ballot queue only for
-that UPDATE and their commit (nothing but the ballot's tally shows a vote).
+`workshop_bump_version` (the workshop row, held already) and the ballot's version counter (held too).
 """
 
 from __future__ import annotations
@@ -27,7 +22,7 @@ import math
 from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -489,20 +484,15 @@ def vote_cast(*, participant: Participant, ballot_id, choices, revision: int | N
     `revision` is the paper revision the client saw (0 before a first vote): when given and
     stale, the vote is refused with VoteConflict, so the same vote sent twice at once counts once.
     Locks: the workshop, then the ballot (FOR NO KEY UPDATE, which a close's FOR UPDATE excludes), then the paper.
-
-    Locks (see the order above): the workshop FOR SHARE, the ballot FOR KEY SHARE, the paper FOR UPDATE,
-    and last the ballot's version (FOR NO KEY UPDATE, until the commit). Votes of the room run side by
-    side; what they must not overlap (a seat change, the ballot's or the workshop's close) waits for them.
     """
     try:
         ballot_pk = int(ballot_id)
     except (TypeError, ValueError):
         ballot_pk = None
-    # The workshop row first (the documented order), shared: under it the seat and the workshop's
-    # status read below cannot change until the vote commits, yet other votes are not held up.
-    workshop = _share_lock(Workshop, "SHARE", pk=participant.workshop_id)
-    # KEY SHARE: a close (FOR UPDATE) waits for this vote, another vote's version bump does not.
-    ballot = _share_lock(Ballot, "KEY SHARE", pk=ballot_pk, workshop_id=workshop.pk) if ballot_pk else None
+    # The workshop row first (the documented order): the vote updates it anyway (workshop_bump_version),
+    # and under it the seat and the workshop's status read below cannot change until the vote commits.
+    workshop = workshop_lock(participant.workshop_id)
+    ballot = Ballot.objects.select_for_update(no_key=True).filter(pk=ballot_pk, workshop=workshop).first() if ballot_pk else None
     if ballot is None:
         raise ValidationError(_("This ballot does not exist in your workshop."))
     # The seat as it is now, not as the caller read it: a table's ballot is for those seated there
@@ -524,24 +514,8 @@ def vote_cast(*, participant: Participant, ballot_id, choices, revision: int | N
     Allocation.objects.bulk_create(Allocation(paper=paper, option_id=pk, value=value, rank=rank) for pk, value, rank in rows)
     paper.revision += 1
     paper.save(update_fields=["revision", "updated_at"])
-    # Last, so that votes on this ballot queue only from here to their commit. Only the ballot's tally
-    # (its projector, selectors.tally_version) shows a vote: the workshop's version stays, and the
-    # live board and control room do not redraw for it.
-    Ballot.objects.filter(pk=ballot.pk).update(version=F("version") + 1)
+    _changed(ballot, stage=False)
     return paper
-
-
-def _share_lock(model, mode: str, **where):
-    """The row of `model` matching `where` (or None), locked FOR SHARE or FOR KEY SHARE on PostgreSQL
-    (Django's select_for_update has no shared mode). SQLite, the embedded default, serialises every
-    write transaction anyway (BEGIN IMMEDIATE): a plain read there."""
-    if connection.vendor != "postgresql":
-        return model.objects.filter(**where).first()
-    assert mode in {"SHARE", "KEY SHARE"}
-    columns = [(model._meta.pk if name == "pk" else model._meta.get_field(name)).column for name in where]
-    condition = " AND ".join(f"{connection.ops.quote_name(column)} = %s" for column in columns)
-    sql = f"SELECT * FROM {connection.ops.quote_name(model._meta.db_table)} WHERE {condition} FOR {mode}"
-    return next(iter(model.objects.raw(sql, list(where.values()))), None)
 
 
 # --- Table assignment ----------------------------------------------------------------------------
