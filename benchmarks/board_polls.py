@@ -5,6 +5,7 @@ unchanged poll is by far the most frequent request: it must cost almost nothing.
 
     .venv/bin/python benchmarks/board_polls.py                  # 10 tables x 10 people x 30 post-its each
     .venv/bin/python benchmarks/board_polls.py --postits 3 --repeat 200
+    .venv/bin/python benchmarks/board_polls.py --tables 40 --people 25 --postits 1 --repeat 5   # 1,000 people
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/agora REDIS_URL=redis://127.0.0.1:6379/0 \\
         .venv/bin/python benchmarks/board_polls.py
 
@@ -160,6 +161,9 @@ def main(argv=None) -> int:
             Case("projector poll, unchanged", f"/facilitate/{pk}/projector/live/?v={version}", projector, 204, htmx=True),
             Case("projector poll, changed", f"/facilitate/{pk}/projector/live/?v={version - 1}", projector, 200, htmx=True),
             Case("projector page", f"/facilitate/{pk}/projector/", projector, 200),
+            # The control room's parts as a join or a seat redraws them: every participant's seat menu.
+            Case("control room people, changed", f"/facilitate/{pk}/live/people/?h=stale", projector, 200, htmx=True),
+            Case("control room tables, changed", f"/facilitate/{pk}/live/tables/?h=stale", projector, 200, htmx=True),
         ]
 
         db = connection.settings_dict["ENGINE"].rsplit(".", 1)[-1]

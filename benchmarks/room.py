@@ -11,7 +11,8 @@ demo workshop, then plays a room for a fixed time:
 - everyone gives a +1 to a post-it of its table every 10-20 s, and votes once during the run.
 
 It prints the requests per kind, the errors (status >= 500, connection errors and time-outs),
-p50/p95/p99 latencies per kind, then counts in the database what was written and checks that
+p50/p95/p99 latencies per kind, the time from a post to its table-mates' screens (a table-mate's
+poll that returns the new post-it), then counts in the database what was written and checks that
 every accepted write is there exactly once: participants, post-its, +1s, ballot papers and their
 choices. It exits non-zero on any error or mismatch, so CI can run it as a smoke test.
 
@@ -19,7 +20,9 @@ choices. It exits non-zero on any error or mismatch, so CI can run it as a smoke
     .venv/bin/python benchmarks/room.py --participants 20 --seconds 15
 
 Only loopback traffic; the server and its database are removed at the end, whatever happens.
-The client is the standard library (urllib), one thread per participant.
+The client is the standard library (urllib), one thread per participant. The room itself
+(participants, hostile laptops, the report) is shared with benchmarks/room_production.py, which
+plays it against PostgreSQL, Redis, a Celery worker and gunicorn.
 """
 
 from __future__ import annotations
@@ -31,10 +34,10 @@ import json
 import os
 import random
 import re
+import secrets
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,22 +47,34 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-POLL_EVERY = 2.0
 REQUEST_TIMEOUT = 30
-KINDS = ["join", "page", "poll", "post", "plus_one", "vote"]
+KINDS = ["join", "page", "poll", "post", "plus_one", "vote", "control", "projector", "hostile", "nothing", "insert"]
+DEMO_PASSWORD = "agora-demo"  # load_demo's
+# A thread per laptop: a small stack keeps 1,000 of them in a few hundred MB.
+THREAD_STACK_SIZE = 512 * 1024
 
-# Run in the server's environment before it starts: the demo workshop, and a ballot open on it.
+# Run in the server's environment before it starts: the demo workshop with `tables` tables (each
+# seating everyone), and a ballot open on it.
 SETUP = """
-import json, django
+import json, sys, django
 django.setup()
 from demo.seed.load import ruptures_demo_workshops
 from voting.models import Method
 from voting.services import ballot_create, ballot_open, options_from_scenarios
+from workshops.models import Table, Workshop
+from workshops.selectors import open_phase, phase_sections
+from workshops.services import table_create
 
+tables, seats = int(sys.argv[1]), int(sys.argv[2])
 workshop = ruptures_demo_workshops().get()  # its join code is random: read, never assumed
+while workshop.tables.count() < tables:
+    table_create(workshop=workshop, capacity=seats)
+# Set-up only (no participant polls yet): every table seats the whole room.
+Table.objects.filter(workshop=workshop).update(capacity=seats)
 options = options_from_scenarios(workshop=workshop)
 ballot = ballot_create(workshop=workshop, title="Benchmark", question="Which ones?", method=Method.APPROVAL,
                        options=options, min_choices=1, max_choices=3)
@@ -69,6 +84,10 @@ print(json.dumps({
     "ballot": ballot.pk,
     "options": list(ballot.options.values_list("pk", flat=True)),
     "max_choices": ballot.max_choices,
+    "tables": list(workshop.tables.order_by("number").values_list("pk", flat=True)[:tables]),
+    "section": phase_sections(open_phase(workshop))[0].pk,
+    "workshop": workshop.pk,
+    "facilitator": workshop.facilitators.order_by("pk").first().username,
 }))
 """
 
@@ -76,18 +95,27 @@ print(json.dumps({
 COUNT = """
 import json, sys, django
 django.setup()
+from django.db import connection
 from voting.models import Allocation, BallotPaper
 from workshops.models import Contribution, Participant, PlusOne
 
 code, ballot, prefix = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 participants = Participant.objects.filter(workshop__join_code=code, display_name__startswith=prefix)
-print(json.dumps({
+posts = Contribution.objects.filter(participant__in=participants)
+counted = {
     "join": participants.count(),
-    "post": Contribution.objects.filter(participant__in=participants).count(),
+    "post": posts.count(),
+    # A post-it's text carries a token of its own: one stored twice is a doubled write.
+    "post_doubled": posts.values("text").order_by().annotate(n=django.db.models.Count("pk")).filter(n__gt=1).count(),
     "plus_one": PlusOne.objects.filter(participant__in=participants).count(),
     "vote": BallotPaper.objects.filter(ballot_id=ballot, participant__in=participants).count(),
     "choices": Allocation.objects.filter(paper__ballot_id=ballot, paper__participant__in=participants).count(),
-}))
+}
+if "benchmark_ceiling" in connection.introspection.table_names():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM benchmark_ceiling")
+        counted["insert"] = cursor.fetchone()[0]
+print(json.dumps(counted))
 """
 
 NAME_PREFIX = "Bench "
@@ -97,11 +125,47 @@ WORDS = (
 ).split()
 
 
+@dataclass
+class Cadence:
+    """How often a laptop does what, in seconds."""
+
+    poll_every: float = 2.0
+    post_every: tuple[float, float] = (5, 15)
+    plus_one_every: tuple[float, float] = (10, 20)
+    # None: each laptop votes at a moment of its own during the run; (at, within): all of them
+    # in a burst of `within` seconds starting `at` (a fraction of the run) in.
+    vote_burst: tuple[float, float] | None = None
+
+
+@dataclass
+class Room:
+    """Where the laptops go and what they send along (behind a TLS proxy: its headers)."""
+
+    base: str
+    code: str
+    ballot: int
+    options: list[int]
+    max_choices: int
+    tables: list[int]
+    section: int
+    workshop: int
+    facilitator: str
+    proxy_headers: dict = field(default_factory=dict)
+
+
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     """A redirect is the answer (302 after a form), not something to follow."""
 
     def redirect_request(self, *args, **kwargs):
         return None
+
+
+class BehindTLS(http.cookiejar.DefaultCookiePolicy):
+    """Production's cookies are Secure: the laptop speaks to a TLS proxy, which here is the
+    X-Forwarded-Proto header on loopback, so it sends them back as a browser would."""
+
+    def return_ok_secure(self, cookie, request):
+        return True
 
 
 class Stats:
@@ -111,6 +175,9 @@ class Stats:
         self.statuses = defaultdict(lambda: defaultdict(int))
         self.errors = []
         self.accepted = defaultdict(int)
+        self.late = defaultdict(int)
+        self.hostile = defaultdict(lambda: defaultdict(int))  # attack -> status -> count
+        self.hostile_failures = []
 
     def record(self, kind, status, seconds, detail=""):
         with self.lock:
@@ -123,61 +190,142 @@ class Stats:
         with self.lock:
             self.accepted[kind] += count
 
+    def unanswered(self, kind, count=1):
+        """A write sent whose answer never came (time-out, reset): the server may have stored it."""
+        with self.lock:
+            self.late[kind] += count
 
-class Participant:
-    """One laptop: its own cookies, its own thread, the requests a browser on the canvas page sends."""
+    def attack(self, name, status, ok):
+        with self.lock:
+            self.hostile[name][status] += 1
+            if not ok:
+                self.hostile_failures.append(f"{name}: {status}")
 
-    def __init__(self, *, number, base, code, ballot, stats, rng, poster, options, max_choices):
+    def requests(self) -> int:
+        return sum(len(v) for v in self.latencies.values())
+
+
+class Screens:
+    """When each post-it reaches its table-mates' screens: a table-mate's poll (or page) that
+    returns the post-it's text, measured from the moment the post was sent."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.posts = defaultdict(list)  # table -> [(token, sent at, poster)]
+        self.delays = []
+
+    def posted(self, table, token, sent_at, poster):
+        with self.lock:
+            self.posts[table].append((token, sent_at, poster))
+
+    def look(self, laptop, body, now):
+        with self.lock:
+            posts = self.posts[laptop.table][laptop.screen_index:]
+        for token, sent_at, poster in posts:
+            if poster is laptop or sent_at < laptop.joined_at or token in laptop.seen:
+                continue
+            if token in body:
+                laptop.seen.add(token)
+                with self.lock:
+                    self.delays.append(now - sent_at)
+
+
+def new_opener():
+    jar = http.cookiejar.CookieJar(policy=BehindTLS())
+    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
+
+
+class Laptop:
+    """One browser: its own cookies, its own thread, the requests a browser sends."""
+
+    def __init__(self, *, number, room: Room, stats: Stats, rng):
         self.number = number
-        self.base = base
-        self.code = code
-        self.ballot = ballot
+        self.room = room
         self.stats = stats
         self.rng = rng
-        self.poster = poster
-        self.options = options
-        self.max_choices = max_choices
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect)
+        self.opener = new_opener()
         self.csrf = ""
-        self.poll_url = ""
-        self.sections: list[tuple[str, str]] = []
-        self.plus_one_ids: set[int] = set()
-        self.joined = False
+        # Behind a TLS proxy the browser's pages are https: Django's CSRF check wants such a Referer.
+        scheme = room.proxy_headers.get("X-Forwarded-Proto", "http")
+        self.origin = scheme + "://" + room.base.split("://", 1)[1]
+        self.referer = self.origin + "/"
 
-    # --- HTTP ---
-
-    def request(self, kind, path, data=None, htmx=False):
+    def request(self, kind, path, data=None, htmx=False, body: bytes | None = None, csrf=True):
         """(status, body) or (None, "") after a connection error; every request is timed and recorded."""
-        headers = {"Accept-Language": "fr"}
+        headers = {"Accept-Language": "fr", **self.room.proxy_headers}
         if htmx:
             headers["HX-Request"] = "true"
-        if data is not None:
-            data = urllib.parse.urlencode(data, doseq=True).encode()
-            headers["X-CSRFToken"] = self.csrf
-        req = urllib.request.Request(self.base + path, data=data, headers=headers)
+        if data is not None or body is not None:
+            if body is None:
+                body = urllib.parse.urlencode(data, doseq=True).encode()
+            if csrf:
+                headers["X-CSRFToken"] = self.csrf
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            # Over HTTPS, Django's CSRF check wants a Referer of the same origin.
+            headers["Referer"] = self.referer
+        req = urllib.request.Request(self.room.base + path, data=body, headers=headers)
         start = time.monotonic()
         try:
             with self.opener.open(req, timeout=REQUEST_TIMEOUT) as response:
-                status, body = response.status, response.read().decode()
+                status, text = response.status, response.read().decode()
         except urllib.error.HTTPError as error:
-            status, body = error.code, error.read().decode(errors="replace")
+            status, text = error.code, error.read().decode(errors="replace")
         except (OSError, urllib.error.URLError) as error:
             self.stats.record(kind, "error", time.monotonic() - start, f"{type(error).__name__}: {error}")
             return None, ""
         detail = ""
         if status >= 500:
             # DEBUG=true: Django's error page names the exception ("OperationalError at /w/…/post/").
-            title = re.search(r"<title>(.*?)</title>", body, re.S)
-            value = re.search(r'class="exception_value">(.*?)<', body, re.S)
+            title = re.search(r"<title>(.*?)</title>", text, re.S)
+            value = re.search(r'class="exception_value">(.*?)<', text, re.S)
             detail = ": ".join(" ".join(html.unescape(m.group(1)).split())[:100] for m in (title, value) if m)
             detail = re.sub(r"/\d+/", "/<id>/", detail)
         self.stats.record(kind, status, time.monotonic() - start, detail)
-        return status, body
+        return status, text
+
+    def read_token(self, body):
+        if token := re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body):
+            self.csrf = token.group(1)
+
+    def join(self, name, table) -> bool:
+        """The join flow: the code's page, then the name and table form; True once joined."""
+        status, body = self.request("join", f"/w/{self.room.code}/join/")
+        if status != 200:
+            return False
+        self.read_token(body)
+        self.referer = f"{self.origin}/w/{self.room.code}/join/"
+        status, _ = self.request(
+            "join", f"/w/{self.room.code}/join/", {"csrfmiddlewaretoken": self.csrf, "display_name": name, "table": table}
+        )
+        if status is None:
+            self.stats.unanswered("join")
+        if status == 302:
+            self.stats.accept("join")
+            self.referer = f"{self.origin}/w/{self.room.code}/"
+            return True
+        return False
+
+
+class Participant(Laptop):
+    """A laptop on the canvas page: polls its board, posts, +1s, votes."""
+
+    def __init__(self, *, number, room, stats, rng, poster, cadence: Cadence, screens: Screens):
+        super().__init__(number=number, room=room, stats=stats, rng=rng)
+        self.poster = poster
+        self.cadence = cadence
+        self.screens = screens
+        self.table = room.tables[number % len(room.tables)]
+        self.poll_url = ""
+        self.sections: list[tuple[str, str]] = []
+        self.plus_one_ids: set[int] = set()
+        self.joined = False
+        self.joined_at = float("inf")
+        self.seen: set[str] = set()
+        self.screen_index = 0
 
     def read_page(self, body):
         """What the page tells the browser: its CSRF token, its poll URL, its forms and +1 buttons."""
-        if token := re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body):
-            self.csrf = token.group(1)
+        self.read_token(body)
         if poller := re.search(r'id="poller"[^>]*hx-get="([^"]+)"', body):
             self.poll_url = html.unescape(poller.group(1))
         forms = re.findall(r'name="section" value="(\d+)">(.*?)</form>', body, re.S)
@@ -186,27 +334,16 @@ class Participant:
         # A page or a changed poll renders the table's lists: its +1 buttons are those still to give.
         if "notes-" in body:
             self.plus_one_ids = {int(pk) for pk in re.findall(r"/plus-one/(\d+)/", body)}
+        self.screens.look(self, body, time.monotonic())
 
-    # --- What a participant does ---
-
-    def join(self):
-        status, body = self.request("join", f"/w/{self.code}/join/")
-        if status != 200:
-            return
-        self.read_page(body)
-        tables = re.findall(r'<option value="(\d+)"', body)
-        status, _ = self.request(
-            "join",
-            f"/w/{self.code}/join/",
-            {"csrfmiddlewaretoken": self.csrf, "display_name": f"{NAME_PREFIX}{self.number:03d}", "table": tables[self.number % len(tables)]},
-        )
-        if status == 302:
-            self.stats.accept("join")
+    def join_room(self):
+        if self.join(f"{NAME_PREFIX}{self.number:04d}", self.table):
             self.joined = True
+            self.joined_at = time.monotonic()
             self.page()
 
     def page(self):
-        status, body = self.request("page", f"/w/{self.code}/")
+        status, body = self.request("page", f"/w/{self.room.code}/")
         if status == 200:
             self.read_page(body)
 
@@ -221,50 +358,66 @@ class Participant:
         if not self.sections:
             return
         section, axis = self.rng.choice(self.sections)
-        text = " ".join(self.rng.choices(WORDS, k=self.rng.randint(3, 9)))
+        # A token of its own: its table-mates' screens are watched for it, the database for doubles.
+        token = f"zq{self.number}x{secrets.token_hex(4)}"
+        text = " ".join(self.rng.choices(WORDS, k=self.rng.randint(3, 9))) + " " + token
+        sent_at = time.monotonic()
         status, _ = self.request(
-            "post", f"/w/{self.code}/post/", {"csrfmiddlewaretoken": self.csrf, "section": section, "axis": axis, "text": text}, htmx=True
+            "post", f"/w/{self.room.code}/post/", {"csrfmiddlewaretoken": self.csrf, "section": section, "axis": axis, "text": text}, htmx=True
         )
+        if status is None:
+            self.stats.unanswered("post")
         if status == 200:
             self.stats.accept("post")
+            self.screens.posted(self.table, token, sent_at, self)
 
     def plus_one(self):
         if not self.plus_one_ids:
             return
         pk = self.rng.choice(sorted(self.plus_one_ids))
         self.plus_one_ids.discard(pk)
-        status, body = self.request("plus_one", f"/w/{self.code}/plus-one/{pk}/", {"csrfmiddlewaretoken": self.csrf}, htmx=True)
+        status, body = self.request("plus_one", f"/w/{self.room.code}/plus-one/{pk}/", {"csrfmiddlewaretoken": self.csrf}, htmx=True)
+        if status is None:
+            self.stats.unanswered("plus_one")
         if status == 200:
             self.stats.accept("plus_one")
 
     def vote(self):
-        choices = self.rng.sample(self.options, self.rng.randint(1, self.max_choices))
+        choices = self.rng.sample(self.room.options, self.rng.randint(1, self.room.max_choices))
         status, _ = self.request(
             "vote",
-            f"/w/{self.code}/vote/{self.ballot}/",
+            f"/w/{self.room.code}/vote/{self.room.ballot}/",
             {"csrfmiddlewaretoken": self.csrf, "choice": choices, "revision": 0},
             htmx=True,
         )
+        if status is None:
+            self.stats.unanswered("vote")
+            self.stats.unanswered("choices", len(choices))
         if status == 200:
             self.stats.accept("vote")
             self.stats.accept("choices", len(choices))
 
     def run(self, *, start, end, join_within):
-        rng = self.rng
+        rng, cadence = self.rng, self.cadence
         wait_until(start + rng.uniform(0, join_within), end)
         if time.monotonic() >= end:
             return
-        self.join()
+        self.join_room()
         if not self.joined:
             return
         now = time.monotonic()
+        if cadence.vote_burst:
+            at, within = cadence.vote_burst
+            vote_at = start + at * (end - start) + rng.uniform(0, within)
+        else:
+            vote_at = now + rng.uniform(0, max(end - now, 0) * 0.8)
         due = {
-            "poll": now + rng.uniform(0, POLL_EVERY),
-            "plus_one": now + rng.uniform(5, 20),
-            "vote": now + rng.uniform(0, max(end - now, 0) * 0.8),
+            "poll": now + rng.uniform(0, cadence.poll_every),
+            "plus_one": now + rng.uniform(*cadence.plus_one_every) / 2,
+            "vote": max(vote_at, now),
         }
         if self.poster:
-            due["post"] = now + rng.uniform(0, 10)
+            due["post"] = now + rng.uniform(0, sum(cadence.post_every) / 2)
         while due:
             kind = min(due, key=due.get)
             if not wait_until(due[kind], end):
@@ -272,13 +425,123 @@ class Participant:
             getattr(self, kind)()
             now = time.monotonic()
             if kind == "poll":
-                due[kind] = max(due[kind] + POLL_EVERY, now)
+                due[kind] = max(due[kind] + cadence.poll_every, now)
             elif kind == "post":
-                due[kind] = now + rng.uniform(5, 15)
+                due[kind] = now + rng.uniform(*cadence.post_every)
             elif kind == "plus_one":
-                due[kind] = now + rng.uniform(10, 20)
+                due[kind] = now + rng.uniform(*cadence.plus_one_every)
             else:
                 del due[kind]
+
+
+class Facilitator(Laptop):
+    """The facilitator's laptop with the control room open, and the projector's: both poll every 2 s."""
+
+    PART = re.compile(r'id="(control-\w+|projector-live)"[^>]*?hx-get="([^"]+)"')
+
+    def __init__(self, *, room, stats, rng, poll_every):
+        super().__init__(number=0, room=room, stats=stats, rng=rng)
+        self.poll_every = poll_every
+        self.polls: dict[str, str] = {}
+
+    def read_parts(self, body):
+        for part, url in self.PART.findall(body):
+            self.polls[part] = html.unescape(url)
+
+    def sign_in(self) -> bool:
+        status, body = self.request("control", "/accounts/login/")
+        self.read_token(body)
+        self.referer = f"{self.origin}/accounts/login/"
+        status, _ = self.request(
+            "control", "/accounts/login/", {"csrfmiddlewaretoken": self.csrf, "username": self.room.facilitator, "password": DEMO_PASSWORD}
+        )
+        return status == 302
+
+    def run(self, *, start, end, join_within):
+        wait_until(start, end)
+        if not self.sign_in():
+            self.stats.record("control", "error", 0, "the facilitator could not sign in")
+            return
+        for kind, path in (("control", f"/facilitate/{self.room.workshop}/"), ("projector", f"/facilitate/{self.room.workshop}/projector/")):
+            status, body = self.request(kind, path)
+            if status == 200:
+                self.read_parts(body)
+        due = time.monotonic()
+        while wait_until(due, end):
+            for part, url in list(self.polls.items()):
+                status, body = self.request("projector" if part == "projector-live" else "control", url, htmx=True)
+                if status == 200:
+                    self.read_parts(body)
+            due = max(due + self.poll_every, time.monotonic())
+
+
+class Hostile(Laptop):
+    """A laptop that sends what no page sends: each attack must be refused with a 4xx, writing nothing."""
+
+    FLOOD = 70  # post-its sent back to back, once per run: more than two minutes' allowance
+
+    def __init__(self, *, number, room, stats, rng, section):
+        super().__init__(number=number, room=room, stats=stats, rng=rng)
+        self.section = section
+        self.table = room.tables[number % len(room.tables)]
+
+    def expect(self, name, status, *allowed):
+        ok = status is not None and 400 <= status < 500 and (not allowed or status in allowed)
+        self.stats.attack(name, status, ok)
+
+    def attacks(self):
+        code = self.room.code
+        form = {"csrfmiddlewaretoken": self.csrf}
+        return [
+            ("wrong code", lambda: self.request("hostile", "/w/ZZZZZZ/join/")[0]),
+            ("wrong code typed", lambda: self.request("hostile", "/w/join/", {**form, "code": "NOPE99"})[0]),
+            # Above DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB): refused before any view runs.
+            ("oversized body", lambda: self.request("hostile", f"/w/{code}/post/", {**form, "section": self.section, "text": "x" * 3_000_000}, htmx=True)[0]),
+            ("post-it too long", lambda: self.request("hostile", f"/w/{code}/post/", {**form, "section": self.section, "text": "x" * 20_000}, htmx=True)[0]),
+            ("forged section", lambda: self.request("hostile", f"/w/{code}/post/", {**form, "section": "987654321", "text": "forged"}, htmx=True)[0]),
+            ("forged post-it id", lambda: self.request("hostile", f"/w/{code}/plus-one/987654321/", form, htmx=True)[0]),
+            ("forged ballot id", lambda: self.request("hostile", f"/w/{code}/vote/987654321/", {**form, "choice": "1", "revision": 0}, htmx=True)[0]),
+            ("forged option id", lambda: self.request("hostile", f"/w/{code}/vote/{self.room.ballot}/", {**form, "choice": "987654321", "revision": 0}, htmx=True)[0]),
+            ("no CSRF token", lambda: self.request("hostile", f"/w/{code}/post/", {"section": self.section, "text": "no token"}, csrf=False)[0]),
+        ]
+
+    def flood(self, end):
+        """Post-its back to back from one laptop: past the allowance, each is refused (429)."""
+        refused = 0
+        for n in range(self.FLOOD):
+            if time.monotonic() >= end:
+                return  # the room is over: a flood cut short proves nothing either way
+            status, _ = self.request(
+                "hostile", f"/w/{self.room.code}/post/",
+                {"csrfmiddlewaretoken": self.csrf, "section": self.section, "text": f"flood {n} zq{self.number}f{secrets.token_hex(4)}"}, htmx=True,
+            )
+            if status == 200:
+                self.stats.accept("post")
+            elif status is None:
+                self.stats.unanswered("post")
+            else:
+                refused += 1
+                self.expect("flood of post-its", status, 429)
+        if refused == 0:
+            self.stats.attack("flood of post-its", "none refused", False)
+
+    def run(self, *, start, end, join_within):
+        rng = self.rng
+        wait_until(start + rng.uniform(0, join_within), end)
+        if time.monotonic() >= end or not self.join(f"{NAME_PREFIX}h{self.number:04d}", self.table):
+            return
+        status, body = self.request("page", f"/w/{self.room.code}/")
+        self.read_token(body)
+        attacks = self.attacks()
+        flood_at = time.monotonic() + rng.uniform(0, max(end - time.monotonic(), 0) * 0.5)
+        flooded = False
+        while wait_until(time.monotonic() + rng.uniform(0.5, 1.5), end):
+            if not flooded and time.monotonic() >= flood_at:
+                self.flood(end)
+                flooded = True
+                continue
+            name, attack = rng.choice(attacks)
+            self.expect(name, attack())
 
 
 def wait_until(moment, end) -> bool:
@@ -321,13 +584,25 @@ def run_django(command: str, env: dict, *, script: str = "", args=(), timeout=60
     return result.stdout
 
 
-def wait_for_server(base, server, log: Path, timeout=60):
+def last_json(output: str):
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def set_up_room(env, *, tables, seats) -> dict:
+    """migrate, load_demo (the room alone), then the tables and an open ballot; what SETUP prints."""
+    run_django("migrate --noinput", env)
+    run_django("load_demo --without-cahier", env)
+    return last_json(run_django("opening a ballot", env, script=SETUP, args=(str(tables), str(seats))))
+
+
+def wait_for_server(base, server, log: Path, timeout=60, headers=None):
     deadline = time.monotonic() + timeout
+    opener = urllib.request.build_opener(NoRedirect)
     while time.monotonic() < deadline:
         if server.poll() is not None:
             sys.exit("The server stopped before answering:\n" + log.read_text(errors="replace")[-3000:])
         try:
-            with urllib.request.urlopen(base + "/w/join/", timeout=2):
+            with opener.open(urllib.request.Request(base + "/w/join/", headers=headers or {}), timeout=2):
                 return
         except urllib.error.HTTPError:
             return
@@ -336,20 +611,45 @@ def wait_for_server(base, server, log: Path, timeout=60):
     sys.exit(f"The server did not answer within {timeout} s.")
 
 
-def stop(server):
-    if server.poll() is None:
-        server.send_signal(signal.SIGINT)
+def stop(process, sig=signal.SIGINT):
+    if process.poll() is None:
+        process.send_signal(sig)
         try:
-            server.wait(timeout=10)
+            process.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+            process.kill()
+            process.wait()
 
 
-def report(stats, counted, *, seconds, participants, posters) -> bool:
-    print(f"\n{participants} participants ({posters} posting), {seconds:.0f} s, polling every {POLL_EVERY:.0f} s")
-    print(f"{'kind':<10}{'requests':>9}{'5xx+err':>9}{'4xx':>6}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}   statuses")
-    for kind in KINDS:
+def play(room: Room, *, participants, posters, seconds, hostile=0, cadence=None, seed=2012, join_within=None):
+    """Play the room: every laptop in its thread until the time is up; (stats, screens, elapsed)."""
+    cadence = cadence or Cadence()
+    stats, screens = Stats(), Screens()
+    rng = random.Random(seed)
+    posting = set(rng.sample(range(participants), min(posters, participants)))
+    laptops = [
+        Participant(number=n, room=room, stats=stats, rng=random.Random(rng.random()), poster=n in posting, cadence=cadence, screens=screens)
+        for n in range(participants)
+    ]
+    laptops.append(Facilitator(room=room, stats=stats, rng=random.Random(rng.random()), poll_every=cadence.poll_every))
+    laptops += [Hostile(number=participants + n, room=room, stats=stats, rng=random.Random(rng.random()), section=str(room.section)) for n in range(hostile)]
+    start = time.monotonic() + 0.5
+    end = start + seconds
+    # A room joins over its first minute: here over the first fifth of the run, at most 10 s (unless told).
+    if join_within is None:
+        join_within = min(10.0, seconds / 5)
+    threading.stack_size(THREAD_STACK_SIZE)
+    threads = [threading.Thread(target=p.run, kwargs={"start": start, "end": end, "join_within": join_within}, daemon=True) for p in laptops]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=max(end - time.monotonic(), 0) + REQUEST_TIMEOUT + 5)
+    return stats, screens, max(time.monotonic(), end) - start
+
+
+def print_latencies(stats, kinds, seconds):
+    print(f"{'kind':<10}{'requests':>9}{'/s':>7}{'5xx+err':>9}{'4xx':>6}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}   statuses")
+    for kind in kinds:
         values = stats.latencies.get(kind, [])
         if not values:
             continue
@@ -358,18 +658,46 @@ def report(stats, counted, *, seconds, participants, posters) -> bool:
         refused = sum(n for s, n in statuses.items() if s != "error" and 400 <= s < 500)
         shown = " ".join(f"{s}:{n}" for s, n in sorted(statuses.items(), key=lambda item: str(item[0])))
         ms = [1000 * percentile(values, f) for f in (0.5, 0.95, 0.99)] + [1000 * max(values)]
-        print(f"{kind:<10}{len(values):>9}{failed:>9}{refused:>6}" + "".join(f"{m:>9.0f}" for m in ms) + f"   {shown}")
-    total = sum(len(v) for v in stats.latencies.values())
-    print(f"{'all':<10}{total:>9}{len(stats.errors):>9}   ({total / seconds:.1f} requests/s)")
+        print(f"{kind:<10}{len(values):>9}{len(values) / seconds:>7.1f}{failed:>9}{refused:>6}" + "".join(f"{m:>9.0f}" for m in ms) + f"   {shown}")
+
+
+def report(stats, screens, counted, *, seconds, participants, posters, hostile=0, poll_every=2.0) -> bool:
+    print(f"\n{participants} participants ({posters} posting), {hostile} hostile, {seconds:.0f} s, polling every {poll_every:.0f} s")
+    print_latencies(stats, [k for k in KINDS if k not in ("nothing", "insert")], seconds)
+    room_requests = sum(len(stats.latencies.get(k, [])) for k in KINDS if k not in ("nothing", "insert"))
+    print(f"{'all':<10}{room_requests:>9}{room_requests / seconds:>7.1f}{len(stats.errors):>9}")
     for error, count in Counter(stats.errors).most_common(10):
         print(f"  {count:>5} x {error}")
-    print("\nAccepted writes against the database (each must be there exactly once):")
+    if screens.delays:
+        ms = [1000 * percentile(screens.delays, f) for f in (0.5, 0.95, 0.99)] + [1000 * max(screens.delays)]
+        print(f"\nA post on its table-mates' screens ({len(screens.delays)} screens): p50 {ms[0]:.0f} ms, p95 {ms[1]:.0f} ms, p99 {ms[2]:.0f} ms, max {ms[3]:.0f} ms")
     ok = not stats.errors
-    for kind in ["join", "post", "plus_one", "vote", "choices"]:
-        accepted, stored = stats.accepted.get(kind, 0), counted[kind]
-        same = accepted == stored
+    # A laptop the room's own pages refuse (a 403 from a CSRF check, a 404) is a failure too.
+    refused = Counter()
+    for kind in ("join", "page", "poll"):
+        refused[kind] = sum(n for status, n in stats.statuses[kind].items() if status != "error" and 400 <= status < 500)
+    refused = {kind: n for kind, n in refused.items() if n}
+    if refused:
+        ok = False
+        print(f"\nREFUSED: {refused}")
+    if hostile:
+        print("\nHostile laptops (each attack must get a 4xx):")
+        for name, statuses in sorted(stats.hostile.items()):
+            print(f"  {name:<20} " + " ".join(f"{s}:{n}" for s, n in sorted(statuses.items(), key=lambda item: str(item[0]))))
+        for failure, count in Counter(stats.hostile_failures).most_common(10):
+            print(f"  NOT REFUSED {count:>4} x {failure}")
+        ok &= not stats.hostile_failures
+    print("\nAccepted writes against the database (each must be there exactly once):")
+    for kind in ["join", "post", "plus_one", "vote", "choices"] + (["insert"] if "insert" in counted else []):
+        accepted, stored, late = stats.accepted.get(kind, 0), counted[kind], stats.late.get(kind, 0)
+        # A write whose answer never came may be stored or not; an accepted one must be, once.
+        same = accepted <= stored <= accepted + late
         ok &= same
-        print(f"  {kind:<9} accepted {accepted:>6}   in the database {stored:>6}   {'ok' if same else 'MISMATCH'}")
+        print(f"  {kind:<9} accepted {accepted:>6}   in the database {stored:>6}   {'ok' if same else 'MISMATCH'}"
+              + (f"   ({late} sent without an answer, {stored - accepted} of them stored)" if late else ""))
+    if counted.get("post_doubled"):
+        ok = False
+        print(f"  {counted['post_doubled']} post-its stored twice: DOUBLED")
     print("\nOK: no error, every accepted write stored once." if ok else "\nFAILED.")
     return ok
 
@@ -379,6 +707,8 @@ def main() -> int:
     parser.add_argument("--participants", type=int, default=100, help="laptops in the room (default 100)")
     parser.add_argument("--seconds", type=float, default=60, help="how long the room runs, joins included (default 60)")
     parser.add_argument("--posters", type=int, default=None, help="how many of them post post-its (default: a quarter)")
+    parser.add_argument("--tables", type=int, default=7, help="tables the room sits at (default 7, the demo's)")
+    parser.add_argument("--hostile", type=int, default=0, help="hostile laptops mixed in (default 0): each attack must get a 4xx")
     parser.add_argument("--server", default="serve_room", help="the manage.py command serving (default: serve_room, as `make demo`)")
     parser.add_argument("--seed", type=int, default=2012, help="random seed of the participants' behaviour")
     args = parser.parse_args()
@@ -391,9 +721,7 @@ def main() -> int:
     try:
         env = server_environment(workdir / "db.sqlite3")
         print(f"Setting up the demo on {workdir / 'db.sqlite3'} ...", flush=True)
-        run_django("migrate --noinput", env)
-        run_django("load_demo", env)
-        setup = json.loads(run_django("opening a ballot", env, script=SETUP).strip().splitlines()[-1])
+        setup = set_up_room(env, tables=args.tables, seats=args.participants + 200)
 
         port = free_port()
         base = f"http://127.0.0.1:{port}"
@@ -405,30 +733,11 @@ def main() -> int:
             )
         wait_for_server(base, server, log)
         print(f"Server on {base}; {args.participants} participants for {args.seconds:.0f} s ...", flush=True)
-
-        stats = Stats()
-        rng = random.Random(args.seed)
-        posting = set(rng.sample(range(args.participants), posters))
-        people = [
-            Participant(
-                number=n, base=base, code=setup["code"], ballot=setup["ballot"], stats=stats, rng=random.Random(rng.random()),
-                poster=n in posting, options=setup["options"], max_choices=setup["max_choices"],
-            )
-            for n in range(args.participants)
-        ]
-        start = time.monotonic() + 0.5
-        end = start + args.seconds
-        # A room joins over its first minute: here over the first fifth of the run, at most 10 s.
-        join_within = min(10.0, args.seconds / 5)
-        threads = [threading.Thread(target=p.run, kwargs={"start": start, "end": end, "join_within": join_within}, daemon=True) for p in people]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=max(end - time.monotonic(), 0) + REQUEST_TIMEOUT + 5)
-        elapsed = time.monotonic() - start
+        room = Room(base=base, **setup)
+        stats, screens, elapsed = play(room, participants=args.participants, posters=posters, seconds=args.seconds, hostile=args.hostile, seed=args.seed)
         stop(server)
-        counted = json.loads(run_django("counting", env, script=COUNT, args=(setup["code"], str(setup["ballot"]), NAME_PREFIX)).strip().splitlines()[-1])
-        ok = report(stats, counted, seconds=elapsed, participants=args.participants, posters=posters)
+        counted = last_json(run_django("counting", env, script=COUNT, args=(setup["code"], str(setup["ballot"]), NAME_PREFIX)))
+        ok = report(stats, screens, counted, seconds=elapsed, participants=args.participants, posters=posters, hostile=args.hostile)
         return 0 if ok else 1
     finally:
         if server is not None:

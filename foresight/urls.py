@@ -1,5 +1,6 @@
 from allauth.account import views as allauth_views
 from allauth.account.decorators import secure_admin_login
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
@@ -49,3 +50,9 @@ urlpatterns = [
     path("", include("promises.urls")),
     path("", include("workshops.urls")),
 ]
+
+if settings.BENCHMARK_VIEWS:
+    # The room benchmark's ceiling (benchmarks/room_production.py): never routed otherwise.
+    from . import benchmark_views
+
+    urlpatterns += benchmark_views.urlpatterns

@@ -1,7 +1,8 @@
 """The versions boards poll, kept in the cache so an unchanged poll touches no database.
 
 Three counters live in the database and are copied into the cache:
-- Workshop.version, bumped by every write (the projector and the control room);
+- Workshop.version, bumped by every write the projector or the control room shows (a join only
+  drops the control room's roster token, a vote only moves its ballot's version);
 - Workshop.stage_version, bumped when phases, timer, tables, seats or outputs change;
 - Table.version, bumped by every write on that table's post-its.
 A participant's laptop polls with "<stage>.<table>", so a post-it at another table costs it nothing.
@@ -13,6 +14,8 @@ a post-it added, a +1 count that moved, a post-it removed, or "redraw the board"
 laptop a few versions behind is sent only those changes (workshops.deltas), and tells the open
 streams of the workshop (workshops.fanout) after the commit.
 """
+
+import secrets
 
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -138,11 +141,32 @@ def _bump_table(table_id: int) -> int | None:
     return row[0] if row else None
 
 
+def _roster_key(workshop_id: int) -> str:
+    return f"agora:workshop-roster:{workshop_id}"
+
+
+def roster_changed(workshop_id: int) -> None:
+    """Someone joined: only the control room's people and tables show it. No version moves (the
+    projector and every laptop's board stay as they are); the roster's token is dropped, now and
+    after the commit, so the control room's digests are computed again (control_parts)."""
+    cache.delete(_roster_key(workshop_id))
+    transaction.on_commit(lambda: cache.delete(_roster_key(workshop_id)))
+
+
+def _roster(workshop_id: int) -> str:
+    """A token that changes whenever the roster may have: a new random one once the old is dropped."""
+    token = cache.get(_roster_key(workshop_id))
+    if token is None:
+        token = secrets.token_hex(4)
+        cache.set(_roster_key(workshop_id), token, CONTROL_PARTS_TIMEOUT)
+    return token
+
+
 def control_parts(workshop_id: int) -> dict[str, str]:
     """The digests of the control room's live parts (selectors.control_parts_state), computed once
-    per workshop version: a poll whose part is unchanged costs no query, even after a post-it."""
+    per workshop version and roster: a poll whose part is unchanged costs no query, even after a post-it."""
     version = workshop_version(workshop_id)
-    key = f"agora:control-parts:{workshop_id}:{version}"
+    key = f"agora:control-parts:{workshop_id}:{version}:{_roster(workshop_id)}"
     parts = cache.get(key)
     if parts is None:
         # Read after the version: the digests are at least as new as it (a later write bumps it again).

@@ -51,7 +51,7 @@ from core.models import Edition
 
 from . import board_changes
 from .audit import Action, Target, audit_record, changed_fields
-from .live import workshop_bump_version
+from .live import roster_changed, workshop_bump_version
 from .selectors import phase_sections, tables_with_seats
 from .models import (
     Activity,
@@ -576,7 +576,8 @@ def participant_join(*, workshop: Workshop, display_name: str, table_id: int | N
     except IntegrityError:
         # The database has the last word on names (its unique constraint ignores case).
         raise ValidationError({"display_name": _("Someone already uses this name here: pick another one.")})
-    workshop_bump_version(workshop_id=workshop.pk)
+    # Nobody's board shows a newcomer, only the control room's people and tables: no version moves.
+    roster_changed(workshop.pk)
     return participant
 
 

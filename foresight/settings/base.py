@@ -19,6 +19,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789"
 SECRET_KEY = env.str("SECRET_KEY", default=DEVELOPMENT_SECRET_KEY)
 DEBUG = strict_bool("DEBUG", default=False)
+# benchmarks/room_production.py's ceiling: a do-nothing view and a one-INSERT view (foresight/benchmark_views.py),
+# routed only when this is on. Never on in a real deployment.
+BENCHMARK_VIEWS = strict_bool("BENCHMARK_VIEWS", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 # The address the room's laptops join at (QR code, join URL), e.g. http://192.168.1.20:8000 when the
 # server's own host name is not theirs; empty: the address the facilitator's browser used.

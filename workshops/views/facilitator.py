@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
@@ -96,7 +97,23 @@ def _control_context(request, workshop, parts=selectors.CONTROL_PARTS):
         context["table_form"] = TableForm(workshop=workshop)
     if "people" in parts:
         context["participants"] = selectors.workshop_participants(workshop)
+        options = _seat_options(context["tables"])
+        for participant in context["participants"]:
+            participant.table_options = options[participant.table_id]
     return context
+
+
+def _seat_options(tables) -> dict:
+    """The options of the seat menu, rendered once per table (each with its own table selected), not once
+    per participant: the people part of a room of 1,000 at 40 tables renders 41 lists, not 1,000."""
+    def options(selected):
+        rows = [(table.pk, " selected" if table.pk == selected else "", table.label) for table in tables]
+        none = format_html('<option value="">{}</option>', _("No table"))
+        return none + format_html_join("", '<option value="{}"{}>{}</option>', rows)
+
+    rendered = {table.pk: options(table.pk) for table in tables}
+    rendered[None] = options(None)
+    return rendered
 
 
 @require_GET
