@@ -4,8 +4,9 @@ For each size (1,000, 10,000 and 100,000 post-its by default) it builds a closed
 (bulk_create; ideas cut from the seed documents' sentences, 40 % of post-its near-duplicates of an
 earlier one at their table: case, punctuation, accents, a typo, a filler word), then:
 - aggregates it from scratch, timed, with the time of each step (snapshot, clustering, write);
-- aggregates it again from scratch under tracemalloc, for the peak of Python memory it allocates
-  (and the process's peak RSS);
+- aggregates it again from scratch in a process of its own, as a Celery worker would, for that
+  process's peak resident memory (printed with, in brackets, its resident memory before the run:
+  Python, Django and the connection);
 - rebuilds it with nothing changed (what the sweeper or a second close costs);
 while another thread, on its own connection, votes and starts/pauses the next phase's timer
 every 20 ms: each of those takes the workshop row, and their waits are printed (max, p99).
@@ -30,7 +31,6 @@ import resource
 import statistics
 import sys
 import time
-import tracemalloc
 import unicodedata
 from pathlib import Path
 
@@ -191,6 +191,25 @@ def stop_probe(process: subprocess.Popen, stop_file: Path) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
+def aggregate_as_worker(phase_id: int) -> dict:
+    """In a process of its own (as a Celery worker is): build the phase, report the process's peak RSS."""
+    from workshops.aggregation import phase_aggregate
+
+    connection.ensure_connection()
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    phase_aggregate(phase_id=phase_id)
+    seconds = time.perf_counter() - started
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"seconds": seconds, "peak_kb": rss, "before_kb": rss_before}
+
+
+def worker_peak(phase) -> dict:
+    env = {**os.environ, "AGORA_BENCH_DB": connection.settings_dict["NAME"]}
+    out = subprocess.run([sys.executable, __file__, "--aggregate", str(phase.pk)], env=env, capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def timed_steps():
     """Wrap the aggregation's steps to time them; returns the dict the timings land in."""
     from workshops import aggregation
@@ -259,7 +278,7 @@ def run_size(size: int, tables: int, steps: dict, one_board: bool = False, befor
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     timing = dict(steps)
 
-    unchanged, peak = 0.0, 0
+    unchanged, peak = 0.0, {"peak_kb": 0, "before_kb": 0}
     if not before:  # the quadratic version would take as long again, twice
         started = time.perf_counter()
         assert phase_aggregate(phase_id=phase.pk) == lines
@@ -268,10 +287,7 @@ def run_size(size: int, tables: int, steps: dict, one_board: bool = False, befor
 
     if not before:
         from_scratch(phase)
-        tracemalloc.start()
-        phase_aggregate(phase_id=phase.pk)
-        _, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
+        peak = worker_peak(phase)
     assert TableOutputLine.objects.filter(output__phase=phase).count() == lines
 
     def worst(figures, kind):
@@ -283,7 +299,7 @@ def run_size(size: int, tables: int, steps: dict, one_board: bool = False, befor
     return {
         "size": size, "tables": tables, "setup": setup, "seconds": seconds, "cpu": cpu, "lines": lines, "unchanged": unchanged,
         "snapshot": timing.get("snapshot+cluster", 0) - timing.get("cluster", 0), "cluster": timing.get("cluster", 0),
-        "write": timing.get("write", 0), "peak_mb": peak / 2**20, "vote": worst(probe, "vote"), "phase": worst(probe, "phase change"),
+        "write": timing.get("write", 0), "peak_mb": peak["peak_kb"] / 1024, "base_mb": peak["before_kb"] / 1024, "vote": worst(probe, "vote"), "phase": worst(probe, "phase change"),
         "quiet_vote": worst(quiet, "vote"), "quiet_phase": worst(quiet, "phase change"),
     }  # fmt: skip
 
@@ -295,7 +311,11 @@ def main(argv=None) -> int:
     parser.add_argument("--one-board", action="store_true", help="every post-it at one table, in one section")
     parser.add_argument("--before", action="store_true", help=f"time the quadratic aggregation of {BEFORE} instead")
     parser.add_argument("--probe", nargs=5, help=argparse.SUPPRESS)
+    parser.add_argument("--aggregate", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.aggregate:
+        print(json.dumps(aggregate_as_worker(args.aggregate)))
+        return 0
     if args.probe:
         *ids, stop_file = args.probe
         print(json.dumps(probe_room(*map(int, ids), stop_file)))
@@ -316,7 +336,7 @@ def main(argv=None) -> int:
         )
         print(
             f"{'post-its':>9} {'tables':>6} {'lines':>7} {'total s':>8} {'CPU s':>6} {'snapshot':>9} {'cluster':>8} {'write':>7} "
-            f"{'rebuild s':>9} {'peak MB':>8}  {'vote wait max/p99, p50':<28} {'phase change wait max/p99, p50':<30} {'alone: vote, phase change':<26}"
+            f"{'rebuild s':>9} {'worker RSS MB':>13}  {'vote wait max/p99, p50':<28} {'phase change wait max/p99, p50':<30} {'alone: vote, phase change':<26}"
         )
         for size in args.sizes:
             tables = 1 if args.one_board else min(args.tables, max(size // 100, 1))
@@ -326,7 +346,7 @@ def main(argv=None) -> int:
 
             print(
                 f"{r['size']:>9} {r['tables']:>6} {r['lines']:>7} {r['seconds']:>8.2f} {r['cpu']:>6.2f} {r['snapshot']:>9.2f} {r['cluster']:>8.2f} "
-                f"{r['write']:>7.2f} {r['unchanged']:>9.2f} {r['peak_mb']:>8.0f}  {fmt(r['vote']):<28} {fmt(r['phase']):<30} "
+                f"{r['write']:>7.2f} {r['unchanged']:>9.2f} {r['peak_mb']:>7.0f} ({r['base_mb']:>3.0f})  {fmt(r['vote']):<28} {fmt(r['phase']):<30} "
                 f"{fmt(r['quiet_vote'])}; {fmt(r['quiet_phase'])}",
                 flush=True,
             )
