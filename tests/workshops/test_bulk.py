@@ -9,6 +9,8 @@ from workshops.models import TableOutput, TableOutputLine
 pytestmark = pytest.mark.django_db
 
 SOURCES = TableOutputLine.sources.through
+# What an array's text form must escape: quotes, backslashes, braces, commas, the word NULL, nothing.
+TEXTS = ['Ligne "entre guillemets" — l\'été', "C:\\dossier\\{x, y}", "NULL", "", "Plus de CDI,\nmoins de CDD"]
 LINE = ["output", "key", "position", "axis", "group_label", "text", "plus_ones"]
 
 
@@ -37,11 +39,16 @@ def statements(write_path, django_assert_num_queries, django_assert_max_num_quer
 
 
 def test_inserted_rows_come_back_with_their_ids_in_order(write_path, output, django_assert_num_queries, django_assert_max_num_queries):
-    rows = [(output.pk, 100 + i, i + 1, "Pour une entreprise" if i else "", "", f"Ligne {i} — l'été", i) for i in range(5)]
+    rows = [(output.pk, 100 + i, i + 1, "Pour une entreprise" if i else "", "", TEXTS[i], i) for i in range(5)]
     with statements(write_path, django_assert_num_queries, django_assert_max_num_queries):
         ids = bulk.insert_rows(TableOutputLine, LINE, rows)
     stored = {line.pk: (line.output_id, line.key, line.position, line.axis, line.group_label, line.text, line.plus_ones) for line in TableOutputLine.objects.all()}
     assert [stored[pk] for pk in ids] == rows
+
+
+def test_a_null_among_numbers_is_stored_as_null(write_path, output):
+    (pk,) = bulk.insert_rows(TableOutputLine, LINE, [(output.pk, None, 1, "", "", "À la main", 0)])
+    assert TableOutputLine.objects.get(pk=pk).key is None
 
 
 def test_updates_set_only_the_named_fields_of_the_rows_given(write_path, output, django_assert_num_queries, django_assert_max_num_queries):
