@@ -147,13 +147,15 @@ def probe_room(workshop_id: int, phase_id: int, ballot_id: int, voter_id: int, s
     workshop row, as the services do: the time that takes is its wait on the workshop row."""
     from voting.services import vote_cast
     from workshops import services
-    from workshops.models import Participant, WorkshopPhase
+    from django.db import DatabaseError
+    from workshops.models import Participant, Workshop, WorkshopPhase
     from voting.models import BallotOption
 
     voter = Participant.objects.get(pk=voter_id)
     options = list(BallotOption.objects.filter(ballot_id=ballot_id).values_list("pk", flat=True))
     waits: dict[str, list[float]] = {"vote": [], "phase change": []}
     totals: dict[str, list[float]] = {"vote": [], "phase change": []}
+    blocked = {"vote": 0, "phase change": 0}  # how many found the workshop row locked by someone else
     running = False
     print("ready", flush=True)
     parent = os.getppid()
@@ -161,6 +163,12 @@ def probe_room(workshop_id: int, phase_id: int, ballot_id: int, voter_id: int, s
         for kind in waits:
             started = time.perf_counter()
             with transaction.atomic():
+                try:
+                    # First without waiting: tells a wait on a lock apart from a wait for the CPU.
+                    with transaction.atomic():
+                        Workshop.objects.select_for_update(no_key=True, nowait=True).filter(pk=workshop_id).exists()
+                except DatabaseError:
+                    blocked[kind] += 1
                 services.workshop_lock(workshop_id)
                 locked = time.perf_counter()
                 if kind == "vote":
@@ -172,7 +180,7 @@ def probe_room(workshop_id: int, phase_id: int, ballot_id: int, voter_id: int, s
             waits[kind].append((locked - started) * 1000)
             totals[kind].append((time.perf_counter() - started) * 1000)
         time.sleep(0.02)
-    return {"waits": waits, "totals": totals}
+    return {"waits": waits, "totals": totals, "blocked": blocked}
 
 
 def start_probe(workshop, following, ballot, voter, stop_file: Path) -> subprocess.Popen:
@@ -196,12 +204,21 @@ def aggregate_as_worker(phase_id: int) -> dict:
     from workshops.aggregation import phase_aggregate
 
     connection.ensure_connection()
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_before = peak_rss_kb()
     started = time.perf_counter()
     phase_aggregate(phase_id=phase_id)
     seconds = time.perf_counter() - started
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"seconds": seconds, "peak_kb": rss, "before_kb": rss_before}
+    return {"seconds": seconds, "peak_kb": peak_rss_kb(), "before_kb": rss_before}
+
+
+def peak_rss_kb() -> int:
+    """This process's peak resident memory. Linux's VmHWM starts again at exec; ru_maxrss would carry
+    the parent's peak over (the set-up's) into the child."""
+    try:
+        status = Path("/proc/self/status").read_text()
+        return int(re.search(r"^VmHWM:\s+(\d+) kB", status, re.M).group(1))
+    except (OSError, AttributeError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def worker_peak(phase) -> dict:
@@ -293,8 +310,8 @@ def run_size(size: int, tables: int, steps: dict, one_board: bool = False, befor
     def worst(figures, kind):
         waits, totals = sorted(figures["waits"][kind]), figures["totals"][kind]
         if not waits:
-            return (0, 0, 0, 0)
-        return (max(waits), waits[min(len(waits) - 1, int(len(waits) * 0.99))], statistics.median(totals), len(waits))
+            return (0, 0, 0, 0, 0)
+        return (max(waits), waits[min(len(waits) - 1, int(len(waits) * 0.99))], statistics.median(totals), len(waits), figures["blocked"][kind])
 
     return {
         "size": size, "tables": tables, "setup": setup, "seconds": seconds, "cpu": cpu, "lines": lines, "unchanged": unchanged,
@@ -330,7 +347,8 @@ def main(argv=None) -> int:
     try:
         print(
             f"database {connection.vendor}; {os.cpu_count()} CPUs; another process votes and starts/pauses a timer every 20 ms.\n"
-            "wait: ms to get the workshop row (max/p99), then the median ms of the whole vote or timer change;\n"
+            "wait: ms to get the workshop row (max/p99), then the median ms of the whole vote or timer change,\n"
+            "the number of samples and how many of them found the row locked (the rest waited for the CPU alone);\n"
             "'alone': the same with no aggregation running. CPU s: this process's (Python's) share of the total.\n"
             f"load average when it started: {os.getloadavg()[0]:.1f}\n"
         )
@@ -342,7 +360,7 @@ def main(argv=None) -> int:
             tables = 1 if args.one_board else min(args.tables, max(size // 100, 1))
             r = run_size(size, tables, steps, args.one_board, args.before)
             def fmt(w):
-                return f"{w[0]:.1f}/{w[1]:.1f}, {w[2]:.1f} (n={w[3]})"
+                return f"{w[0]:.1f}/{w[1]:.1f}, {w[2]:.1f} (n={w[3]}, {w[4]} locked)"
 
             print(
                 f"{r['size']:>9} {r['tables']:>6} {r['lines']:>7} {r['seconds']:>8.2f} {r['cpu']:>6.2f} {r['snapshot']:>9.2f} {r['cluster']:>8.2f} "
