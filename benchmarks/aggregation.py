@@ -4,8 +4,9 @@ For each size (1,000, 10,000 and 100,000 post-its by default) it builds a closed
 (bulk_create; ideas cut from the seed documents' sentences, 40 % of post-its near-duplicates of an
 earlier one at their table: case, punctuation, accents, a typo, a filler word), then:
 - aggregates it from scratch, timed, with the time of each step (snapshot, clustering, write);
-- aggregates it again from scratch under tracemalloc, for the peak of Python memory it allocates
-  (and the process's peak RSS);
+- aggregates it again from scratch in a process of its own, as a Celery worker would, for that
+  process's peak resident memory (printed with, in brackets, its resident memory before the run:
+  Python, Django and the connection);
 - rebuilds it with nothing changed (what the sweeper or a second close costs);
 while another thread, on its own connection, votes and starts/pauses the next phase's timer
 every 20 ms: each of those takes the workshop row, and their waits are printed (max, p99).
@@ -30,7 +31,6 @@ import resource
 import statistics
 import sys
 import time
-import tracemalloc
 import unicodedata
 from pathlib import Path
 
@@ -147,13 +147,15 @@ def probe_room(workshop_id: int, phase_id: int, ballot_id: int, voter_id: int, s
     workshop row, as the services do: the time that takes is its wait on the workshop row."""
     from voting.services import vote_cast
     from workshops import services
-    from workshops.models import Participant, WorkshopPhase
+    from django.db import DatabaseError
+    from workshops.models import Participant, Workshop, WorkshopPhase
     from voting.models import BallotOption
 
     voter = Participant.objects.get(pk=voter_id)
     options = list(BallotOption.objects.filter(ballot_id=ballot_id).values_list("pk", flat=True))
     waits: dict[str, list[float]] = {"vote": [], "phase change": []}
     totals: dict[str, list[float]] = {"vote": [], "phase change": []}
+    blocked = {"vote": 0, "phase change": 0}  # how many found the workshop row locked by someone else
     running = False
     print("ready", flush=True)
     parent = os.getppid()
@@ -161,6 +163,12 @@ def probe_room(workshop_id: int, phase_id: int, ballot_id: int, voter_id: int, s
         for kind in waits:
             started = time.perf_counter()
             with transaction.atomic():
+                try:
+                    # First without waiting: tells a wait on a lock apart from a wait for the CPU.
+                    with transaction.atomic():
+                        Workshop.objects.select_for_update(no_key=True, nowait=True).filter(pk=workshop_id).exists()
+                except DatabaseError:
+                    blocked[kind] += 1
                 services.workshop_lock(workshop_id)
                 locked = time.perf_counter()
                 if kind == "vote":
@@ -172,7 +180,7 @@ def probe_room(workshop_id: int, phase_id: int, ballot_id: int, voter_id: int, s
             waits[kind].append((locked - started) * 1000)
             totals[kind].append((time.perf_counter() - started) * 1000)
         time.sleep(0.02)
-    return {"waits": waits, "totals": totals}
+    return {"waits": waits, "totals": totals, "blocked": blocked}
 
 
 def start_probe(workshop, following, ballot, voter, stop_file: Path) -> subprocess.Popen:
@@ -188,6 +196,34 @@ def stop_probe(process: subprocess.Popen, stop_file: Path) -> dict:
     stop_file.touch()
     out, _ = process.communicate(timeout=60)
     stop_file.unlink()
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def aggregate_as_worker(phase_id: int) -> dict:
+    """In a process of its own (as a Celery worker is): build the phase, report the process's peak RSS."""
+    from workshops.aggregation import phase_aggregate
+
+    connection.ensure_connection()
+    rss_before = peak_rss_kb()
+    started = time.perf_counter()
+    phase_aggregate(phase_id=phase_id)
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "peak_kb": peak_rss_kb(), "before_kb": rss_before}
+
+
+def peak_rss_kb() -> int:
+    """This process's peak resident memory. Linux's VmHWM starts again at exec; ru_maxrss would carry
+    the parent's peak over (the set-up's) into the child."""
+    try:
+        status = Path("/proc/self/status").read_text()
+        return int(re.search(r"^VmHWM:\s+(\d+) kB", status, re.M).group(1))
+    except (OSError, AttributeError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def worker_peak(phase) -> dict:
+    env = {**os.environ, "AGORA_BENCH_DB": connection.settings_dict["NAME"]}
+    out = subprocess.run([sys.executable, __file__, "--aggregate", str(phase.pk)], env=env, capture_output=True, text=True, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -259,7 +295,7 @@ def run_size(size: int, tables: int, steps: dict, one_board: bool = False, befor
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     timing = dict(steps)
 
-    unchanged, peak = 0.0, 0
+    unchanged, peak = 0.0, {"peak_kb": 0, "before_kb": 0}
     if not before:  # the quadratic version would take as long again, twice
         started = time.perf_counter()
         assert phase_aggregate(phase_id=phase.pk) == lines
@@ -268,22 +304,19 @@ def run_size(size: int, tables: int, steps: dict, one_board: bool = False, befor
 
     if not before:
         from_scratch(phase)
-        tracemalloc.start()
-        phase_aggregate(phase_id=phase.pk)
-        _, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
+        peak = worker_peak(phase)
     assert TableOutputLine.objects.filter(output__phase=phase).count() == lines
 
     def worst(figures, kind):
         waits, totals = sorted(figures["waits"][kind]), figures["totals"][kind]
         if not waits:
-            return (0, 0, 0, 0)
-        return (max(waits), waits[min(len(waits) - 1, int(len(waits) * 0.99))], statistics.median(totals), len(waits))
+            return (0, 0, 0, 0, 0)
+        return (max(waits), waits[min(len(waits) - 1, int(len(waits) * 0.99))], statistics.median(totals), len(waits), figures["blocked"][kind])
 
     return {
         "size": size, "tables": tables, "setup": setup, "seconds": seconds, "cpu": cpu, "lines": lines, "unchanged": unchanged,
         "snapshot": timing.get("snapshot+cluster", 0) - timing.get("cluster", 0), "cluster": timing.get("cluster", 0),
-        "write": timing.get("write", 0), "peak_mb": peak / 2**20, "vote": worst(probe, "vote"), "phase": worst(probe, "phase change"),
+        "write": timing.get("write", 0), "peak_mb": peak["peak_kb"] / 1024, "base_mb": peak["before_kb"] / 1024, "vote": worst(probe, "vote"), "phase": worst(probe, "phase change"),
         "quiet_vote": worst(quiet, "vote"), "quiet_phase": worst(quiet, "phase change"),
     }  # fmt: skip
 
@@ -295,7 +328,11 @@ def main(argv=None) -> int:
     parser.add_argument("--one-board", action="store_true", help="every post-it at one table, in one section")
     parser.add_argument("--before", action="store_true", help=f"time the quadratic aggregation of {BEFORE} instead")
     parser.add_argument("--probe", nargs=5, help=argparse.SUPPRESS)
+    parser.add_argument("--aggregate", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.aggregate:
+        print(json.dumps(aggregate_as_worker(args.aggregate)))
+        return 0
     if args.probe:
         *ids, stop_file = args.probe
         print(json.dumps(probe_room(*map(int, ids), stop_file)))
@@ -310,23 +347,24 @@ def main(argv=None) -> int:
     try:
         print(
             f"database {connection.vendor}; {os.cpu_count()} CPUs; another process votes and starts/pauses a timer every 20 ms.\n"
-            "wait: ms to get the workshop row (max/p99), then the median ms of the whole vote or timer change;\n"
+            "wait: ms to get the workshop row (max/p99), then the median ms of the whole vote or timer change,\n"
+            "the number of samples and how many of them found the row locked (the rest waited for the CPU alone);\n"
             "'alone': the same with no aggregation running. CPU s: this process's (Python's) share of the total.\n"
             f"load average when it started: {os.getloadavg()[0]:.1f}\n"
         )
         print(
             f"{'post-its':>9} {'tables':>6} {'lines':>7} {'total s':>8} {'CPU s':>6} {'snapshot':>9} {'cluster':>8} {'write':>7} "
-            f"{'rebuild s':>9} {'peak MB':>8}  {'vote wait max/p99, p50':<28} {'phase change wait max/p99, p50':<30} {'alone: vote, phase change':<26}"
+            f"{'rebuild s':>9} {'worker RSS MB':>13}  {'vote wait max/p99, p50':<28} {'phase change wait max/p99, p50':<30} {'alone: vote, phase change':<26}"
         )
         for size in args.sizes:
             tables = 1 if args.one_board else min(args.tables, max(size // 100, 1))
             r = run_size(size, tables, steps, args.one_board, args.before)
             def fmt(w):
-                return f"{w[0]:.1f}/{w[1]:.1f}, {w[2]:.1f} (n={w[3]})"
+                return f"{w[0]:.1f}/{w[1]:.1f}, {w[2]:.1f} (n={w[3]}, {w[4]} locked)"
 
             print(
                 f"{r['size']:>9} {r['tables']:>6} {r['lines']:>7} {r['seconds']:>8.2f} {r['cpu']:>6.2f} {r['snapshot']:>9.2f} {r['cluster']:>8.2f} "
-                f"{r['write']:>7.2f} {r['unchanged']:>9.2f} {r['peak_mb']:>8.0f}  {fmt(r['vote']):<28} {fmt(r['phase']):<30} "
+                f"{r['write']:>7.2f} {r['unchanged']:>9.2f} {r['peak_mb']:>7.0f} ({r['base_mb']:>3.0f})  {fmt(r['vote']):<28} {fmt(r['phase']):<30} "
                 f"{fmt(r['quiet_vote'])}; {fmt(r['quiet_phase'])}",
                 flush=True,
             )

@@ -23,11 +23,23 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 
+class _Folding(dict):
+    """str.translate's table for `normalise`: accents (combining marks) dropped, anything neither
+    letter nor digit a space. Filled on first sight of each character, so the loop runs in C."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = "" if unicodedata.combining(char) else char if char.isalnum() else " "
+        self[code] = folded
+        return folded
+
+
+_FOLDING = _Folding()
+
+
 def normalise(text: str) -> str:
     """Lower case, no accents, no punctuation, single spaces: what makes two post-its 'the same'."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    letters = "".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
-    return " ".join(letters.split())
+    return " ".join(unicodedata.normalize("NFKD", text.lower()).translate(_FOLDING).split())
 
 
 # Small words whose absence changes nothing; any other word added or removed is a different idea.

@@ -5,7 +5,7 @@ sources and position change."""
 import pytest
 
 from voting.services import ballot_create, options_from_table_outputs
-from workshops import services
+from workshops import bulk, services
 from workshops.aggregation import phase_aggregate
 from workshops.models import TableOutputLine, WorkshopPhase
 
@@ -14,6 +14,14 @@ pytestmark = pytest.mark.django_db
 PERMIS = "Les jeunes ne passent plus le permis de conduire"
 LOCATION = "Essor des plateformes de location entre particuliers"
 IMPRIMANTES = "Les imprimantes 3D entrent dans les foyers"
+
+
+@pytest.fixture(autouse=True, params=["unnest", "orm"])
+def write_path(request, monkeypatch):
+    """Every test twice: the write in single statements (PostgreSQL), and through the ORM (SQLite's way)."""
+    if request.param == "orm":
+        monkeypatch.setattr(bulk, "_native", lambda: False)
+    return request.param
 
 
 @pytest.fixture
