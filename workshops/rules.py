@@ -159,6 +159,8 @@ writable = ~workshop_is_closed  # a closed workshop is read-only for participant
 # Staff.
 add_action("workshops.create_workshop", is_facilitator)
 add_action("workshops.run_workshop", facilitates_workshop)  # control room, phases, tables, seats, projector
+# Remove someone from the room, with what they posted: while the workshop is not closed (its record is final then).
+add_action("workshops.remove_participant", facilitates_workshop & writable)
 
 # Participants: target the workshop, unless said otherwise.
 add_action("workshops.view_workshop", is_participant)  # the canvas page, its poll, the board API

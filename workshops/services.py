@@ -34,6 +34,7 @@ the workshop's status under the workshop lock.
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 import logging
 
@@ -645,6 +646,40 @@ def participant_seat(*, participant: Participant, table_id: int | None, is_scrib
             target_id=participant.pk, target_label=participant.display_name, before=before, after=after,
         )
     return seated
+
+
+@dataclass(frozen=True)
+class Removal:
+    name: str
+    postits: int
+
+
+@transaction.atomic
+def participant_remove(*, participant: Participant, by=None) -> Removal:
+    """Remove someone from the room (an intruder, a second laptop of the same person): their row
+    goes, and with it their post-its, +1s, votes and promise entries, so the room no longer shows
+    them. Their laptop's session loses the workshop at its next request (participation.py): the
+    removal is final whatever the cache holds. Recorded in the audit trail with what went.
+    Locks: the workshop, then the participant.
+    """
+    workshop = workshop_lock(participant.workshop_id)
+    _refuse_if_closed(workshop)
+    participant = _lock_participant(participant)
+    postits = Contribution.objects.filter(participant=participant)
+    tables = set(postits.values_list("table_id", flat=True))
+    count = postits.count()
+    audit_record(
+        workshop_id=workshop.pk, action=Action.PARTICIPANT_REMOVED, by=by, target_type=Target.PARTICIPANT,
+        target_id=participant.pk, target_label=participant.display_name,
+        before={**_seat_fields(participant.table, participant.is_scribe), "postits": count},
+    )
+    name = participant.display_name
+    participant.delete()
+    for table_id in tables:
+        workshop_bump_version(workshop_id=workshop.pk, table_id=table_id)
+    workshop_bump_version(workshop_id=workshop.pk, stage=True)
+    roster_changed(workshop.pk)
+    return Removal(name=name, postits=count)
 
 
 def _seat_fields(table: Table | None, is_scribe: bool) -> dict:

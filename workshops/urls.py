@@ -45,6 +45,7 @@ urlpatterns = [
     path("facilitate/<int:pk>/tables/", facilitator.add_table, name="add_table"),
     path("facilitate/<int:pk>/tables/<int:table_id>/", facilitator.edit_table, name="edit_table"),
     path("facilitate/<int:pk>/participants/<int:participant_id>/", facilitator.seat_participant, name="seat"),
+    path("facilitate/<int:pk>/participants/<int:participant_id>/remove/", facilitator.remove_participant, name="remove_participant"),
     path("facilitate/<int:pk>/qr.svg", facilitator.join_qr, name="join_qr"),
     path("facilitate/<int:pk>/projector/", facilitator.projector, name="projector"),
     path("facilitate/<int:pk>/projector/live/", facilitator.projector_live, name="projector_live"),

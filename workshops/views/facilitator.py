@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -342,6 +343,36 @@ def seat_participant(request, participant_id, *, workshop):
     except ValidationError as error:
         return _refused(request, workshop, error, error_participant=participant.pk)
     return _back(request, workshop)
+
+
+@require_http_methods(["GET", "POST"])
+@workshop_permission("workshops.remove_participant")
+def remove_participant(request, participant_id, *, workshop):
+    """GET: who goes and what goes with them; POST with confirm=1 removes them for good."""
+    participant = Participant.objects.filter(pk=participant_id, workshop=workshop).select_related("table").first()
+    if participant is None:
+        # Removed already (a second click, another facilitator): the control room shows the room as it is.
+        messages.info(request, _("This participant is no longer in the workshop."))
+        return _go(request, reverse("workshops:control", args=[workshop.pk]))
+    if request.method == "GET" or request.POST.get("confirm") != "1":
+        context = {"workshop": workshop, "participant": participant, "postits": participant.contributions.count()}
+        return render(request, "workshops/confirm_remove_participant.html", context)
+    try:
+        removed = services.participant_remove(participant=participant, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "%(name)s was removed from the workshop, with their %(n)d post-it.",
+                "%(name)s was removed from the workshop, with their %(n)d post-its.",
+                removed.postits,
+            )
+            % {"name": removed.name, "n": removed.postits},
+        )
+    return _go(request, reverse("workshops:control", args=[workshop.pk]))
 
 
 def _join_url(workshop) -> str:

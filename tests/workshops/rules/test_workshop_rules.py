@@ -21,6 +21,7 @@ LIVE = WRITABLE - {"draft"}
 RULES = {
     "workshops.create_workshop": (None, {"facilitator", "other_facilitator", "superuser"}, ALWAYS),
     "workshops.run_workshop": ("workshop", {"facilitator", "superuser"}, ALWAYS),
+    "workshops.remove_participant": ("workshop", {"facilitator", "superuser"}, WRITABLE),
     "workshops.view_workshop": ("workshop", PARTICIPANTS, ALWAYS),
     "workshops.change_table": ("workshop", PARTICIPANTS, WRITABLE),
     # Reading the scenarios on offer: any participant, seated or not, while the discovery is open.
