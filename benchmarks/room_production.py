@@ -6,8 +6,9 @@ ceiling, checks the database and takes everything down again:
 - a throw-away PostgreSQL database on the server of `--postgres` (default: the local one,
   127.0.0.1:5432, user postgres, trust), created with a unique name and dropped at the end;
 - a redis-server of its own on a free port (or `--redis-url`, e.g. a db number of a running one);
-- `celery -A foresight worker` and the app server (`--server`: gunicorn with uvicorn workers on
-  foresight.asgi when that exists, gunicorn's sync workers on foresight.wsgi otherwise; or any
+- `celery -A foresight worker` and the app server (`--server`: gunicorn's sync workers on
+  foresight.wsgi, as production serves the pages; `uvicorn` for gunicorn with uvicorn workers on
+  foresight.asgi; or any
   command, with {port} and {workers}), with production settings: DEBUG off, a generated
   SECRET_KEY, ALLOWED_HOSTS=127.0.0.1. The laptops speak to it as through a TLS proxy
   (X-Forwarded-Proto: https), so secure cookies, HSTS and CSRF's Referer check are on;
@@ -35,7 +36,6 @@ machine it shares the cores with the server: its own CPU is printed too.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import secrets
 import shutil
@@ -64,8 +64,9 @@ PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
 
 
 def default_server() -> str:
-    asgi = (BASE_DIR / "foresight" / "asgi.py").exists() and importlib.util.find_spec("uvicorn") is not None
-    return "uvicorn" if asgi else "sync"
+    # As production serves the pages: gunicorn's sync workers on WSGI. uvicorn serves only the board
+    # streams there (README, "Push"); these laptops poll, as a page does when its stream is blocked.
+    return "sync"
 
 
 class Database:
