@@ -29,3 +29,19 @@ def synthesis_phase(live_workshop):
     WorkshopPhase.objects.filter(pk=phase.pk).update(activity=Activity.SYNTHESIS)
     phase.refresh_from_db()
     return services.phase_open(phase=phase)
+
+
+# The room of the canvas, board and stream tests: Daniel, Mina at his table, the first section.
+@pytest.fixture
+def daniel(live_workshop, participant_factory):
+    return participant_factory(workshop=live_workshop, display_name="Daniel")
+
+
+@pytest.fixture
+def mate(live_workshop, daniel, participant_factory):
+    return participant_factory(workshop=live_workshop, display_name="Mina", table=daniel.table)
+
+
+@pytest.fixture
+def section(live_workshop):
+    return live_workshop.phases.get(position=1).canvas.sections.get(position=1)

@@ -10,21 +10,6 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 @pytest.fixture
-def daniel(live_workshop, participant_factory):
-    return participant_factory(workshop=live_workshop, display_name="Daniel")
-
-
-@pytest.fixture
-def mate(live_workshop, daniel, participant_factory):
-    return participant_factory(workshop=live_workshop, display_name="Mina", table=daniel.table)
-
-
-@pytest.fixture
-def section(live_workshop):
-    return live_workshop.phases.get(position=1).canvas.sections.get(position=1)
-
-
-@pytest.fixture
 def open_board(client, join_as, daniel, urls):
     """Daniel's canvas page open: the poll's address at the version it holds."""
     join_as(client, daniel)

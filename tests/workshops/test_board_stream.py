@@ -22,21 +22,6 @@ def fanout_mode(request, settings):
 
 
 @pytest.fixture
-def daniel(live_workshop, participant_factory):
-    return participant_factory(workshop=live_workshop, display_name="Daniel")
-
-
-@pytest.fixture
-def mate(live_workshop, daniel, participant_factory):
-    return participant_factory(workshop=live_workshop, display_name="Mina", table=daniel.table)
-
-
-@pytest.fixture
-def section(live_workshop):
-    return live_workshop.phases.get(position=1).canvas.sections.get(position=1)
-
-
-@pytest.fixture
 def stream(client, join_as, daniel, urls):
     """Daniel's canvas open: his stream's address at the version the page holds, and his cookies."""
     join_as(client, daniel)

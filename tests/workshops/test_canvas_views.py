@@ -10,16 +10,6 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 @pytest.fixture
-def daniel(live_workshop, participant_factory):
-    return participant_factory(workshop=live_workshop, display_name="Daniel")
-
-
-@pytest.fixture
-def section(live_workshop):
-    return live_workshop.phases.get(position=1).canvas.sections.get(position=1)
-
-
-@pytest.fixture
 def axis_section(live_workshop):
     return live_workshop.phases.get(position=1).canvas.sections.get(position=2)
 
