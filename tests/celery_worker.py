@@ -22,6 +22,7 @@ from django.conf import settings
 
 from foresight import celery_app
 from tests.conftest import require_service
+from tests.processes import stop
 
 PING_TIMEOUT_SECONDS = 20
 
@@ -94,12 +95,7 @@ def celery_worker_process(django_db_setup):
                 pytest.fail(f"The Celery worker did not answer a ping within {PING_TIMEOUT_SECONDS} s:\n{tail}")
         yield process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         log.close()
         os.unlink(log.name)
 

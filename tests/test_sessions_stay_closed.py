@@ -25,6 +25,7 @@ from django.urls import reverse
 from foresight.cache import forget_failures, redis_cache
 from tests.conftest import require_service
 from tests.servers import HOST, find_redis_server
+from tests.processes import stop
 
 pytestmark = pytest.mark.django_db
 
@@ -71,12 +72,7 @@ def own_redis(tmp_path):
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.kill(process.pid, signal.SIGCONT)
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         forget_failures()
 
 

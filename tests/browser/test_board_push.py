@@ -22,6 +22,7 @@ from tests.browser.test_live_workshop import post
 from tests.celery_worker import _database_url, _redis_answers
 from tests.conftest import require_service
 from workshops import services
+from tests.processes import stop
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -78,12 +79,7 @@ def web_processes(live_server):
         yield [server[2] for server in servers]
     finally:
         for server in servers:
-            server[0].terminate()
-        for server in servers:
-            try:
-                server[0].wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server[0].kill()
+            stop(server[0])
 
 
 @pytest.fixture

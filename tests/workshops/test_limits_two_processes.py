@@ -27,6 +27,7 @@ from django.db import connection
 from tests.celery_worker import _database_url, _redis_answers
 from tests.conftest import require_service
 from workshops.models import Contribution
+from tests.processes import stop
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -90,12 +91,7 @@ def two_servers(live_workshop):
         yield [base for _process, base in servers]
     finally:
         for process, _base in servers:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process)
         for log in logs:
             log.close()
             os.unlink(log.name)
