@@ -107,10 +107,10 @@ def test_postits_sent_at_once_to_two_processes_are_limited_as_one(two_servers, c
     csrf = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
     section = live_workshop.phases.get(position=1).canvas.sections.get(position=1)
     headers = {
-        "Cookie": f"{settings.SESSION_COOKIE_NAME}={session}; {settings.CSRF_COOKIE_NAME}={csrf}",
+        # English by the language cookie: the browser's Accept-Language never switches the UI (French first).
+        "Cookie": f"{settings.SESSION_COOKIE_NAME}={session}; {settings.CSRF_COOKIE_NAME}={csrf}; {settings.LANGUAGE_COOKIE_NAME}=en",
         "X-CSRFToken": csrf,
         "Content-Type": "application/json",
-        "Accept-Language": "en",
     }
 
     def post(n):
