@@ -60,7 +60,8 @@ def test_the_permissions_held_on_the_moved_models_follow_them(old_apps, django_u
     Group = old_apps.get_model("auth", "Group")
     # Going back relabelled the content types to workshops, as they were before the move.
     edition_type = ContentType.objects.get(app_label="workshops", model="edition")
-    assert not ContentType.objects.filter(app_label="core").exists()
+    # (core's own later models, the API tokens, keep a content type of theirs: stale rows migrations leave.)
+    assert not ContentType.objects.filter(app_label="core", model__in=["edition", "canvas", "canvassection"]).exists()
     change = Permission.objects.get(content_type=edition_type, codename="change_edition")
     group = Group.objects.create(name="librarians")
     group.permissions.add(change)

@@ -23,9 +23,9 @@ from workshops.models import Activity, Contribution, PlusOne, TableOutputLine, T
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, workshop, then a fixed number of reads per kind of row and per ballot, and one
-# for the registered record parts to learn this workshop has none (the promise report).
-QUERY_BOUND = 21
+# Session, user, workshop, then a fixed number of reads per kind of row and per ballot, one for the
+# registered record parts to learn this workshop has none (the promise report), and the audit trail.
+QUERY_BOUND = 22
 
 
 def build_room(workshop, *, tables: int, per_table: int) -> dict:

@@ -84,7 +84,13 @@ def dashboard(request):
 
 def _control_context(request, workshop, parts=selectors.CONTROL_PARTS):
     """What the control room's parts render; `parts` names the live parts needed (all of them for the page)."""
-    context = {"workshop": workshop, "parts": live.control_parts(workshop.pk), "join_address": _join_address(request, workshop)}
+    context = {
+        "workshop": workshop,
+        "parts": live.control_parts(workshop.pk),
+        "join_address": _join_address(request, workshop),
+        # The room's rules' bounds come from their form, not typed again in the template.
+        "settings_form": WorkshopSettingsForm(),
+    }
     if "agenda" in parts:
         context["phases"] = list(workshop.phases.select_related("canvas").order_by("position"))
         for phase in context["phases"]:
