@@ -2,6 +2,7 @@
 connection, claim a phase once; a worker that died hands it on after the visibility timeout."""
 
 import threading
+import time
 from datetime import timedelta
 
 import pytest
@@ -94,6 +95,11 @@ def test_two_workers_starting_together_claim_once(closed_phase, slow_clustering)
 
     threads = [in_thread(worker, outcomes, name) for name in ("a", "b")]
     assert started.wait(timeout=20)
+    # The winner clusters, holding its claim, until `go`: the loser answers meanwhile, however late
+    # a loaded machine schedules its thread (without this wait it could claim after the winner's end).
+    deadline = time.monotonic() + 20
+    while not outcomes and time.monotonic() < deadline:
+        time.sleep(0.01)
     go.set()
     for thread in threads:
         thread.join(timeout=20)
