@@ -599,7 +599,10 @@ def _phrase_text(value) -> str:
 
 @transaction.atomic
 def phrase_propose(*, workshop: Workshop, participant: Participant, text: str) -> Phrase:
-    """A participant of the workshop proposes a phrase for their table. Locks: the workshop."""
+    """A participant of the workshop proposes a phrase for their table. Locks: the workshop.
+
+    Every table reads the others' phrases (panels.phrases): the stage moves, so every laptop
+    redraws its panel, not only this table's (so do the scribe's edits and removals)."""
     text = _phrase_text(text)
     workshop = workshop_lock(workshop.pk)
     _refuse_if_closed(workshop)
@@ -608,7 +611,7 @@ def phrase_propose(*, workshop: Workshop, participant: Participant, text: str) -
         raise ValidationError(_("Choose your table first: phrases are drafted by tables."))
     _require_open(workshop, Activity.PHRASES, _("Phrases are drafted during a phrases phase."))
     phrase = Phrase.objects.create(workshop=workshop, table_id=participant.table_id, author=participant, text=text)
-    workshop_bump_version(workshop_id=workshop.pk, table_id=participant.table_id)
+    workshop_bump_version(workshop_id=workshop.pk, stage=True, table_id=participant.table_id)
     return phrase
 
 
@@ -637,7 +640,7 @@ def phrase_update(*, scribe: Participant, phrase_id, text: str) -> Phrase:
     phrase = _lock_phrase(workshop, scribe, phrase_id)
     phrase.text = text
     phrase.save(update_fields=["text", "updated_at"])
-    workshop_bump_version(workshop_id=workshop.pk, table_id=phrase.table_id)
+    workshop_bump_version(workshop_id=workshop.pk, stage=True, table_id=phrase.table_id)
     return phrase
 
 
@@ -648,7 +651,7 @@ def phrase_delete(*, scribe: Participant, phrase_id) -> None:
     phrase = _lock_phrase(workshop, scribe, phrase_id)
     table_id = phrase.table_id
     phrase.delete()
-    workshop_bump_version(workshop_id=workshop.pk, table_id=table_id)
+    workshop_bump_version(workshop_id=workshop.pk, stage=True, table_id=table_id)
 
 
 # --- Votes: keeping keywords, retaining a phrase (ballots of the voting app) ---------------------
