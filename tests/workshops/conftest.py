@@ -45,3 +45,17 @@ def mate(live_workshop, daniel, participant_factory):
 @pytest.fixture
 def section(live_workshop):
     return live_workshop.phases.get(position=1).canvas.sections.get(position=1)
+
+
+def part_url(workshop, part, digest):
+    """A control-room part's poll, with the digest the page holds."""
+    return reverse("workshops:control_part", args=[workshop.pk, part]) + f"?h={digest}"
+
+
+@pytest.fixture
+def control_room(client, live_workshop, facilitator):
+    """The facilitator's control room as loaded: the digest each live part polls with."""
+    client.force_login(facilitator)
+    page = client.get(reverse("workshops:control", args=[live_workshop.pk]))
+    assert page.status_code == 200
+    return dict(page.context["parts"])

@@ -6,20 +6,11 @@ from django.urls import reverse
 from workshops import services
 from workshops.selectors import CONTROL_PARTS
 
+from .conftest import part_url
+
 pytestmark = pytest.mark.django_db
 
 
-def part_url(workshop, part, digest):
-    return reverse("workshops:control_part", args=[workshop.pk, part]) + f"?h={digest}"
-
-
-@pytest.fixture
-def control_room(client, live_workshop, facilitator):
-    """The facilitator's control room as loaded: the digest each live part polls with."""
-    client.force_login(facilitator)
-    page = client.get(reverse("workshops:control", args=[live_workshop.pk]))
-    assert page.status_code == 200
-    return dict(page.context["parts"])
 
 
 def poll_all(client, workshop, digests) -> dict[str, int]:

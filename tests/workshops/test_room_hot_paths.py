@@ -10,18 +10,10 @@ from workshops import live, services
 from workshops.models import Workshop
 from workshops.selectors import CONTROL_PARTS
 
+from .conftest import part_url
+
 pytestmark = pytest.mark.django_db
 
-
-def part_url(workshop, part, digest):
-    return reverse("workshops:control_part", args=[workshop.pk, part]) + f"?h={digest}"
-
-
-@pytest.fixture
-def control_room(client, live_workshop, facilitator):
-    client.force_login(facilitator)
-    page = client.get(reverse("workshops:control", args=[live_workshop.pk]))
-    return dict(page.context["parts"])
 
 
 def projector_poll(client, workshop):
