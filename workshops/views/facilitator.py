@@ -273,7 +273,7 @@ def workshop_settings(request, *, workshop):
     on participants (empty: none). A wrong cap changes nothing and says why above the control room."""
     form = WorkshopSettingsForm(request.POST)
     if not form.is_valid():
-        return _back(request, workshop, ValidationError([f"{form.fields[name].label}: {e}" for name, errs in form.errors.items() for e in errs]))
+        return _back(request, workshop, ValidationError([_("%(label)s: %(message)s") % {"label": form.fields[name].label, "message": e} for name, errs in form.errors.items() for e in errs]))
     try:
         services.workshop_update_settings(
             workshop=workshop,
