@@ -52,7 +52,7 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 REQUEST_TIMEOUT = 30
-KINDS = ["join", "page", "poll", "post", "plus_one", "vote", "control", "projector", "hostile", "nothing", "insert"]
+KINDS = ["join", "page", "poll", "stream", "post", "plus_one", "vote", "control", "projector", "hostile", "nothing", "insert"]
 DEMO_PASSWORD = "agora-demo"  # load_demo's
 # A thread per laptop: a small stack keeps 1,000 of them in a few hundred MB.
 THREAD_STACK_SIZE = 512 * 1024
@@ -135,6 +135,9 @@ class Cadence:
     # None: each laptop votes at a moment of its own during the run; (at, within): all of them
     # in a burst of `within` seconds starting `at` (a fraction of the run) in.
     vote_burst: tuple[float, float] | None = None
+    # True: the board is pushed (the page's Server-Sent Events stream, as static/js/live.js opens
+    # it); the laptop polls only while its stream is down, as the page does.
+    push: bool = False
 
 
 @dataclass
@@ -151,6 +154,8 @@ class Room:
     workshop: int
     facilitator: str
     proxy_headers: dict = field(default_factory=dict)
+    # Where the board streams are served, when not by `base` (production: a proxy routes them to uvicorn).
+    stream_base: str = ""
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -178,6 +183,7 @@ class Stats:
         self.late = defaultdict(int)
         self.hostile = defaultdict(lambda: defaultdict(int))  # attack -> status -> count
         self.hostile_failures = []
+        self.events = 0  # pushed events the laptops read
 
     def record(self, kind, status, seconds, detail=""):
         with self.lock:
@@ -322,12 +328,16 @@ class Participant(Laptop):
         self.joined_at = float("inf")
         self.seen: set[str] = set()
         self.screen_index = 0
+        self.stream_url = ""
+        self.streaming = False
 
     def read_page(self, body):
         """What the page tells the browser: its CSRF token, its poll URL, its forms and +1 buttons."""
         self.read_token(body)
         if poller := re.search(r'id="poller"[^>]*hx-get="([^"]+)"', body):
             self.poll_url = html.unescape(poller.group(1))
+        if stream := re.search(r'id="poller"[^>]*data-stream="([^"]+)"', body):
+            self.stream_url = html.unescape(stream.group(1))
         forms = re.findall(r'name="section" value="(\d+)">(.*?)</form>', body, re.S)
         if forms:
             self.sections = [(section, (re.findall(r'name="axis" value="([^"]*)"', rest) or [""])[0]) for section, rest in forms]
@@ -348,11 +358,65 @@ class Participant(Laptop):
             self.read_page(body)
 
     def poll(self):
-        if not self.poll_url:
+        if not self.poll_url or self.streaming:
             return
         status, body = self.request("poll", self.poll_url, htmx=True)
         if status == 200:
             self.read_page(body)
+
+    def stream(self, end):
+        """The board's stream, as static/js/live.js keeps it: each event fed to the page; reopened
+        from the last event's id when it ends or fails (backing off), polling meanwhile."""
+        failures, opened, last_id = 0, False, ""
+        while time.monotonic() < end and self.stream_url:
+            query = self.poll_url[self.poll_url.index("?"):] if "?" in self.poll_url else ""
+            headers = {"Accept": "text/event-stream", "Accept-Language": "fr", **self.room.proxy_headers}
+            if last_id:
+                headers["Last-Event-ID"] = last_id
+            start = time.monotonic()
+            try:
+                response = self.opener.open(urllib.request.Request((self.room.stream_base or self.room.base) + self.stream_url + query, headers=headers), timeout=REQUEST_TIMEOUT)
+            except urllib.error.HTTPError as error:
+                self.stats.record("stream", error.code, time.monotonic() - start)
+                response = None
+            except (OSError, urllib.error.URLError) as error:
+                self.stats.record("stream", "error", time.monotonic() - start, f"{type(error).__name__}: {error}")
+                response = None
+            if response is not None and response.status == 200:
+                self.stats.record("stream", 200, time.monotonic() - start)
+                self.streaming, opened, failures = True, True, 0
+                last_id = self._events(response, end, last_id)
+            elif response is not None:
+                self.stats.record("stream", response.status, time.monotonic() - start)
+            self.streaming = False
+            failures += 1
+            if not opened and failures >= 3:
+                return  # never opened: the page polls for good
+            if not wait_until(time.monotonic() + min(60.0, 2 ** (failures - 1)), end):
+                return
+
+    def _events(self, response, end, last_id) -> str:
+        data = []
+        try:
+            with response:
+                for raw in response:
+                    if time.monotonic() >= end:
+                        break
+                    line = raw.decode().rstrip("\r\n")
+                    if line.startswith("data:"):
+                        data.append(line[6:] if line.startswith("data: ") else line[5:])
+                    elif line.startswith("id:"):
+                        last_id = line[3:].strip()
+                    elif not line:
+                        if data:
+                            with self.stats.lock:
+                                self.stats.events += 1
+                            self.read_page("\n".join(data))
+                        data = []
+        except (OSError, ValueError) as error:
+            if time.monotonic() < end:
+                self.stats.record("stream", "error", 0, f"cut: {type(error).__name__}")
+        return last_id
 
     def post(self):
         if not self.sections:
@@ -405,6 +469,8 @@ class Participant(Laptop):
         self.join_room()
         if not self.joined:
             return
+        if cadence.push:
+            threading.Thread(target=self.stream, args=(end,), daemon=True).start()
         now = time.monotonic()
         if cadence.vote_burst:
             at, within = cadence.vote_burst
@@ -661,8 +727,9 @@ def print_latencies(stats, kinds, seconds):
         print(f"{kind:<10}{len(values):>9}{len(values) / seconds:>7.1f}{failed:>9}{refused:>6}" + "".join(f"{m:>9.0f}" for m in ms) + f"   {shown}")
 
 
-def report(stats, screens, counted, *, seconds, participants, posters, hostile=0, poll_every=2.0) -> bool:
-    print(f"\n{participants} participants ({posters} posting), {hostile} hostile, {seconds:.0f} s, polling every {poll_every:.0f} s")
+def report(stats, screens, counted, *, seconds, participants, posters, hostile=0, poll_every=2.0, push=False) -> bool:
+    boards = f"boards pushed ({stats.events} events; polling every {poll_every:.0f} s while a stream is down)" if push else f"polling every {poll_every:.0f} s"
+    print(f"\n{participants} participants ({posters} posting), {hostile} hostile, {seconds:.0f} s, {boards}")
     print_latencies(stats, [k for k in KINDS if k not in ("nothing", "insert")], seconds)
     room_requests = sum(len(stats.latencies.get(k, [])) for k in KINDS if k not in ("nothing", "insert"))
     print(f"{'all':<10}{room_requests:>9}{room_requests / seconds:>7.1f}{len(stats.errors):>9}")
@@ -674,7 +741,7 @@ def report(stats, screens, counted, *, seconds, participants, posters, hostile=0
     ok = not stats.errors
     # A laptop the room's own pages refuse (a 403 from a CSRF check, a 404) is a failure too.
     refused = Counter()
-    for kind in ("join", "page", "poll"):
+    for kind in ("join", "page", "poll", "stream"):
         refused[kind] = sum(n for status, n in stats.statuses[kind].items() if status != "error" and 400 <= status < 500)
     refused = {kind: n for kind, n in refused.items() if n}
     if refused:

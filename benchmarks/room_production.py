@@ -60,12 +60,15 @@ SERVERS = {
     "--workers {workers} --bind 127.0.0.1:{port} --backlog 2048 --timeout 60",
     "sync": "{python} -m gunicorn foresight.wsgi:application --workers {workers} --bind 127.0.0.1:{port} --backlog 2048 --timeout 60",
 }
+# Beside the sync workers, as production runs them (README, "Push"): uvicorn serves the board streams
+# alone, the proxy sending /w/<code>/stream/ there.
+STREAM_SERVER = SERVERS["uvicorn"]
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
 
 
 def default_server() -> str:
-    # As production serves the pages: gunicorn's sync workers on WSGI. uvicorn serves only the board
-    # streams there (README, "Push"); these laptops poll, as a page does when its stream is blocked.
+    # As production serves the pages: gunicorn's sync workers on WSGI; uvicorn serves only the board
+    # streams there (README, "Push"), started beside them (--stream-workers).
     return "sync"
 
 
@@ -232,6 +235,11 @@ def main() -> int:
     parser.add_argument("--hostile", type=int, default=None, help="hostile laptops mixed in (default: 1 per 50 laptops, at least 2)")
     parser.add_argument("--join-within", type=float, default=None, help="seconds over which the room joins (default: a fifth of the run, at most 30)")
     parser.add_argument("--server", default=default_server(), help=f"sync, uvicorn, or a command with {{port}} and {{workers}} (default here: {default_server()})")
+    parser.add_argument("--boards", choices=("push", "poll"), default=None,
+                        help="push: laptops keep the board's stream open and poll only while it is down, as the page does "
+                             "(default); poll: every 2 s, as a page whose stream is blocked")
+    parser.add_argument("--stream-workers", type=int, default=1,
+                        help="with --server sync and pushed boards: uvicorn workers serving the streams beside it (default 1)")
     parser.add_argument("--workers", type=int, default=2 * os.cpu_count() + 1, help="web worker processes (default 2 x cores + 1)")
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432/postgres", help="a PostgreSQL server to create the throw-away database on")
     parser.add_argument("--redis-url", default=None, help="a running Redis to use (default: a redis-server of its own on a free port)")
@@ -286,16 +294,31 @@ def main() -> int:
         time.sleep(1)  # every worker process up, not only the first
         print(f"Server: {' '.join(argv[1:] if argv[0] == sys.executable else argv)}", flush=True)
 
+        push = (args.boards or "push") == "push"
+        stream_base = ""
+        if push and args.server == "sync" and args.stream_workers:
+            stream_port = shared.free_port()
+            stream_base = f"http://127.0.0.1:{stream_port}"
+            stream_argv = STREAM_SERVER.format(python=sys.executable, port=stream_port, workers=args.stream_workers).split()
+            stream_log_path = workdir / "stream.log"
+            stream_server = subprocess.Popen(stream_argv, cwd=BASE_DIR, env=env, stdout=stream_log_path.open("w"), stderr=subprocess.STDOUT)
+            processes.append(stream_server)
+            shared.wait_for_server(stream_base, stream_server, stream_log_path, timeout=300, headers=PROXY_HEADERS)
+            print(f"Streams: {' '.join(stream_argv[1:])}", flush=True)
+
         groups = {"web": tree(server), "postgres": backends(database.name), "worker": tree(worker)}
+        if stream_base:
+            groups["streams"] = tree(stream_server)
         if args.redis_url is None:
             groups["redis"] = tree(processes[0])
         cpu = CPU(groups)
         cpu.start()
-        room = shared.Room(base=base, proxy_headers=PROXY_HEADERS, **setup)
+        room = shared.Room(base=base, proxy_headers=PROXY_HEADERS, stream_base=stream_base, **setup)
         cadence = shared.Cadence(
             post_every=(args.post_every / 2, args.post_every * 1.5),
             plus_one_every=(30, 90),
             vote_burst=(0.6, 5.0),
+            push=push,
         )
         join_within = args.join_within if args.join_within is not None else min(30.0, args.seconds / 5)
         print(f"{args.participants} laptops at {len(setup['tables'])} tables and {hostile} hostile ones for {args.seconds:.0f} s ...", flush=True)
@@ -325,7 +348,7 @@ def main() -> int:
         shared.stop(server, signal.SIGTERM)
         shared.stop(worker, signal.SIGTERM)
         counted = shared.last_json(shared.run_django("counting", env, script=shared.COUNT, args=(setup["code"], str(setup["ballot"]), shared.NAME_PREFIX)))
-        ok = shared.report(stats, screens, counted, seconds=elapsed, participants=args.participants, posters=posters, hostile=hostile)
+        ok = shared.report(stats, screens, counted, seconds=elapsed, participants=args.participants, posters=posters, hostile=hostile, push=cadence.push)
 
         print(f"\nThe ceiling on the same server ({args.ceiling_threads} laptops, closed loop):")
         shared.print_latencies(stats, ["nothing", "insert"], args.ceiling_seconds)

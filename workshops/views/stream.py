@@ -12,7 +12,7 @@ import asyncio
 
 from asgiref.sync import sync_to_async
 from django.core.handlers.asgi import ASGIRequest
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import translation
 from django.views.decorators.http import require_GET
@@ -30,11 +30,12 @@ async def canvas_stream(request, code):
     if not isinstance(request, ASGIRequest):
         # A WSGI worker would be held for the stream's life: no stream here, the page polls.
         return HttpResponse(status=204)
-    workshop_id = await sync_to_async(_workshop_id, thread_sensitive=False)(code)
+    # In the request's own thread (thread-sensitive), where the middleware read the session and the
+    # user: its database connection is closed there before the stream starts. Left open, it would be
+    # held for the stream's life (Django closes it when the response ends): one per laptop.
+    workshop_id, viewer_id = await sync_to_async(_viewer)(request, code)
     if workshop_id is None:
         return HttpResponse(status=404)
-    joined = await request.session.aget(SESSION_KEY, {})
-    viewer_id = joined.get(str(workshop_id))
     if viewer_id is None:
         return HttpResponse(status=403)
     params = {key: request.GET.get(key, "") for key in ("v", "t", "s", "k")}
@@ -106,12 +107,15 @@ class Board:
         return _event(context["version"], html), context["participant"].table_id == self.table_id
 
 
-def _workshop_id(code):
-    close_old_connections()
+def _viewer(request, code) -> tuple[int | None, int | None]:
+    """(workshop id, the browser's participant id in it), then every connection of this thread closed."""
     try:
-        return live.workshop_id_for_code(code)
+        workshop_id = live.workshop_id_for_code(code)
+        if workshop_id is None:
+            return None, None
+        return workshop_id, request.session.get(SESSION_KEY, {}).get(str(workshop_id))
     finally:
-        close_old_connections()
+        connection.close()
 
 
 def _event(version: str, html: str) -> str:
