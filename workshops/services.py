@@ -770,7 +770,7 @@ def _lock_contributions(*, workshop_id: int, contribution_ids) -> list[Contribut
     contributions = list(
         # of=self: the join reads the phase without locking it (phases come before post-its).
         Contribution.objects.select_for_update(no_key=True, of=("self",))
-        .select_related("phase")
+        .select_related("phase", "participant")
         .filter(pk__in=pks, workshop_id=workshop_id)
         .order_by("pk")
     )

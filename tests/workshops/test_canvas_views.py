@@ -14,14 +14,36 @@ def axis_section(live_workshop):
     return live_workshop.phases.get(position=1).canvas.sections.get(position=2)
 
 
-def test_a_participant_posts_a_postit_with_htmx_and_gets_the_fresh_list(client, join_as, daniel, section, urls):
+def test_a_participant_posts_a_postit_with_htmx_and_gets_it_appended_with_an_empty_form(client, join_as, daniel, section, urls, django_assert_max_num_queries):
     join_as(client, daniel)
-    response = client.post(urls.post, {"section": section.pk, "text": "Les voitures en libre-service"}, **HTMX)
+    client.get(urls.canvas)
+    with django_assert_max_num_queries(12):
+        response = client.post(urls.post, {"section": section.pk, "text": "Les voitures en libre-service"}, **HTMX)
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Les voitures en libre-service" in body
-    assert f'id="notes-{section.pk}" hx-swap-oob="true"' in body
-    assert Contribution.objects.get().participant == daniel
+    note = Contribution.objects.get()
+    assert note.participant == daniel
+    # The new post-it alone, appended to its list (the rest of the table comes by stream or poll),
+    # marked as the author's own; the form comes back empty.
+    assert f'hx-swap-oob="beforeend:#notes-{section.pk}"' in body and f'id="note-{note.pk}"' in body
+    assert "Les voitures en libre-service" in body and 'class="postit mine"' in body
+    assert 'id="notes-' not in body
+    form = body[body.index(f'id="post-form-{section.pk}"') : body.index("</form>")]
+    assert "Les voitures en libre-service" not in form
+
+
+def test_a_plus_one_with_htmx_answers_that_postit_alone_with_its_new_count(client, join_as, daniel, mate, section, urls, django_assert_max_num_queries):
+    note = services.contribution_post(participant=mate, section_id=section.pk, text="Louer plutôt qu'acheter")
+    services.contribution_post(participant=mate, section_id=section.pk, text="Une autre")
+    join_as(client, daniel)
+    client.get(urls.canvas)
+    with django_assert_max_num_queries(16):
+        response = client.post(urls.plus_one(note), **HTMX)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert f'id="note-{note.pk}" data-order="{note.pk}" hx-swap-oob="true"' in body and body.count('<li class="postit') == 1
+    assert 'class="plus-count given"' in body and f'<span id="plus-count-{note.pk}">1</span>' in body
+    assert PlusOne.objects.get().participant == daniel
 
 
 def test_a_postit_without_javascript_redirects_to_the_canvas(client, join_as, daniel, section, urls):

@@ -218,9 +218,10 @@ def discover(request, *, workshop, participant):
 def post_contribution(request, *, workshop, participant):
     form = ContributionForm(request.POST)
     section_id = request.POST.get("section")
+    posted = None
     if form.is_valid():
         try:
-            services.contribution_post(
+            posted = services.contribution_post(
                 participant=participant,
                 section_id=form.cleaned_data["section"],
                 text=form.cleaned_data["text"],
@@ -238,8 +239,11 @@ def post_contribution(request, *, workshop, participant):
             return render(request, "workshops/canvas.html#section-form", {**context, **section}, status=INVALID)
         return render(request, "workshops/canvas.html", _canvas_context(workshop, participant, form=form, form_section_id=_int(section_id)), status=INVALID)
     if request.htmx:
-        context = _canvas_context(workshop, participant)
-        return render(request, "workshops/canvas.html#section-form", {**context, **_section_for(context, section_id), "posted": True})
+        # The emptied form and the new post-it alone, appended to its list: the rest of the table's
+        # changes reach the page as everyone's do (stream or poll), without the whole board redrawn here.
+        context = {"workshop": workshop, "participant": participant, "note": posted, "plus_oned": (),
+                   "board": {"section": posted.section}, "text_max_length": ContributionForm.base_fields["text"].max_length}
+        return render(request, "workshops/canvas.html#posted", context)
     return redirect("workshops:canvas", code=workshop.join_code)
 
 
@@ -271,7 +275,7 @@ def _section_for(context, section_id) -> dict:
 @rate_limited("plus_one")
 def plus_one(request, *, workshop, participant, contribution_id):
     try:
-        services.contribution_plus_one(participant=participant, contribution_id=contribution_id)
+        given = services.contribution_plus_one(participant=participant, contribution_id=contribution_id)
     except ValidationError as error:
         raise_if_missing(error)
         if request.htmx:
@@ -279,11 +283,8 @@ def plus_one(request, *, workshop, participant, contribution_id):
         for message in error.messages:
             messages.error(request, message)
     if request.htmx:
-        context = _canvas_context(workshop, participant)
-        contribution_section = next(
-            (b for b in context.get("boards", []) for c in b.contributions if c.pk == contribution_id), None
-        )
-        return render(request, "workshops/canvas.html#notes", {**context, "board": contribution_section})
+        # That post-it alone, as this participant now sees it (their +1 given, its new count).
+        return render(request, "workshops/canvas.html#plus-oned", {"workshop": workshop, "participant": participant, "note": given, "plus_oned": {given.pk}})
     return redirect("workshops:canvas", code=workshop.join_code)
 
 
