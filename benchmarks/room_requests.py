@@ -37,6 +37,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_databases, setup_test_environment, teardown_databases  # noqa: E402
 
 HTMX = {"HX-Request": "true"}
+SORT = "cumulative"
 
 
 def cases(workshop, participants, ballot, options):
@@ -143,7 +144,7 @@ def main(argv=None) -> int:
             flag = "" if figures["ok"] else f"  <- statuses {sorted(figures['statuses'])}, expected {expected}"
             print(f"{kind:<10} {figures['median_ms']:>10.2f} {figures['p95_ms']:>8.2f} {figures['queries']:>8.0f} {figures['max_queries']:>6}{flag}")
             if profile is not None:
-                pstats.Stats(profile, stream=sys.stdout).sort_stats("cumulative").print_stats(40)
+                pstats.Stats(profile, stream=sys.stdout).sort_stats(SORT).print_stats(40)
         return 1 if failures else 0
     finally:
         teardown_databases(old_config, verbosity=0)
