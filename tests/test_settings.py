@@ -14,7 +14,7 @@ from foresight.settings.env import strict_bool
 
 BASE_DIR = settings.BASE_DIR
 # Variables that would change what the settings read; every subprocess below starts without them.
-SETTINGS_VARIABLES = {"DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "CI", "DB_CONN_MAX_AGE",
+SETTINGS_VARIABLES = {"DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "CI", "DB_CONN_MAX_AGE", "DB_POOL_SIZE",
                       "DJANGO_ALLOW_ASYNC_UNSAFE"}  # conftest sets this one for Playwright
 
 
@@ -315,6 +315,25 @@ def test_production_keeps_database_connections_a_minute_and_checks_them():
                   "DATABASE_URL": "postgres://agora@127.0.0.1:5432/agora"}  # fmt: skip
     assert json.loads(run_python(PRINT_CONNECTION, **production).stdout) == [60, True]
     assert json.loads(run_python(PRINT_CONNECTION, **production, DB_CONN_MAX_AGE="0").stdout) == [0, True]
+
+
+PRINT_POOL = (
+    "import django, json; django.setup(); from django.conf import settings; d = settings.DATABASES['default']; "
+    "print(json.dumps([d['CONN_MAX_AGE'], d.get('OPTIONS', {}).get('pool')]))"
+)
+
+
+def test_a_pool_of_connections_replaces_persistent_ones_when_asked_and_under_asgi():
+    production = {"DJANGO_SETTINGS_MODULE": "foresight.settings.production", "SECRET_KEY": secrets.token_urlsafe(50),
+                  "DATABASE_URL": "postgres://agora@127.0.0.1:5432/agora"}  # fmt: skip
+    assert json.loads(run_python(PRINT_POOL, **production).stdout) == [60, None]
+    pooled = json.loads(run_python(PRINT_POOL, **production, DB_POOL_SIZE="5").stdout)
+    assert pooled == [0, {"min_size": 1, "max_size": 5, "timeout": 10}]
+    # The ASGI entry point (uvicorn: a thread per synchronous request) turns the pool on by itself.
+    under_asgi = run_python("import foresight.asgi; " + PRINT_POOL.replace("django.setup(); ", ""), **production)
+    assert json.loads(under_asgi.stdout.strip().splitlines()[-1]) == [0, {"min_size": 1, "max_size": 8, "timeout": 10}]
+    # SQLite (the embedded default) has no pool.
+    assert json.loads(run_python(PRINT_POOL, DJANGO_SETTINGS_MODULE="foresight.settings.base", DB_POOL_SIZE="5").stdout) == [0, None]
 
 
 def test_elsewhere_a_connection_lasts_one_request():

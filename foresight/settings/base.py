@@ -133,6 +133,22 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # A connection the database dropped (restart, failover) is checked before a request reuses it.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=DATABASES["default"].get("CONN_MAX_AGE", 0))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A pool of PostgreSQL connections per process (psycopg's, through Django), DB_POOL_SIZE of them at
+# most: for the ASGI server, whose synchronous views each run in a thread of their own (without a
+# pool, a connection opened and closed per request; with persistent ones, one left per thread).
+# Requests wait for a free connection (up to 10 s, then 503) instead of exhausting the server's.
+DB_POOL_SIZE = env.int("DB_POOL_SIZE", default=0)
+
+
+def pooled(database: dict, size: int) -> dict:
+    if not size or database["ENGINE"] != "django.db.backends.postgresql":
+        return database
+    # Django refuses persistent connections beside a pool: the pool keeps them open.
+    pool = {"min_size": 1, "max_size": size, "timeout": 10}
+    return {**database, "CONN_MAX_AGE": 0, "OPTIONS": {**database.get("OPTIONS", {}), "pool": pool}}
+
+
+DATABASES["default"] = pooled(DATABASES["default"], DB_POOL_SIZE)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis is both the Celery broker and the cache. Without it, tasks run eagerly

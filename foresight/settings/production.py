@@ -11,6 +11,7 @@ SECRET_KEY = strong_secret_key(env.str("SECRET_KEY"), refused=DEVELOPMENT_SECRET
 # Keep (web workers + Celery concurrency) x processes under PostgreSQL's max_connections, or put
 # pgbouncer in front (README, "Performance"). DB_CONN_MAX_AGE=0 turns it off.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
+DATABASES["default"] = pooled(DATABASES["default"], DB_POOL_SIZE)  # noqa: F405 (base's)
 DEBUG = False
 SECURE_SSL_REDIRECT = strict_bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
