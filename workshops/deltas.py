@@ -7,8 +7,9 @@ A new post-it is rendered once per language for the whole table (for its author,
 others), then read from the cache by every laptop: a changed poll costs about an unchanged one.
 
 Whenever that is not possible, the answer is None and the caller redraws the board as a page
-load would (resynchronisation): the stage changed (phase, timer, seats...), the laptop is too
-far behind or its changes are gone from the cache, or a change was a "redraw".
+load would (resynchronisation): the stage changed (phase, seats...), the laptop is too far
+behind or its changes are gone from the cache, or a change was a "redraw". A timer's start,
+pause or reset moves the stage too, but only the phase banner follows: it is sent alone.
 """
 
 from django.core import signing
@@ -40,19 +41,34 @@ def parse_version(value) -> tuple[int, int] | None:
         return None
 
 
-def participant_delta(*, workshop_id: int, table_id: int | None, viewer_id: int, held) -> tuple[str, str] | None:
+def participant_delta(*, workshop_id: int, table_id: int | None, viewer_id: int, held, banner=None) -> tuple[str, str] | None:
     """(fragments, version now) for a laptop at version `held`; ("", version) when nothing changed;
-    None when it must redraw. Reads the cache only."""
+    None when it must redraw. Reads the cache only, but for `banner()`, called when the stage moved
+    by the phase banner alone (a timer started, paused or reset): its fragment, rendered for this laptop."""
     current = live.participant_version(workshop_id, table_id)
     if held == current:
         return "", current
     held_at, now = parse_version(held), parse_version(current)
-    if table_id is None or held_at is None or now is None or held_at[0] != now[0]:
+    if table_id is None or held_at is None or now is None:
         return None
+    fragments = ""
+    if held_at[0] != now[0]:
+        if banner is None or not banner_moved_alone(workshop_id, held_at[0], now[0]):
+            return None
+        fragments = banner()
     changes = table_changes(table_id, held_at[1], now[1])
     if changes is None:
         return None
-    return "".join(fragment(table_id, change, viewer_id) for change in changes), current
+    return fragments + "".join(fragment(table_id, change, viewer_id) for change in changes), current
+
+
+def banner_moved_alone(workshop_id: int, since: int, until: int) -> bool:
+    """True when every move of the stage since+1..until changed the phase banner alone."""
+    if not 0 < until - since <= MAX_CHANGES:
+        return False
+    keys = [live.stage_change_key(workshop_id, version) for version in range(since + 1, until + 1)]
+    found = cache.get_many(keys)
+    return all(found.get(key, {}).get("kind") == "banner" for key in keys)
 
 
 def table_changes(table_id: int, since: int, until: int) -> list[dict] | None:

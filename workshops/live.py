@@ -98,20 +98,33 @@ def forget_on_commit(*, workshop_id: int, stage: bool = False, table_id: int | N
     transaction.on_commit(lambda: cache.delete_many(keys))
 
 
-def workshop_bump_version(*, workshop_id: int, stage: bool = False, table_id: int | None = None, change: dict | None = None) -> None:
+def workshop_bump_version(
+    *, workshop_id: int, stage: bool = False, table_id: int | None = None, change: dict | None = None, banner_only: bool = False
+) -> None:
     """Tell the boards of this workshop that something changed.
 
     `stage`: every participant's page must follow (phase, timer, tables, seats, outputs);
     `table_id`: that table's post-its changed. The projector and control room follow every bump.
     `change`: what changed on the table (workshops.board_changes); without it, its laptops redraw the board.
+    `banner_only`: of the stage, only the phase banner changed (the timer): the laptops swap the
+    banner alone (workshops.deltas) instead of redrawing their boards, a thousand at once.
 
     Locks: updates the workshop row, then the table row. Callers hold the workshop row already
     (see the lock order in workshops.services), so this adds only the table row, after it.
     """
-    changes = {"version": F("version") + 1}
     if stage:
-        changes["stage_version"] = F("stage_version") + 1
-    Workshop.objects.filter(pk=workshop_id).update(**changes)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {Workshop._meta.db_table} SET version = version + 1, stage_version = stage_version + 1 WHERE id = %s RETURNING stage_version",
+                [workshop_id],
+            )
+            row = cursor.fetchone()
+        if row and banner_only:
+            key, record = stage_change_key(workshop_id, row[0]), {"kind": "banner"}
+            # Before the versions are forgotten, as a table's change (below).
+            transaction.on_commit(lambda: cache.set(key, record, CHANGE_TIMEOUT))
+    else:
+        Workshop.objects.filter(pk=workshop_id).update(version=F("version") + 1)
     if table_id is not None:
         version = _bump_table(table_id)
         if version is not None:
@@ -131,6 +144,11 @@ CHANGE_TIMEOUT = 15 * 60  # a laptop away longer than this redraws its board
 
 def change_key(table_id: int, version: int) -> str:
     return f"agora:table-change:{table_id}:{version}"
+
+
+def stage_change_key(workshop_id: int, stage_version: int) -> str:
+    """What a move of the workshop's stage changed, when it was the phase banner alone."""
+    return f"agora:stage-change:{workshop_id}:{stage_version}"
 
 
 def _bump_table(table_id: int) -> int | None:

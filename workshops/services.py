@@ -323,7 +323,7 @@ def timer_start(*, phase: WorkshopPhase) -> WorkshopPhase:
     if phase.timer_started_at is None:
         phase.timer_started_at = timezone.now()
         phase.save(update_fields=["timer_started_at"])
-        workshop_bump_version(workshop_id=phase.workshop_id, stage=True)
+        workshop_bump_version(workshop_id=phase.workshop_id, stage=True, banner_only=True)
     return phase
 
 
@@ -336,7 +336,7 @@ def timer_pause(*, phase: WorkshopPhase) -> WorkshopPhase:
         phase.timer_elapsed_seconds += int((timezone.now() - phase.timer_started_at).total_seconds())
         phase.timer_started_at = None
         phase.save(update_fields=["timer_started_at", "timer_elapsed_seconds"])
-        workshop_bump_version(workshop_id=phase.workshop_id, stage=True)
+        workshop_bump_version(workshop_id=phase.workshop_id, stage=True, banner_only=True)
     return phase
 
 
@@ -348,7 +348,7 @@ def timer_reset(*, phase: WorkshopPhase) -> WorkshopPhase:
     phase.timer_started_at = None
     phase.timer_elapsed_seconds = 0
     phase.save(update_fields=["timer_started_at", "timer_elapsed_seconds"])
-    workshop_bump_version(workshop_id=phase.workshop_id, stage=True)
+    workshop_bump_version(workshop_id=phase.workshop_id, stage=True, banner_only=True)
     return phase
 
 

@@ -127,6 +127,34 @@ def test_a_phase_change_redraws_the_stage(client, join_as, daniel, urls, live_wo
     assert 'id="stage" hx-swap-oob="true"' in body
 
 
+def test_a_timer_sends_the_phase_banner_alone_not_the_board(client, join_as, daniel, mate, section, urls, live_workshop, django_capture_on_commit_callbacks, django_assert_max_num_queries):
+    """A thousand laptops redrawing their boards for a timer was the stream's worst minute."""
+    join_as(client, daniel)
+    page = client.get(urls.canvas)
+    phase = page.context["phase"]
+    assert phase.duration_seconds  # the format's first phase has a timer
+    with django_capture_on_commit_callbacks(execute=True):
+        services.timer_start(phase=phase)
+        note = post(mate, section, "Pendant le chrono")
+    client.get(urls.canvas + "?warm")  # the session read warmed, as an open page's
+    with django_assert_max_num_queries(4):  # session, the versions, and the open phase once per stage
+        body = client.get(_poll_url(urls, page.context), **HTMX).content.decode()
+    assert 'id="phase-banner"' in body and 'hx-swap-oob="true"' in body and 'data-running="1"' in body
+    assert 'id="stage"' not in body and 'id="notes-' not in body  # not the board again
+    assert f'id="note-{note.pk}"' in body  # the table's change of the same moment comes along
+    version = live.participant_version(live_workshop.pk, daniel.table_id)
+    assert f"v={version}&amp;" in body
+
+    # Paused, then a phase opened: the banner is not enough any more, the stage is redrawn.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.timer_pause(phase=phase)
+    paused = client.get(_poll_url(urls, page.context), **HTMX).content.decode()
+    assert 'data-running="0"' in paused and 'id="stage"' not in paused
+    with django_capture_on_commit_callbacks(execute=True):
+        services.phase_open(phase=live_workshop.phases.get(position=2))
+    assert 'id="stage" hx-swap-oob="true"' in client.get(_poll_url(urls, page.context), **HTMX).content.decode()
+
+
 def test_another_tables_changes_are_not_sent_to_a_forged_table(client, join_as, daniel, urls, live_workshop, participant_factory, section, django_capture_on_commit_callbacks):
     neighbour = participant_factory(workshop=live_workshop, table=live_workshop.tables.get(number=2))
     join_as(client, daniel)

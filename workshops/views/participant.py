@@ -2,6 +2,7 @@
 
 import rules
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -167,12 +168,27 @@ def board_changes_since(params, code, workshop_id, viewer_id) -> tuple[str, str]
     if not deltas.key_matches(params.get("k"), viewer_id, table_id):
         # An unsigned or foreign table: at most "unchanged", as before the changes were kept.
         return ("", held) if held == live.participant_version(workshop_id, table_id) else None
-    delta = deltas.participant_delta(workshop_id=workshop_id, table_id=table_id, viewer_id=viewer_id, held=held)
+    delta = deltas.participant_delta(
+        workshop_id=workshop_id, table_id=table_id, viewer_id=viewer_id, held=held, banner=lambda: _banner(workshop_id)
+    )
     if delta is None or not delta[0]:
         return delta
     fragments, version = delta
     poller = deltas.poller(code=code, version=version, table_id=table_id, stage_key=params.get("s", ""), key=params.get("k"))
     return poller + fragments, version
+
+
+def _banner(workshop_id) -> str:
+    """The phase banner alone, out of band, for a laptop whose stage moved by its timer only: the
+    open phase is read once per stage for the whole room, the timer's seconds left when rendered."""
+    key = f"agora:banner-phase:{workshop_id}:{live.stage_version(workshop_id)}"
+    found = cache.get(key)
+    if found is None:
+        workshop = Workshop.objects.only("pk", "status").get(pk=workshop_id)
+        found = {"status": workshop.status, "phase": selectors.open_phase(workshop)}
+        cache.set(key, found, live.CHANGE_TIMEOUT)
+    context = {"workshop": {"status": found["status"]}, "phase": found["phase"], "banner_oob": True}
+    return render_to_string("workshops/partials/banner.html", context)
 
 
 def board_redrawn(request, code, stage_key=None) -> tuple[str, dict] | None:
