@@ -157,17 +157,20 @@ def canvas_live(request, code):
     return HttpResponse(answer[0])
 
 
-def board_changes_since(params, code, workshop_id, viewer_id) -> tuple[str, str] | None:
+def board_changes_since(params, code, workshop_id, viewer_id, current=None) -> tuple[str, str] | None:
     """What a laptop at ?v= lacks, from the cache alone: ("", version) when nothing changed, the
     changed fragments with the poller at its new version, or None when the board must be redrawn.
     The page says which table it shows (t, signed in k for this participant): only that table's
-    post-its and the stage matter to it. The poll and the stream (views.stream) share it."""
+    post-its and the stage matter to it. The poll and the stream (views.stream) share it; a stream
+    may pass the participant's `current` version, read once for the streams woken with it."""
     table_id = _int(params.get("t"))
     held = params.get("v")
+    if current is None:
+        current = live.participant_version(workshop_id, table_id)
     if not deltas.key_matches(params.get("k"), viewer_id, table_id):
         # An unsigned or foreign table: at most "unchanged", as before the changes were kept.
-        return ("", held) if held == live.participant_version(workshop_id, table_id) else None
-    delta = deltas.participant_delta(workshop_id=workshop_id, table_id=table_id, viewer_id=viewer_id, held=held)
+        return ("", held) if held == current else None
+    delta = deltas.participant_delta(workshop_id=workshop_id, table_id=table_id, viewer_id=viewer_id, held=held, current=current)
     if delta is None or not delta[0]:
         return delta
     fragments, version = delta
