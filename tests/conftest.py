@@ -50,9 +50,13 @@ def empty_cache():
     """The cache outlives a test's rolled-back rows: start each test with none of it."""
     from django.core.cache import cache
 
+    from workshops import memo  # what each process keeps of the cache a short while
+
     cache.clear()
+    memo.clear_all()
     yield
     cache.clear()
+    memo.clear_all()
 
 
 @pytest.fixture

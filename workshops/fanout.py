@@ -6,11 +6,16 @@ subscription (a pattern over all workshops) and hands the messages to the stream
 post-it through one process reaches the laptops of all the others. Without Redis (the embedded
 default) the process hands them over itself: one process, one room.
 
+Each stream subscribes to its workshop's stage and its own table: a post-it wakes the streams of
+its table only, not the whole room's. Each message delivered in a process gets a number ("n"):
+the streams it wakes read the versions once for all of them (views.stream).
+
 A lost message costs a delay, not a change: each stream also looks at the versions every few
 seconds (views.stream), and a laptop whose stream fails polls instead.
 """
 
 import asyncio
+import itertools
 import json
 import logging
 import threading
@@ -23,7 +28,9 @@ CHANNEL_PREFIX = "agora:board:"
 CLOSED = object()  # tells the streams to end: their laptops fall back to polling, then reconnect
 
 _lock = threading.Lock()
-_queues: dict[int, set[tuple[asyncio.AbstractEventLoop, asyncio.Queue]]] = {}
+# workshop id -> table id (None: no table) -> the (loop, queue) of each open stream
+_queues: dict[int, dict[int | None, set[tuple[asyncio.AbstractEventLoop, asyncio.Queue]]]] = {}
+_numbers = itertools.count(1)
 _listeners: dict[asyncio.AbstractEventLoop, asyncio.Task] = {}
 _publisher = None
 
@@ -49,12 +56,18 @@ def _redis():
 
 
 def deliver(message) -> None:
-    """Hand a message (or CLOSED, to every stream) to the streams of this process; any thread."""
+    """Hand a message (or CLOSED, to every stream) to the streams of this process; any thread.
+    A stage change goes to all the workshop's streams, a table's change to that table's only."""
     with _lock:
         if message is CLOSED:
-            targets = [t for queues in _queues.values() for t in queues]
+            targets = [t for tables in _queues.values() for queues in tables.values() for t in queues]
         else:
-            targets = list(_queues.get(message["w"], ()))
+            tables = _queues.get(message["w"], {})
+            if message.get("s"):
+                targets = [t for queues in tables.values() for t in queues]
+            else:
+                targets = list(tables.get(message.get("t"), ()))
+            message = {**message, "n": next(_numbers)}
     for loop, queue in targets:
         try:
             loop.call_soon_threadsafe(queue.put_nowait, message)
@@ -63,26 +76,30 @@ def deliver(message) -> None:
 
 
 class subscription:
-    """`async with subscription(workshop_id) as queue:` the workshop's messages while it is open."""
+    """`async with subscription(workshop_id, table_id) as queue:` the messages of the workshop's stage
+    and of that table while it is open."""
 
-    def __init__(self, workshop_id: int):
-        self.workshop_id = workshop_id
+    def __init__(self, workshop_id: int, table_id: int | None = None):
+        self.workshop_id, self.table_id = workshop_id, table_id
         self.entry = None
 
     async def __aenter__(self) -> asyncio.Queue:
         loop = asyncio.get_running_loop()
         self.entry = (loop, asyncio.Queue())
         with _lock:
-            _queues.setdefault(self.workshop_id, set()).add(self.entry)
+            _queues.setdefault(self.workshop_id, {}).setdefault(self.table_id, set()).add(self.entry)
         if settings.REDIS_URL:
             _ensure_listener(loop)
         return self.entry[1]
 
     async def __aexit__(self, *exc):
         with _lock:
-            queues = _queues.get(self.workshop_id, set())
+            tables = _queues.get(self.workshop_id, {})
+            queues = tables.get(self.table_id, set())
             queues.discard(self.entry)
             if not queues:
+                tables.pop(self.table_id, None)
+            if not tables:
                 _queues.pop(self.workshop_id, None)
 
 

@@ -174,3 +174,15 @@ def test_junk_versions_and_keys_redraw_the_board_and_never_fail(client, join_as,
     response = client.get(urls.live + query, **HTMX)
     assert response.status_code == 200
     assert 'id="poller"' in response.content.decode()  # the board redrawn, with a good version to go on from
+
+
+@pytest.mark.parametrize("table_id", [7, None, 123456])
+def test_the_poller_is_the_templates_to_the_byte(table_id):
+    from django.template.loader import render_to_string
+
+    from workshops import deltas
+
+    context = {"workshop": {"join_code": "QN2012"}, "version": "12.345", "participant": {"table_id": table_id},
+               "stage_key": "a<b&c", "board_key": 'k"1', "poller_oob": True}
+    expected = render_to_string("workshops/canvas.html#poller", context)
+    assert deltas.poller(code="QN2012", version="12.345", table_id=table_id, stage_key="a<b&c", key='k"1') == expected

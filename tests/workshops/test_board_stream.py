@@ -121,3 +121,106 @@ def test_a_browser_that_did_not_join_cannot_open_the_stream(stream):
         assert forged.status_code == 403
 
     run(scenario)
+
+
+BOARD_READS = ("agora:workshop-stage:", "agora:table-version:", "agora:table-change:", "agora:table-fragment:")
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """What the streams read from the cache (the board's versions, changes and fragments) and how
+    many times they render a template: counting wrappers around the real calls."""
+    from collections import Counter
+
+    from django.core.cache import caches
+
+    from workshops import deltas
+
+    counts = Counter()
+    backend = type(caches["default"])
+    real_get, real_get_many, real_render = backend.get, backend.get_many, deltas.render_to_string
+
+    def get(self, key, *args, **kwargs):
+        counts.update(prefix for prefix in BOARD_READS if str(key).startswith(prefix))
+        return real_get(self, key, *args, **kwargs)
+
+    def get_many(self, keys, *args, **kwargs):
+        counts.update(prefix for key in keys for prefix in BOARD_READS if str(key).startswith(prefix))
+        counts["get_many"] += 1
+        return real_get_many(self, keys, *args, **kwargs)
+
+    def render(*args, **kwargs):
+        counts["render"] += 1
+        return real_render(*args, **kwargs)
+
+    monkeypatch.setattr(backend, "get", get)
+    monkeypatch.setattr(backend, "get_many", get_many)
+    monkeypatch.setattr(deltas, "render_to_string", render)
+    return counts
+
+
+def test_a_tables_streams_woken_by_one_postit_read_and_render_it_once(join_as, daniel, mate, live_workshop, participant_factory, section, urls, counted, fanout_mode, monkeypatch):
+    from django.template.loader import render_to_string
+    from django.test import Client
+
+    from workshops import deltas
+    from workshops.views import stream as stream_view
+
+    monkeypatch.setattr(stream_view, "HEARTBEAT", 60)  # no heartbeat's look during the test
+    others = [participant_factory(workshop=live_workshop, display_name=f"Voisin {i}", table=daniel.table) for i in range(4)]
+    laptops = []
+    for participant in [daniel, mate, *others]:
+        client = Client()
+        join_as(client, participant)
+        context = client.get(urls.canvas).context
+        query = f"?v={context['version']}&t={participant.table_id}&s={context['stage_key']}&k={context['board_key']}"
+        laptops.append((participant, urls.canvas.rstrip("/") + "/stream/" + query, client.cookies, context))
+    stranger = participant_factory(workshop=live_workshop, table=live_workshop.tables.get(number=2))
+
+    async def pump(chunks, events):
+        async for chunk in chunks:
+            chunk = chunk.decode() if isinstance(chunk, bytes) else chunk
+            if "data: " in chunk:
+                await events.put(chunk)
+
+    async def scenario():
+        responses = [await _open(url, cookies) for _participant, url, cookies, _context in laptops]
+        received = [asyncio.Queue() for _ in responses]
+        # Each stream read on as a browser does: its first look, then its messages as they come.
+        pumps = [asyncio.create_task(pump(aiter(response.streaming_content), events)) for response, events in zip(responses, received)]
+        await asyncio.sleep(1)  # subscribed, and each stream's first look done
+        assert all(events.empty() for events in received)  # the pages were up to date
+        counted.clear()
+        # Another table's post-it wakes none of them: no read, no event.
+        await sync_to_async(services.contribution_post)(participant=stranger, section_id=section.pk, text="Ailleurs")
+        await asyncio.sleep(0.5)
+        assert not counted and all(events.empty() for events in received)
+        note = await sync_to_async(services.contribution_post)(participant=mate, section_id=section.pk, text="Une fois pour toutes")
+        events = [await asyncio.wait_for(events.get(), 10) for events in received]
+        reads = dict(counted)
+        version = await sync_to_async(live.participant_version)(mate.workshop_id, mate.table_id)
+        for task in pumps:
+            task.cancel()
+        for response in responses:
+            await response.streaming_content.aclose()
+        return note, events, version, reads
+
+    note, events, version, reads = asyncio.run(_closing(scenario))
+    # One read of each version, of the changes and of the fragment, two renders (the author's
+    # variant and the others'): for the whole table, not per laptop.
+    assert reads == {"agora:workshop-stage:": 1, "agora:table-version:": 1, "agora:table-change:": 1, "get_many": 1,
+                       "agora:table-fragment:": 1, "render": 2}
+    change = deltas.table_changes(mate.table_id, int(version.split(".")[1]) - 1, int(version.split(".")[1]))[0]
+    for (participant, _url, _cookies, context), event in zip(laptops, events, strict=True):
+        poller = render_to_string("workshops/canvas.html#poller", {**context, "version": version, "poller_oob": True})
+        fragment = deltas._render_added(change, for_author=participant == mate)
+        # Exactly what the template and the fragment's own render give this laptop.
+        assert event == stream_view._event(version, poller + fragment)
+        assert f'id="note-{note.pk}"' in event and (('class="postit mine"' in event) == (participant == mate))
+
+
+async def _closing(scenario):
+    try:
+        return await scenario()
+    finally:
+        await sync_to_async(connections.close_all)()

@@ -158,18 +158,22 @@ def canvas_live(request, code):
     return HttpResponse(answer[0])
 
 
-def board_changes_since(params, code, workshop_id, viewer_id) -> tuple[str, str] | None:
+def board_changes_since(params, code, workshop_id, viewer_id, current=None) -> tuple[str, str] | None:
     """What a laptop at ?v= lacks, from the cache alone: ("", version) when nothing changed, the
     changed fragments with the poller at its new version, or None when the board must be redrawn.
     The page says which table it shows (t, signed in k for this participant): only that table's
-    post-its and the stage matter to it. The poll and the stream (views.stream) share it."""
+    post-its and the stage matter to it. The poll and the stream (views.stream) share it; a stream
+    may pass the participant's `current` version, read once for the streams woken with it."""
     table_id = _int(params.get("t"))
     held = params.get("v")
+    if current is None:
+        current = live.participant_version(workshop_id, table_id)
     if not deltas.key_matches(params.get("k"), viewer_id, table_id):
         # An unsigned or foreign table: at most "unchanged", as before the changes were kept.
-        return ("", held) if held == live.participant_version(workshop_id, table_id) else None
+        return ("", held) if held == current else None
     delta = deltas.participant_delta(
-        workshop_id=workshop_id, table_id=table_id, viewer_id=viewer_id, held=held, banner=lambda: _banner(workshop_id)
+        workshop_id=workshop_id, table_id=table_id, viewer_id=viewer_id, held=held, current=current,
+        banner=lambda: _banner(workshop_id, current),
     )
     if delta is None or not delta[0]:
         return delta
@@ -178,10 +182,11 @@ def board_changes_since(params, code, workshop_id, viewer_id) -> tuple[str, str]
     return poller + fragments, version
 
 
-def _banner(workshop_id) -> str:
+def _banner(workshop_id, version) -> str:
     """The phase banner alone, out of band, for a laptop whose stage moved by its timer only: the
     open phase is read once per stage for the whole room, the timer's seconds left when rendered."""
-    key = f"agora:banner-phase:{workshop_id}:{live.stage_version(workshop_id)}"
+    stage = (deltas.parse_version(version) or (None,))[0]
+    key = f"agora:banner-phase:{workshop_id}:{stage}"
     found = cache.get(key)
     if found is None:
         workshop = Workshop.objects.only("pk", "status").get(pk=workshop_id)

@@ -6,6 +6,11 @@ the streams of its table; each sends what the poll would have answered (particip
 the fragments of the changes, from the cache) or, when that is not possible, the board redrawn.
 The event id is the laptop's version: a reconnection sends it back (Last-Event-ID) and resumes
 from there. Under WSGI (runserver, gunicorn) the stream is refused at once: the page polls.
+
+One post-it wakes its table's 25-40 streams at once: the first of them reads the versions (after
+the message arrived, so they include its change) and the others reuse them (keyed by the message's
+number in this process); the changes and their fragments are read and rendered once too
+(deltas.table_delta). A laptop's own part is only its variant of the fragments and its poller.
 """
 
 import asyncio
@@ -18,11 +23,19 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from .. import deltas, fanout, live
+from ..memo import Memo
 from ..participation import SESSION_KEY
 from .participant import board_changes_since, board_redrawn
 
 HEARTBEAT = 10  # seconds: a ping keeps proxies from closing the stream, and the versions are checked anyway
 LIFETIME = 15 * 60  # seconds: then the stream ends and the browser opens a new one (fresh session checks)
+
+# The participant versions read by the first stream a message woke, for the others it woke: valid
+# for that message only (its number), a few seconds at most.
+_versions_after = Memo(size=1024, ttl=5)
+# Read at a heartbeat, for the other streams of the table whose heartbeat falls within a second:
+# a change in between wakes them with its own message anyway.
+_versions_at_heartbeat = Memo(size=1024, ttl=1)
 
 
 @require_GET
@@ -59,7 +72,7 @@ class Board:
         self.table_id = _int(params["t"])
 
     async def events(self):
-        async with fanout.subscription(self.workshop_id) as queue:
+        async with fanout.subscription(self.workshop_id, self.table_id) as queue:
             # Subscribed before the first look: no change falls between the two.
             yield "retry: 2000\n\n"
             loop = asyncio.get_running_loop()
@@ -69,7 +82,7 @@ class Board:
                 if message is fanout.CLOSED:
                     return
                 if message is None or message.get("s") or message.get("t") == self.table_id:
-                    event, go_on = await sync_to_async(self.answer, thread_sensitive=False)()
+                    event, go_on = await sync_to_async(self.answer, thread_sensitive=False)(message)
                     if event:
                         yield event
                     if not go_on:
@@ -80,20 +93,36 @@ class Board:
                     message = None  # nothing heard: look at the versions anyway, and ping
                     yield "event: ping\ndata:\n\n"
 
-    def answer(self) -> tuple[str, bool]:
-        """The next event for this laptop ("" when it is up to date), and whether the stream goes on.
+    def answer(self, message=None) -> tuple[str, bool]:
+        """The next event for this laptop ("" when it is up to date), and whether the stream goes on,
+        after `message` (None: a heartbeat; without a number: the stream's first look).
 
-        Runs in the event loop's small thread pool (thread_sensitive=False): a few database connections
-        for all the streams, not one per stream; closed or kept as after a request (CONN_MAX_AGE)."""
+        Runs in the event loop's default thread pool (thread_sensitive=False, min(32, cores + 4)
+        threads): a few database connections for all the streams, not one per stream; closed or kept
+        as after a request (CONN_MAX_AGE)."""
         close_old_connections()
         try:
             with translation.override(self.language):
-                return self._answer()
+                return self._answer(message)
         finally:
             close_old_connections()
 
-    def _answer(self) -> tuple[str, bool]:
-        changes = board_changes_since(self.params, self.code, self.workshop_id, self.viewer_id)
+    def _current(self, message) -> str | None:
+        """The participant's version, read once for the streams of the table woken with this one;
+        None (read it afresh) at the first look, or when the laptop already holds a newer one."""
+        if message is None:
+            memo, key = _versions_at_heartbeat, (self.workshop_id, self.table_id)
+        elif "n" in message:
+            memo, key = _versions_after, (message["n"], self.workshop_id, self.table_id)
+        else:
+            return None  # the first look: what the page holds may be older than any message since
+        current = memo.get(key, lambda: live.participant_version(self.workshop_id, self.table_id))
+        # Read before this laptop's own version (another message's answer): it says nothing new.
+        return None if deltas.behind(current, self.params["v"]) else current
+
+    def _answer(self, message=None) -> tuple[str, bool]:
+        current = self._current(message)
+        changes = board_changes_since(self.params, self.code, self.workshop_id, self.viewer_id, current=current)
         if changes is not None:
             html, version = changes
             self.params["v"] = version
