@@ -168,3 +168,21 @@ def test_a_laptop_behind_a_proxy_that_blocks_streams_polls_from_the_start(web_pr
     expect(bruno.locator("html")).to_have_attribute("data-live", "poll")
     post(amina, "Signes avant-coureurs", "Par le sondage")
     expect(bruno.locator(".postit", has_text="Par le sondage")).to_be_visible(timeout=3500)
+
+
+def test_a_timer_started_reaches_the_laptops_as_its_banner_alone_and_a_draft_stays(web_processes, workshop, laptop):
+    first, second = web_processes
+    amina = laptop(first, "Amina")
+    expect(amina.locator("html")).to_have_attribute("data-live", "stream")
+    draft = amina.locator("section.canvas-section").first.locator("textarea")
+    draft.fill("En train d'écrire")
+    draft.focus()
+    # Marks the board as it stands: a redrawn board would lose the mark, a swapped banner keeps it.
+    amina.evaluate("document.querySelector('ul.notes').dataset.mark = 'kept'")
+    phase = workshop.phases.get(status="open")
+    assert phase.duration_seconds
+    services.timer_start(phase=phase)
+    expect(amina.locator("#phase-banner .timer.running")).to_be_visible(timeout=PUSHED)
+    expect(amina.locator("ul.notes").first).to_have_attribute("data-mark", "kept")
+    expect(draft).to_have_value("En train d'écrire")
+    expect(draft).to_be_focused()
