@@ -72,6 +72,7 @@ def skeleton(text: str) -> str:
     return unicodedata.normalize("NFD", "".join(representatives.get(c, c) for c in decomposed))
 
 
+@functools.lru_cache(maxsize=65_536)
 def skeletons(text: str) -> frozenset[str]:
     """The name's looks as written and casefolded: "PauI" passes for "Paul" as written (I and l),
     "ALICE" for "alice" once casefolded (names are unique whatever their case)."""
@@ -79,6 +80,9 @@ def skeletons(text: str) -> frozenset[str]:
 
 
 def confusable_with(name: str, others) -> str | None:
-    """The first of `others` a reader could take for `name` (a skeleton in common), or None."""
+    """The first of `others` a reader could take for `name` (a skeleton in common), or None.
+
+    Every join compares its name with the whole room's: each name's skeletons are kept (a few
+    hundred bytes each, 65,536 names at most), so a join computes only its own, not a thousand."""
     target = skeletons(name)
     return next((other for other in others if target & skeletons(other)), None)
