@@ -559,12 +559,14 @@ def vote_cast(*, participant: Participant, ballot_id, choices, revision: int | N
     # status read below cannot change until the vote commits, yet other votes are not held up.
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT status FROM {Workshop._meta.db_table} WHERE id = %s{_shared('SHARE')}", [participant.workshop_id]
+            f"SELECT status FROM {connection.ops.quote_name(Workshop._meta.db_table)} WHERE id = %s{_shared('SHARE')}",
+            [participant.workshop_id],
         )
         workshop_status = cursor.fetchone()[0]
     ballot = None
     if ballot_pk:
-        sql = f"SELECT * FROM {Ballot._meta.db_table} WHERE id = %s AND workshop_id = %s{_shared('KEY SHARE')}"
+        table = connection.ops.quote_name(Ballot._meta.db_table)
+        sql = f"SELECT * FROM {table} WHERE id = %s AND workshop_id = %s{_shared('KEY SHARE')}"
         ballot = next(iter(Ballot.objects.raw(sql, [ballot_pk, participant.workshop_id])), None)
     if ballot is None:
         raise ValidationError(_("This ballot does not exist in your workshop."))
