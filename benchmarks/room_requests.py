@@ -82,9 +82,12 @@ def with_handler(client, handler):
     return client
 
 
-def measure(request, expected, repeat, profile=None):
+def measure(request, expected, repeat, profile=None, sql=False):
     timings, queries, statuses = [], [], set()
+    captured = None
     for n in range(repeat):
+        # The log keeps the last 9,000 queries: once full, CaptureQueriesContext would count none.
+        connection.queries_log.clear()
         with CaptureQueriesContext(connection) as captured:
             start = time.perf_counter()
             if profile is not None:
@@ -96,6 +99,9 @@ def measure(request, expected, repeat, profile=None):
         queries.append(len(captured))
         statuses.add(response.status_code)
     timings.sort()
+    if sql and captured is not None:
+        for query in captured.captured_queries:
+            print(f"  {query['time']}  {query['sql']}")
     return {
         "ok": statuses == {expected},
         "statuses": statuses,
@@ -113,6 +119,7 @@ def main(argv=None) -> int:
     parser.add_argument("--postits", type=int, default=3, help="post-its per participant")
     parser.add_argument("--repeat", type=int, default=100, help="requests per kind (at most tables x people)")
     parser.add_argument("--profile", default=None, help="a kind to profile with cProfile (its top 25 functions)")
+    parser.add_argument("--sql", default=None, help="a kind whose last request's queries are printed")
     args = parser.parse_args(argv)
     repeat = min(args.repeat, args.tables * args.people)
 
@@ -139,7 +146,7 @@ def main(argv=None) -> int:
         profile = None
         for kind, (request, expected) in cases(workshop, participants, ballot, option_ids(ballot)).items():
             profile = cProfile.Profile() if kind == args.profile else None
-            figures = measure(request, expected, repeat, profile)
+            figures = measure(request, expected, repeat, profile, sql=kind == args.sql)
             failures += not figures["ok"]
             flag = "" if figures["ok"] else f"  <- statuses {sorted(figures['statuses'])}, expected {expected}"
             print(f"{kind:<10} {figures['median_ms']:>10.2f} {figures['p95_ms']:>8.2f} {figures['queries']:>8.0f} {figures['max_queries']:>6}{flag}")

@@ -13,7 +13,7 @@ import time
 from django.core.exceptions import ValidationError
 from django.db import connection
 
-ROW_LOCK = re.compile(r"\bFOR (NO KEY )?UPDATE\b")
+ROW_LOCK = re.compile(r"\bFOR (NO KEY UPDATE|UPDATE|KEY SHARE|SHARE)\b")  # exclusive, or shared (a vote's)
 HOLD = 0.5  # seconds the first service keeps its first lock while the second runs into it
 
 

@@ -7,7 +7,7 @@ from rest_framework.response import Response
 from core.api import WRITE, errors
 from workshops.api import ParticipantAPIView
 
-from . import services
+from . import selectors, services
 from .guards import visible_ballot
 
 
@@ -22,7 +22,8 @@ class VoteOutputSerializer(serializers.Serializer):
     choices = serializers.SerializerMethodField()
 
     def get_choices(self, paper) -> dict[str, int]:
-        return {str(a.option_id): (a.rank if a.rank is not None else a.value) for a in paper.allocations.all()}
+        # The allocations vote_cast just wrote, not read again (selectors.paper_choices).
+        return {str(option_id): value for option_id, value in selectors.paper_choices(paper).items()}
 
 
 @extend_schema(request=VoteInputSerializer, responses={200: VoteOutputSerializer, **errors(*WRITE, 409, 429)})

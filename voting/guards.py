@@ -15,6 +15,7 @@ export_record = workshop_permission("workshops.export_workshop", lookup="worksho
 
 def visible_ballot(workshop, participant, url_kwargs) -> Ballot:
     """The URL's ballot, if the participant sees it (404 otherwise: a draft is not disclosed)."""
-    return get_object_or_404(
-        Ballot.objects.for_participant(participant).select_related("workshop"), pk=url_kwargs["ballot_pk"]
-    )
+    ballot = get_object_or_404(Ballot.objects.for_participant(participant).select_related("workshop"), pk=url_kwargs["ballot_pk"])
+    # Read through for_participant: the rule (rules.sees_ballot) need not ask the database again.
+    ballot.seen_by_participant = participant.pk
+    return ballot

@@ -23,6 +23,9 @@ def sees_ballot(actor, target) -> bool:
     participant = visitor_of(actor).participant
     if participant is None or not isinstance(target, Ballot):
         return False
+    # A ballot the guard found through for_participant for this very participant (guards.visible_ballot).
+    if getattr(target, "seen_by_participant", None) == participant.pk:
+        return True
     return Ballot.objects.for_participant(participant).filter(pk=target.pk).exists()
 
 

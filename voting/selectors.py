@@ -69,14 +69,18 @@ def eligible_participants(ballot: Ballot):
 
 
 def tally_version(ballot: Ballot) -> str:
-    """What the projector's tally depends on, as its poll compares it (?v=): the ballot's version.
+    """What the projector's tally depends on, as its poll compares it (?v=): the ballot's version
+    (opened, closed, revealed, settled) and its votes' token (live.ballot_votes_token: a vote writes
+    no shared row, so that the room's votes do not queue behind one another).
 
     A table's ballot counts the papers of those seated there now (counted_papers), so its tally
     also follows the seats, which move the workshop's stage version (read from the cache).
+    Read before the tally it describes: a vote committed in between then shows at the next poll.
     """
+    version = f"{ballot.version}.{live.ballot_votes_token(ballot.pk)}"
     if ballot.table_id is None:
-        return str(ballot.version)
-    return f"{ballot.version}.{live.stage_version(ballot.workshop_id)}"
+        return version
+    return f"{version}.{live.stage_version(ballot.workshop_id)}"
 
 
 def counted_papers(ballot: Ballot):
@@ -160,9 +164,13 @@ def paper_of(*, ballot: Ballot, participant_id: int) -> BallotPaper | None:
 
 
 def paper_choices(paper: BallotPaper | None) -> dict:
+    """{option_id: value or rank}; from the paper's `allocation_list` when vote_cast just wrote them (no query)."""
     if paper is None:
         return {}
-    return {a.option_id: (a.rank if a.rank is not None else a.value) for a in paper.allocations.all()}
+    allocations = getattr(paper, "allocation_list", None)
+    if allocations is None:
+        allocations = paper.allocations.all()
+    return {a.option_id: (a.rank if a.rank is not None else a.value) for a in allocations}
 
 
 @dataclass

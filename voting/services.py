@@ -6,7 +6,10 @@ with a readable message (the API answers it as a 400, the pages as a form error)
 Lock order: the one of workshops.services, with the ballot's place in it. Every write here locks
 
 1. the workshop row first (`workshop_lock`, FOR NO KEY UPDATE), like every write of the workshop;
-2. then the ballot row (`_lock_ballot`): FOR UPDATE to change its status, FOR NO KEY UPDATE to vote;
+   a vote takes it FOR SHARE only (`_shared`): votes do not queue behind one another there, yet
+   a seat change, a ballot's or the workshop's close, any other write of the workshop waits for them;
+2. then the ballot row (`_lock_ballot`): FOR UPDATE to change its status; a vote takes it FOR KEY
+   SHARE, which a close's or a reveal's FOR UPDATE excludes and other votes do not;
 3. then scenario rows (a retain ballot's outcome), then table rows (their capacity), then participant rows;
 4. then the participant's paper row; allocations hang off it and are written last.
 
@@ -14,6 +17,9 @@ So a vote either lands before a close or sees the ballot closed, sees a closed w
 before workshop_close, and the database's unique constraint (one paper per participant and ballot)
 has the last word when two first votes race. As in workshops.services, the last write is
 `workshop_bump_version` (the workshop row, held already) and the ballot's version counter (held too).
+A vote writes neither: it holds the workshop and the ballot shared, and two votes each holding them
+could not both then update them (each would wait for the other: a deadlock). Nothing but the ballot's
+tally shows a vote, and the tally follows a token in the cache instead (live.ballot_votes_changed).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import math
 from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,6 +39,7 @@ from scenarios.services import scenarios_retain
 from workshops.models import Activity, Contribution, Participant, Table, TableOutputLine, Workshop, WorkshopPhase
 from workshops.selectors import latest_closed_postit_phase
 from workshops.audit import Action, Target, audit_record
+from workshops import live
 from workshops.live import workshop_bump_version
 # The workshop lock of workshops.services: one helper, so the first lock of every write is the same one.
 from workshops.services import participant_set_table, table_create, workshop_lock
@@ -295,8 +302,8 @@ def _changed(ballot: Ballot, *, stage: bool) -> None:
     """Bump the ballot's version (the projector's tally) and the workshop's.
 
     `stage`: the participants' vote pages must follow (opened, closed, revealed, settled), which
-    their poll reads from the stage version (live.participant_version); a vote is not one of those,
-    so a vote elsewhere in the room costs the others' polls nothing.
+    their poll reads from the stage version (live.participant_version). A vote calls neither
+    (vote_cast: it moves only its ballot's tally token), so it costs the others' polls nothing.
     """
     Ballot.objects.filter(pk=ballot.pk).update(version=F("version") + 1)
     workshop_bump_version(workshop_id=ballot.workshop_id, stage=stage)
@@ -502,22 +509,65 @@ def clean_choices(*, ballot: Ballot, options: Mapping[int, BallotOption], partic
     return rows
 
 
+def _shared(mode: str) -> str:
+    """The clause of a shared row lock (Django's select_for_update has no shared mode) on PostgreSQL.
+
+    SQLite, the embedded default, serialises every write transaction anyway (BEGIN IMMEDIATE): a plain read there.
+    """
+    assert mode in {"SHARE", "KEY SHARE"}
+    return f" FOR {mode}" if connection.vendor == "postgresql" else ""
+
+
+def _paper_revised(*, ballot: Ballot, participant: Participant) -> BallotPaper:
+    """The participant's paper, its revision moved on by one (1 for a new paper), locked: one statement.
+
+    An upsert, where get_or_create then a locking read took five: the unique constraint's row lock
+    queues the same vote sent twice at once, which then finds the revision it was sent with stale.
+    """
+    table = connection.ops.quote_name(BallotPaper._meta.db_table)
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    sql = (
+        f"INSERT INTO {table} (ballot_id, participant_id, revision, cast_at, updated_at) VALUES (%s, %s, 1, %s, %s) "
+        f"ON CONFLICT (ballot_id, participant_id) DO UPDATE SET revision = {table}.revision + 1, updated_at = EXCLUDED.updated_at "
+        f"RETURNING *"
+    )
+    paper = next(iter(BallotPaper.objects.raw(sql, [ballot.pk, participant.pk, now, now])))
+    paper.ballot, paper.participant = ballot, participant
+    return paper
+
+
 @transaction.atomic
 def vote_cast(*, participant: Participant, ballot_id, choices, revision: int | None = None) -> BallotPaper:
     """Record the participant's vote, replacing their previous one on this ballot, all or nothing.
 
     `revision` is the paper revision the client saw (0 before a first vote): when given and
     stale, the vote is refused with VoteConflict, so the same vote sent twice at once counts once.
-    Locks: the workshop, then the ballot (FOR NO KEY UPDATE, which a close's FOR UPDATE excludes), then the paper.
+    Locks (the order above): the workshop FOR SHARE, the ballot FOR KEY SHARE, then the paper. The
+    room's votes run side by side; what must not overlap one (a seat change, the ballot's or the
+    workshop's close, a reveal) waits for it. Writes no workshop or ballot row (live.ballot_votes_changed).
+
+    Returns the paper with what the vote's card shows, read here under the locks: `paper.ballot`
+    (its options as `option_list`) and the paper's allocations as `allocation_list`.
     """
     try:
         ballot_pk = int(ballot_id)
     except (TypeError, ValueError):
         ballot_pk = None
-    # The workshop row first (the documented order): the vote updates it anyway (workshop_bump_version),
-    # and under it the seat and the workshop's status read below cannot change until the vote commits.
-    workshop = workshop_lock(participant.workshop_id)
-    ballot = Ballot.objects.select_for_update(no_key=True).filter(pk=ballot_pk, workshop=workshop).first() if ballot_pk else None
+    if ballot_pk is not None and not 0 < ballot_pk < 2**63:
+        ballot_pk = None  # no such id; the raw query below would not take it (the ORM answers "none" for it)
+    # The workshop row first (the documented order), shared: under it the seat and the workshop's
+    # status read below cannot change until the vote commits, yet other votes are not held up.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT status FROM {connection.ops.quote_name(Workshop._meta.db_table)} WHERE id = %s{_shared('SHARE')}",
+            [participant.workshop_id],
+        )
+        workshop_status = cursor.fetchone()[0]
+    ballot = None
+    if ballot_pk:
+        table = connection.ops.quote_name(Ballot._meta.db_table)
+        sql = f"SELECT * FROM {table} WHERE id = %s AND workshop_id = %s{_shared('KEY SHARE')}"
+        ballot = next(iter(Ballot.objects.raw(sql, [ballot_pk, participant.workshop_id])), None)
     if ballot is None:
         raise ValidationError(_("This ballot does not exist in your workshop."))
     # The seat as it is now, not as the caller read it: a table's ballot is for those seated there
@@ -526,20 +576,22 @@ def vote_cast(*, participant: Participant, ballot_id, choices, revision: int | N
         raise ValidationError(_("This ballot is for another table."))
     if ballot.status != Ballot.Status.OPEN:
         raise ValidationError(_("This ballot is closed: votes are no longer accepted."))
-    if workshop.status == Workshop.Status.CLOSED:
+    if workshop_status == Workshop.Status.CLOSED:
         raise ValidationError(_("This workshop is closed: votes are no longer accepted."))
-    options = {o.pk: o for o in ballot.options.all()}
+    # With their scenarios, in their order: the card the view answers shows them (views._card_context).
+    ballot.option_list = list(ballot.options.select_related("scenario").order_by("position", "pk"))
+    options = {o.pk: o for o in ballot.option_list}
     rows = clean_choices(ballot=ballot, options=options, participant=participant, choices=choices)
 
-    paper, _created = BallotPaper.objects.get_or_create(ballot=ballot, participant=participant)
-    paper = BallotPaper.objects.select_for_update().get(pk=paper.pk)
-    if revision is not None and paper.revision != revision:
+    paper = _paper_revised(ballot=ballot, participant=participant)
+    # The revision before this vote; a stale one rolls the upsert back with the rest.
+    if revision is not None and paper.revision - 1 != revision:
         raise VoteConflict(_("Your vote was already recorded from another request: check it below and vote again to change it."))
     Allocation.objects.filter(paper=paper).delete()
-    Allocation.objects.bulk_create(Allocation(paper=paper, option_id=pk, value=value, rank=rank) for pk, value, rank in rows)
-    paper.revision += 1
-    paper.save(update_fields=["revision", "updated_at"])
-    _changed(ballot, stage=False)
+    paper.allocation_list = Allocation.objects.bulk_create(
+        Allocation(paper=paper, option_id=pk, value=value, rank=rank) for pk, value, rank in rows
+    )
+    live.ballot_votes_changed(ballot.pk)
     return paper
 
 

@@ -73,9 +73,13 @@ def _stored_rows(ballot: Ballot, ordered, stored: dict) -> list[dict]:
     return rows
 
 
-def _card_context(ballot, participant, *, choices=None, error="", saved=False, with_results=True, conflict=False):
-    options = list(ballot.options.select_related("scenario"))
-    paper = selectors.paper_of(ballot=ballot, participant_id=participant.pk)
+def _card_context(ballot, participant, *, choices=None, error="", saved=False, with_results=True, conflict=False, paper=None):
+    """`paper`: the one vote_cast just wrote, which brings its ballot's options and its allocations (no read again)."""
+    options = getattr(ballot, "option_list", None)
+    if options is None:
+        options = list(ballot.options.select_related("scenario").order_by("position", "pk"))
+    if paper is None:
+        paper = selectors.paper_of(ballot=ballot, participant_id=participant.pk)
     saved_choices = selectors.paper_choices(paper)
     # A refused paper is shown as sent (pairs reads every method's shape: {id: value}, or approval's ids).
     shown = dict(ballot.voting_method.pairs(choices)) if choices is not None else saved_choices
@@ -248,7 +252,7 @@ def vote(request, ballot_pk, *, workshop, participant, ballot):
     choices = parse_choices(ballot, request.POST)
     status = 200
     try:
-        services.vote_cast(participant=participant, ballot_id=ballot.pk, choices=choices, revision=parse_revision(request.POST))
+        paper = services.vote_cast(participant=participant, ballot_id=ballot.pk, choices=choices, revision=parse_revision(request.POST))
     except services.VoteConflict:
         ballot.refresh_from_db()
         card = _card(ballot, participant, workshop, choices=choices, conflict=True)
@@ -258,8 +262,8 @@ def vote(request, ballot_pk, *, workshop, participant, ballot):
         card = _card(ballot, participant, workshop, choices=choices, error=error_text(error))
         status = INVALID
     else:
-        ballot.refresh_from_db()
-        card = _card(ballot, participant, workshop, saved=True)
+        # The ballot as the vote read it under its locks: it was open then, and nothing closes it before the commit.
+        card = _card(paper.ballot, participant, workshop, saved=True, paper=paper)
     if request.htmx:
         return render(request, "voting/cast.html#ballot-card", {"card": card, "workshop": workshop}, status=status)
     if status == 200:
@@ -387,7 +391,9 @@ def projector(request, ballot_pk, *, workshop):
 
 
 def _tally_context(workshop, ballot) -> dict:
-    return {"workshop": workshop, "ballot": ballot, "tally": selectors.ballot_tally(ballot=ballot), "version": selectors.tally_version(ballot)}
+    # The version first: a vote committed while the tally is read drops it, and the next poll redraws.
+    version = selectors.tally_version(ballot)
+    return {"workshop": workshop, "ballot": ballot, "tally": selectors.ballot_tally(ballot=ballot), "version": version}
 
 
 @require_GET

@@ -2,7 +2,7 @@
 
 Three counters live in the database and are copied into the cache:
 - Workshop.version, bumped by every write the projector or the control room shows (a join only
-  drops the control room's roster token, a vote only moves its ballot's version);
+  drops the control room's roster token, a vote only its ballot's tally token: see below);
 - Workshop.stage_version, bumped when phases, timer, tables, seats or outputs change;
 - Table.version, bumped by every write on that table's post-its.
 A participant's laptop polls with "<stage>.<table>", so a post-it at another table costs it nothing.
@@ -27,6 +27,7 @@ from .selectors import control_parts_state
 VERSION_TIMEOUT = 5  # seconds
 CODE_TIMEOUT = 60 * 60
 CONTROL_PARTS_TIMEOUT = 10 * 60
+TALLY_TOKEN_TIMEOUT = 10 * 60  # an expired token only redraws the projector's tally once
 
 
 def _workshop_key(workshop_id: int) -> str:
@@ -177,6 +178,36 @@ def _roster(workshop_id: int) -> str:
     if token is None:
         token = secrets.token_hex(4)
         cache.set(_roster_key(workshop_id), token, CONTROL_PARTS_TIMEOUT)
+    return token
+
+
+def _tally_key(ballot_id: int) -> str:
+    return f"agora:ballot-tally:{ballot_id}"
+
+
+def ballot_votes_changed(ballot_id: int) -> None:
+    """A vote was cast: only its ballot's tally shows it (the facilitator's projector, voting.selectors.tally_version).
+
+    No row is written for it (a counter row would be a lock every vote of the room queues on, held until
+    the commit, which the idempotent view puts after the card's render): the tally's token is dropped,
+    now and after the commit, as the roster's is for a join.
+    """
+    cache.delete(_tally_key(ballot_id))
+    transaction.on_commit(lambda: cache.delete(_tally_key(ballot_id)))
+
+
+def ballot_votes_token(ballot_id: int) -> str:
+    """A token that changes whenever a vote may have been cast on the ballot since it was read.
+
+    Read it before the tally: a vote committed in between drops it, so the next poll redraws.
+    """
+    key = _tally_key(ballot_id)
+    token = cache.get(key)
+    if token is None:
+        token = secrets.token_hex(4)
+        # add: two polls refilling at once agree on one token (the second reads the first's).
+        if not cache.add(key, token, TALLY_TOKEN_TIMEOUT):
+            token = cache.get(key) or token
     return token
 
 

@@ -24,7 +24,9 @@ The last write of a service is `workshop_bump_version`: the workshop row (held a
 table's version counter. That one late table write is safe only because whoever locks a table
 row holds the workshop row first; a table row must never be locked before the workshop's.
 The voting services follow this order too, a ballot row coming right after the workshop row
-(see voting.services); nothing here locks a ballot.
+(see voting.services); nothing here locks a ballot. A vote takes the workshop row FOR SHARE and
+writes no version: the room's votes do not queue behind one another, and every write here (FOR
+NO KEY UPDATE) still waits for the votes under way, as they wait for it.
 State read before the workshop lock (the participant a view loaded, the phase it was given) is
 read again after it: a seat, a scribe's role or a phase may have changed in between.
 A closed workshop is read-only for its participants and scribes: every write of theirs checks

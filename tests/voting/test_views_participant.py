@@ -327,3 +327,24 @@ def test_a_person_who_opens_a_ballots_card_address_gets_the_vote_page_at_that_ba
     assert response.url == reverse("voting:cast", kwargs={"code": live_workshop.join_code}) + f"#ballot-{ballot.pk}"
     card = client.get(vote_url(live_workshop, ballot), headers={"HX-Request": "true"})
     assert card.status_code == 200 and f'id="ballot-{ballot.pk}"' in card.content.decode()
+
+
+@pytest.mark.parametrize("results", ["hidden", "shown"])
+def test_a_vote_costs_a_fixed_number_of_queries(client, live_workshop, alice, join_as, django_assert_max_num_queries, results):
+    """The guard's reads, the vote's locks and writes, and the card answered from what the vote read:
+    no ballot, option or paper read twice (the tally, when shown, adds its own three)."""
+    ballot = make_ballot(live_workshop, "approval", labels=["A", "B", "C", "D", "E"], hide_results=results == "hidden")
+    a, b, c, *_rest = option_ids(ballot)
+    join_as(client, alice)
+    url = vote_url(live_workshop, ballot)
+    extra = 0 if results == "hidden" else 3
+    # 4 reads of the guard (workshop, session, participant, ballot), 2 locks, the options, the paper's
+    # upsert, its allocations replaced (2), and the transaction's 2 statements.
+    with django_assert_max_num_queries(12 + extra):
+        response = client.post(url, {"choice": [a, b], "revision": 0}, headers={"HX-Request": "true"})
+    assert response.status_code == 200 and 'name="revision" value="1"' in response.content.decode()
+    with django_assert_max_num_queries(12 + extra):
+        response = client.post(url, {"choice": [c], "revision": 1}, headers={"HX-Request": "true"})
+    assert response.status_code == 200 and 'name="revision" value="2"' in response.content.decode()
+    paper = BallotPaper.objects.get(ballot=ballot, participant=alice)
+    assert paper.revision == 2 and list(paper.allocations.values_list("option_id", flat=True)) == [c]
