@@ -283,28 +283,24 @@ def main() -> int:
             cwd=BASE_DIR, env=env, stdout=worker_log, stderr=subprocess.STDOUT,
         )
         processes.append(worker)
-        port = shared.free_port()
-        base = f"http://127.0.0.1:{port}"
-        argv = command.format(python=sys.executable, port=port, workers=args.workers).split()
-        server_log_path = workdir / "server.log"
-        server = subprocess.Popen(argv, cwd=BASE_DIR, env=env, stdout=server_log_path.open("w"), stderr=subprocess.STDOUT)
-        processes.append(server)
-        # gunicorn imports Django in every worker: on a busy machine that takes a while.
-        shared.wait_for_server(base, server, server_log_path, timeout=300, headers=PROXY_HEADERS)
-        time.sleep(1)  # every worker process up, not only the first
-        print(f"Server: {' '.join(argv[1:] if argv[0] == sys.executable else argv)}", flush=True)
+        def serve(label, template, workers):
+            """Start an app server on a free port; (its process, its base URL) once it answers."""
+            port = shared.free_port()
+            argv = template.format(python=sys.executable, port=port, workers=workers).split()
+            log_path = workdir / f"{label.lower()}.log"
+            process = subprocess.Popen(argv, cwd=BASE_DIR, env=env, stdout=log_path.open("w"), stderr=subprocess.STDOUT)
+            processes.append(process)
+            # gunicorn imports Django in every worker: on a busy machine that takes a while.
+            shared.wait_for_server(f"http://127.0.0.1:{port}", process, log_path, timeout=300, headers=PROXY_HEADERS)
+            time.sleep(1)  # every worker process up, not only the first
+            print(f"{label}: {' '.join(argv[1:] if argv[0] == sys.executable else argv)}", flush=True)
+            return process, f"http://127.0.0.1:{port}"
 
+        server, base = serve("Server", command, args.workers)
         push = (args.boards or "push") == "push"
         stream_base = ""
         if push and args.server == "sync" and args.stream_workers:
-            stream_port = shared.free_port()
-            stream_base = f"http://127.0.0.1:{stream_port}"
-            stream_argv = STREAM_SERVER.format(python=sys.executable, port=stream_port, workers=args.stream_workers).split()
-            stream_log_path = workdir / "stream.log"
-            stream_server = subprocess.Popen(stream_argv, cwd=BASE_DIR, env=env, stdout=stream_log_path.open("w"), stderr=subprocess.STDOUT)
-            processes.append(stream_server)
-            shared.wait_for_server(stream_base, stream_server, stream_log_path, timeout=300, headers=PROXY_HEADERS)
-            print(f"Streams: {' '.join(stream_argv[1:])}", flush=True)
+            stream_server, stream_base = serve("Streams", STREAM_SERVER, args.stream_workers)
 
         groups = {"web": tree(server), "postgres": backends(database.name), "worker": tree(worker)}
         if stream_base:

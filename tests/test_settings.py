@@ -310,9 +310,13 @@ PRINT_CONNECTION = (
 )
 
 
+def production_settings() -> dict:
+    return {"DJANGO_SETTINGS_MODULE": "foresight.settings.production", "SECRET_KEY": secrets.token_urlsafe(50),
+            "DATABASE_URL": "postgres://agora@127.0.0.1:5432/agora"}  # fmt: skip
+
+
 def test_production_keeps_database_connections_a_minute_and_checks_them():
-    production = {"DJANGO_SETTINGS_MODULE": "foresight.settings.production", "SECRET_KEY": secrets.token_urlsafe(50),
-                  "DATABASE_URL": "postgres://agora@127.0.0.1:5432/agora"}  # fmt: skip
+    production = production_settings()
     assert json.loads(run_python(PRINT_CONNECTION, **production).stdout) == [60, True]
     assert json.loads(run_python(PRINT_CONNECTION, **production, DB_CONN_MAX_AGE="0").stdout) == [0, True]
 
@@ -324,8 +328,7 @@ PRINT_POOL = (
 
 
 def test_a_pool_of_connections_replaces_persistent_ones_when_asked_and_under_asgi():
-    production = {"DJANGO_SETTINGS_MODULE": "foresight.settings.production", "SECRET_KEY": secrets.token_urlsafe(50),
-                  "DATABASE_URL": "postgres://agora@127.0.0.1:5432/agora"}  # fmt: skip
+    production = production_settings()
     assert json.loads(run_python(PRINT_POOL, **production).stdout) == [60, None]
     pooled = json.loads(run_python(PRINT_POOL, **production, DB_POOL_SIZE="5").stdout)
     assert pooled == [0, {"min_size": 1, "max_size": 5, "timeout": 10}]

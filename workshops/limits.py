@@ -69,15 +69,42 @@ def spend(action: str, who) -> None:
     """Count one `action` by `who` (participant_key(...), or a request for its client's address);
     raise Limited when it is past the rate."""
     usage = _usage(action, who, increment=True)
-    if usage and usage["should_limit"]:
+    if usage and usage["count"] > usage["limit"] + _allowance(action, who):
         raise Limited(action, usage["time_left"])
 
 
 def check(action: str, who) -> None:
     """Raise Limited if `who` has already used up the rate of `action`, without counting this request."""
     usage = _usage(action, who, increment=False)
-    if usage and usage["count"] >= usage["limit"]:
+    if usage and usage["count"] >= usage["limit"] + _allowance(action, who):
         raise Limited(action, usage["time_left"])
+
+
+# A venue puts a whole room behind one address (its NAT): a few dozen typos among a thousand people
+# must not lock the room out of joining. Each participant who joined from an address adds this many
+# wrong codes to its allowance; a guesser, who joins nothing, keeps the bare rate.
+WRONG_CODES_PER_JOIN = 2
+
+
+def joined_from(request) -> None:
+    """Count a participant who joined from this request's address (in the wrong codes' window)."""
+    _joins(request, increment=True)
+
+
+def _allowance(action: str, who) -> int:
+    if action != "join_code" or isinstance(who, str):
+        return 0
+    return WRONG_CODES_PER_JOIN * _joins(who, increment=False)
+
+
+def _joins(request, *, increment: bool) -> int:
+    rate = rate_of("join_code")
+    if not rate:
+        return 0
+    period = rate.split("/", 1)[1]
+    # The same period as the wrong codes'; the count is only read, never a limit of its own.
+    usage = get_usage(request, group="agora.joined", key="ip", rate=f"1000000/{period}", increment=increment)
+    return usage["count"] if usage else 0
 
 
 def participant_key(participant) -> str:

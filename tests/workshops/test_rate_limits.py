@@ -218,6 +218,26 @@ def test_right_codes_are_not_counted_a_room_behind_one_address_joins(rates, live
     assert Participant.objects.count() == 10
 
 
+def test_a_room_that_joined_from_one_address_gets_room_for_its_typos_a_guesser_does_not(rates, live_workshop):
+    """1,000 people behind a venue's NAT mistype codes too: each who joined adds 2 wrong codes to
+    the address's allowance, so a few dozen typos do not lock the room out (a guesser joins nothing)."""
+    rates(join_code="2/10m")
+    venue = {"REMOTE_ADDR": "10.1.1.1"}
+    for n in range(3):
+        laptop = Client()
+        answer = laptop.post(reverse("workshops:join_workshop", args=["QN2012"]), {"display_name": f"Personne {n}", "table": ""}, **venue)
+        assert answer.status_code == 302
+    # 2 + 3 joins x 2 = 8 wrong codes before the address is refused.
+    for guess in range(8):
+        assert Client().post(reverse("workshops:join"), {"code": f"AAAA{guess:02d}"}, **venue).status_code == 422
+    assert Client().post(reverse("workshops:join"), {"code": "QN2012"}, **venue).status_code == 429
+    # Another address that joined nobody keeps the bare rate.
+    guesser = {"REMOTE_ADDR": "10.2.2.2"}
+    for guess in ("AAAAAA", "BBBBBB"):
+        assert Client().post(reverse("workshops:join"), {"code": guess}, **guesser).status_code == 422
+    assert Client().post(reverse("workshops:join"), {"code": "CCCCCC"}, **guesser).status_code == 429
+
+
 def test_another_client_is_not_refused_for_a_guessers_codes(rates, client, live_workshop):
     rates(join_code="1/10m")
     client.post(reverse("workshops:join"), {"code": "AAAAAA"}, REMOTE_ADDR="10.0.0.9")

@@ -77,6 +77,7 @@ def join_workshop(request, code):
             # seat, a key someone planted): on a shared laptop, who joins is only this participant.
             request.session.flush()
             remember_participant(request, participant)
+            limits.joined_from(request)  # a room behind this address: its typos get more room
             return redirect("workshops:canvas", code=workshop.join_code)
     status = INVALID if form.errors else 200
     return render(request, "workshops/join_workshop.html", {"form": form, "workshop": workshop}, status=status)
