@@ -8,7 +8,7 @@
   list, no body or content type that breaks it. Examples per operation are few (the suite is long).
 """
 
-import zlib
+import itertools
 
 import pytest
 import schemathesis
@@ -137,12 +137,15 @@ def test_the_api_answers_only_what_its_schema_says(api_schema, room, django_sett
     assert len(operations) >= 9
     seen = {}
     for operation in operations:
+        examples = itertools.count()
 
         @given(case=operation.as_strategy())
         @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), database=None)
         def answers_as_described(case):
-            # Aim at the real workshop most of the time, so that the rules and services answer, not only the 404s.
-            if zlib.crc32(repr((case.body, case.query)).encode()) % 4:
+            # Aim at the real workshop 3 times in 4, so that the rules and services answer, not only the
+            # 404s. (By a count: a hash of the case's body was the same for every body-less GET, whose
+            # unset body's repr carries an address: all of them missed the real ids one run in four.)
+            if next(examples) % 4:
                 for name in case.path_parameters or {}:
                     if name in room["ids"]:
                         case.path_parameters[name] = room["ids"][name]
@@ -152,4 +155,4 @@ def test_the_api_answers_only_what_its_schema_says(api_schema, room, django_sett
         answers_as_described()
     # Not only refusals: the room's real ids let reads and writes through.
     successes = {label for label, statuses in seen.items() if statuses & {200, 201}}
-    assert len(successes) >= 7, seen
+    assert len(successes) >= 7, sorted(seen.items())
