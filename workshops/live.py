@@ -22,7 +22,7 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from .models import Table, Workshop
-from .selectors import control_parts_state
+from .selectors import control_parts_state, open_phase
 
 VERSION_TIMEOUT = 5  # seconds
 CODE_TIMEOUT = 60 * 60
@@ -150,6 +150,18 @@ def change_key(table_id: int, version: int) -> str:
 def stage_change_key(workshop_id: int, stage_version: int) -> str:
     """What a move of the workshop's stage changed, when it was the phase banner alone."""
     return f"agora:stage-change:{workshop_id}:{stage_version}"
+
+
+def stage_banner(workshop_id: int, stage_version: int) -> tuple[str, object]:
+    """(the workshop's status, its open phase) at this stage: read once per stage for the whole room
+    when a timer moves it (the laptops swap their phase banner alone, workshops.deltas)."""
+    key = f"agora:stage-banner:{workshop_id}:{stage_version}"
+    found = cache.get(key)
+    if found is None:
+        workshop = Workshop.objects.only("pk", "status").get(pk=workshop_id)
+        found = (workshop.status, open_phase(workshop))
+        cache.set(key, found, CHANGE_TIMEOUT)
+    return found
 
 
 def _bump_table(table_id: int) -> int | None:

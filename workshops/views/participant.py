@@ -2,7 +2,6 @@
 
 import rules
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -93,6 +92,9 @@ def _count_wrong_code(request, error: ValidationError) -> None:
         limits.spend("join_code", request)
 
 
+TEXT_MAX_LENGTH = ContributionForm.base_fields["text"].max_length
+
+
 def _canvas_context(workshop, participant, form=None, form_section_id=None, q=""):
     phase = selectors.open_phase(workshop)
     context = {
@@ -105,7 +107,7 @@ def _canvas_context(workshop, participant, form=None, form_section_id=None, q=""
         "table_form": TableChoiceForm(workshop=workshop, own_table_id=participant.table_id, initial={"table": participant.table_id}),
         "form": form,
         "form_section_id": form_section_id,
-        "text_max_length": ContributionForm.base_fields["text"].max_length,
+        "text_max_length": TEXT_MAX_LENGTH,
     }
     if phase and phase.activity == Activity.DISCOVER:
         # The scenarios the room may vote on next: its edition's, readable without an account.
@@ -184,16 +186,10 @@ def board_changes_since(params, code, workshop_id, viewer_id, current=None) -> t
 
 
 def _banner(workshop_id, version) -> str:
-    """The phase banner alone, out of band, for a laptop whose stage moved by its timer only: the
-    open phase is read once per stage for the whole room, the timer's seconds left when rendered."""
-    stage = (deltas.parse_version(version) or (None,))[0]
-    key = f"agora:banner-phase:{workshop_id}:{stage}"
-    found = cache.get(key)
-    if found is None:
-        workshop = Workshop.objects.only("pk", "status").get(pk=workshop_id)
-        found = {"status": workshop.status, "phase": selectors.open_phase(workshop)}
-        cache.set(key, found, live.CHANGE_TIMEOUT)
-    context = {"workshop": {"status": found["status"]}, "phase": found["phase"], "banner_oob": True}
+    """The phase banner alone, out of band, for a laptop whose stage moved by its timer only (the
+    timer's seconds left counted when rendered)."""
+    status, phase = live.stage_banner(workshop_id, deltas.parse_version(version)[0])
+    context = {"workshop": {"status": status}, "phase": phase, "banner_oob": True}
     return render_to_string("workshops/partials/banner.html", context)
 
 
@@ -264,7 +260,7 @@ def post_contribution(request, *, workshop, participant):
         # The emptied form and the new post-it alone, appended to its list: the rest of the table's
         # changes reach the page as everyone's do (stream or poll), without the whole board redrawn here.
         context = {"workshop": workshop, "participant": participant, "note": posted, "plus_oned": (),
-                   "board": {"section": posted.section}, "text_max_length": ContributionForm.base_fields["text"].max_length}
+                   "board": {"section": posted.section}, "text_max_length": TEXT_MAX_LENGTH}
         return render(request, "workshops/canvas.html#posted", context)
     return redirect("workshops:canvas", code=workshop.join_code)
 
